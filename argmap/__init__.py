@@ -1,0 +1,51 @@
+"""argmap: argument maps as typed, validated, quote-anchored Python objects, drawn with Graphviz.
+
+>>> import argmap
+>>> m = argmap.ArgumentMap(
+...     title="Tiny",
+...     nodes=[
+...         argmap.Node(id="c", kind="claim", text="Cats are good company."),
+...         argmap.Node(id="e", kind="evidence", text="They purr."),
+...     ],
+...     relations=[argmap.Relation(source="e", target="c", kind="supports")],
+... )
+>>> argmap.validate(m).node("c").kind
+<NodeKind.CLAIM: 'claim'>
+"""
+
+from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
+from .loader import Report, check, from_dict, load, loads, validate
+from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
+from .schema import FORMAT_VERSION, json_schema, schema_text
+from .writer import dump, dumps, to_dict
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ArgmapError",
+    "ArgumentMap",
+    "FormatError",
+    "Node",
+    "NodeKind",
+    "Problem",
+    "Quote",
+    "Relation",
+    "RelationKind",
+    "RenderError",
+    "Report",
+    "Section",
+    "Severity",
+    "Source",
+    "ValidationError",
+    "check",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "json_schema",
+    "schema_text",
+    "to_dict",
+    "validate",
+]
+
+__version__ = "0.1.0"

@@ -1,0 +1,521 @@
+"""The rules a schema cannot say: ids, references, which kind may bear on which, quotes.
+
+The checks read the parsed document (plain dicts and lists), not the model, so
+that they run even where the schema found faults elsewhere and every problem is
+reported in one pass, each with the JSON path of the value at fault. Values of
+the wrong shape are skipped here: the schema has already reported them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from .errors import Problem, Severity
+from .model import NodeKind, RelationKind
+from .paths import PathPart, format_path
+
+__all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document"]
+
+_C, _E, _O, _RB, _RC = (
+    NodeKind.CLAIM,
+    NodeKind.EVIDENCE,
+    NodeKind.OBJECTION,
+    NodeKind.REBUTTAL,
+    NodeKind.RECOMMENDATION,
+)
+
+SUPPORTS: Mapping[NodeKind, frozenset[NodeKind]] = {
+    _C: frozenset({_C, _O, _RB, _RC}),
+    _E: frozenset({_C, _O, _RB, _RC}),
+    _O: frozenset({_O}),
+    _RB: frozenset({_RB}),
+    _RC: frozenset({_RC}),
+}
+"""For each kind of node, the kinds of node it may support without remark."""
+
+ATTACKS: Mapping[NodeKind, frozenset[NodeKind]] = {
+    _C: frozenset(),
+    _E: frozenset(),
+    _O: frozenset({_C, _E, _RC, _RB}),
+    _RB: frozenset({_O, _RB}),
+    _RC: frozenset(),
+}
+"""For each kind of node, the kinds of node it may attack without remark."""
+
+# Pairs that are unusual but can be right, so they are warnings, not errors.
+_SUPPORT_WARNINGS: Mapping[NodeKind, frozenset[NodeKind]] = {
+    _C: frozenset({_E}),
+    _E: frozenset({_E}),
+    _RB: frozenset({_C, _RC}),
+    _RC: frozenset({_C}),
+}
+_ATTACK_WARNINGS: Mapping[NodeKind, frozenset[NodeKind]] = {
+    _C: frozenset({_C, _E, _O, _RB, _RC}),
+    _E: frozenset({_O}),
+    _O: frozenset({_O}),
+}
+_UNDERCUTTERS = frozenset({_O, _RB})
+_NODE_KINDS = {kind.value: kind for kind in NodeKind}
+_RELATION_KINDS = {kind.value: kind for kind in RelationKind}
+_ALLOWED = frozenset(
+    [(RelationKind.SUPPORTS, s, t) for s, targets in SUPPORTS.items() for t in targets]
+    + [(RelationKind.ATTACKS, s, t) for s, targets in ATTACKS.items() for t in targets]
+)
+_HINT_LIMIT = 10_000
+_LISTED = 8
+
+_ADVICE = {
+    (RelationKind.SUPPORTS, _O): "an objection argues against something; let it attack",
+    (RelationKind.SUPPORTS, _RB): "a rebuttal answers an objection; let it attack the objection",
+    (RelationKind.SUPPORTS, _RC): "a recommendation is a conclusion; let claims support it",
+    (RelationKind.ATTACKS, _E): "evidence backs something; make the attacker an objection "
+    "supported by this evidence",
+    (RelationKind.ATTACKS, _C): "make the attacker an objection (or a rebuttal, "
+    "if it answers an objection)",
+    (RelationKind.ATTACKS, _RB): "a rebuttal answers an objection or another rebuttal",
+    (RelationKind.ATTACKS, _RC): "make the attacker an objection",
+    (RelationKind.ATTACKS, _O): "an objection that answers an objection is a rebuttal",
+}
+
+
+@attrs.frozen
+class CheckResult:
+    """What `check_document` found: the problems, and the offsets of the quotes it anchored."""
+
+    problems: tuple[Problem, ...]
+    anchors: Mapping[tuple[int, int], tuple[int, int]]
+    """`(node index, quote index)` -> `(start, end)` in the quote's source text."""
+
+
+def check_document(
+    document: object, *, texts: Mapping[str, str], shapes_ok: bool = False
+) -> CheckResult:
+    """Check the meaning of a parsed document; `texts` maps source ids to their text.
+
+    A quote of a source in `texts` is looked up there and anchored; quotes of
+    other sources are left unanchored (a source without a `path` earns a
+    warning; one whose file could not be read has been reported by the caller).
+    `shapes_ok` says the document passed the schema, so that values of the
+    wrong type need not be looked for: big maps are checked twice as fast.
+    """
+    checker = _Checker(document if isinstance(document, dict) else {}, texts, shapes_ok)
+    checker.run()
+    return CheckResult(problems=tuple(checker.problems), anchors=checker.anchors)
+
+
+def _items(document: Mapping[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
+    """The (index, mapping) pairs of the list at `key`, leaving out what is not a mapping."""
+    values = document.get(key)
+    if type(values) is not list:
+        return []
+    return [(index, value) for index, value in enumerate(values) if type(value) is dict]
+
+
+def _text(value: object) -> str | None:
+    return value if type(value) is str else None
+
+
+def _str(mapping: Mapping[str, Any], key: str) -> str | None:
+    value = mapping.get(key)
+    return value if isinstance(value, str) else None
+
+
+class _Checker:
+    def __init__(
+        self, document: dict[str, Any], texts: Mapping[str, str], shapes_ok: bool
+    ) -> None:
+        self.document = document
+        self.shapes_ok = shapes_ok
+        self.texts = texts
+        self.problems: list[Problem] = []
+        self.anchors: dict[tuple[int, int], tuple[int, int]] = {}
+        # Nodes and relations share one namespace of ids; the kind is None when
+        # the document's kind is invalid (the schema reports that).
+        self.node_kinds: dict[str, NodeKind | None] = {}
+        self.relation_kinds: dict[str, RelationKind | None] = {}
+        self.declared: dict[str, tuple[str, int]] = {}
+        self.touched: set[str] = set()
+        self.nodes = _items(document, "nodes")
+        self.relations = _items(document, "relations")
+
+    def report(
+        self,
+        parts: list[PathPart],
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.problems.append(
+            Problem(path=format_path(parts), code=code, message=message, severity=severity)
+        )
+
+    def run(self) -> None:
+        sources = self.collect_ids("sources", "source")
+        sections = self.collect_ids("sections", "section")
+        self.collect_graph_ids("nodes", self.nodes, self.node_kinds, _NODE_KINDS)
+        self.collect_graph_ids("relations", self.relations, self.relation_kinds, _RELATION_KINDS)
+        used_sources: set[str] = set()
+        placed = [(i, _text(node.get("section"))) for i, node in self.nodes]
+        used_sections = {section for _, section in placed}
+        for index, section in placed:
+            if section is not None and section not in sections:
+                self.dangling(["nodes", index, "section"], "section", section, sections)
+        for index, node in self.nodes:
+            if "quotes" not in node:
+                continue
+            for q_index, quote in _items(node, "quotes"):
+                source = _str(quote, "source")
+                if source is None:
+                    continue
+                used_sources.add(source)
+                parts: list[PathPart] = ["nodes", index, "quotes", q_index]
+                if source not in sources:
+                    self.dangling([*parts, "source"], "source", source, sources)
+                elif source in self.texts:
+                    self.anchor(parts, (index, q_index), quote, self.texts[source])
+                else:
+                    self.check_span(parts, quote)
+        self.check_relations()
+        self.check_sources(used_sources)
+        self.check_unused("sections", "section", sections, used_sections)
+        self.check_isolated()
+
+    def collect_ids(self, key: str, what: str) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        for index, item in _items(self.document, key):
+            id = _str(item, "id")
+            if id is None:
+                continue
+            if id in seen:
+                self.report(
+                    [key, index, "id"],
+                    "duplicate-id",
+                    f"{what} id {id!r} is already used by {format_path([key, seen[id]])}; "
+                    f"expected each {what} id once",
+                )
+            else:
+                seen[id] = index
+        return seen
+
+    def collect_graph_ids(
+        self,
+        key: str,
+        items: list[tuple[int, dict[str, Any]]],
+        kinds: dict[str, Any],
+        members: Mapping[str, Any],
+    ) -> None:
+        if self.shapes_ok:
+            rows = [(i, item["id"], item["kind"]) for i, item in items if "id" in item]
+        else:
+            rows = [(i, _text(item.get("id")), _text(item.get("kind"))) for i, item in items]
+            rows = [row for row in rows if row[1] is not None]
+        fresh = {id: (key, index) for index, id, _ in rows}
+        if len(fresh) == len(rows) and self.declared.keys().isdisjoint(fresh):
+            # The usual case, in bulk: no id repeats.
+            self.declared.update(fresh)
+            kinds.update({id: members.get(kind) for _, id, kind in rows})
+            return
+        for index, id, kind in rows:
+            if id in self.declared:
+                self.report(
+                    [key, index, "id"],
+                    "duplicate-id",
+                    f"id {id!r} is already used by {format_path(self.declared[id])}; "
+                    "node and relation ids must be unique together",
+                )
+                continue
+            self.declared[id] = (key, index)
+            kinds[id] = members.get(kind)
+
+    def dangling(
+        self, parts: list[PathPart], what: str, value: str, known: Mapping[str, object]
+    ) -> None:
+        # Hints cost a scan of every id: offer them where that stays cheap.
+        close = (
+            difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+            if len(known) <= _HINT_LIMIT
+            else []
+        )
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        if not known:
+            listed = f"no {what} is declared"
+        elif len(known) <= _LISTED:
+            listed = f"declared: {', '.join(sorted(known))}"
+        else:
+            listed = f"{len(known)} are declared"
+        self.report(
+            parts,
+            "dangling-reference",
+            f"no {what} has the id {value!r}{hint}; {listed}",
+        )
+
+    def check_relations(self) -> None:
+        # Maps run to hundreds of thousands of relations: the rules run as a few
+        # comprehensions over rows, and only the rows they flag get the slow,
+        # wordy checks below.
+        if self.shapes_ok:
+            rows = [(i, r["from"], r["to"], _RELATION_KINDS[r["kind"]]) for i, r in self.relations]
+        else:
+            rows = [
+                (
+                    i,
+                    _text(r.get("from")),
+                    _text(r.get("to")),
+                    _RELATION_KINDS.get(_text(r.get("kind"))),
+                )
+                for i, r in self.relations
+            ]
+        self.touched.update(source for _, source, _, _ in rows)
+        self.touched.update(target for _, _, target, _ in rows)
+        keys = [(source, target, kind) for _, source, target, kind in rows]
+        if len(set(keys)) != len(keys):
+            self.report_duplicate_relations(rows)
+        kinds = self.node_kinds
+        for index, source, target, kind in [
+            row
+            for row in rows
+            if row[1] == row[2] or (row[3], kinds.get(row[1]), kinds.get(row[2])) not in _ALLOWED
+        ]:
+            self.check_relation(index, source, target, kind)
+
+    def report_duplicate_relations(
+        self, rows: list[tuple[int, str | None, str | None, RelationKind | None]]
+    ) -> None:
+        seen: dict[tuple[str, str, RelationKind], int] = {}
+        for index, source, target, kind in rows:
+            if source is None or target is None or kind is None:
+                continue
+            first = seen.setdefault((source, target, kind), index)
+            if first != index:
+                self.report(
+                    ["relations", index],
+                    "duplicate-relation",
+                    f"{source!r} {kind.value} {target!r} already stands at "
+                    f"{format_path(['relations', first])}; expected each relation once",
+                )
+
+    def check_relation(
+        self,
+        index: int,
+        source: str | None,
+        target: str | None,
+        kind: RelationKind | None,
+    ) -> None:
+        source_kind = target_kind = None
+        if source is not None:
+            if source in self.node_kinds:
+                source_kind = self.node_kinds[source]
+            elif source in self.relation_kinds:
+                self.report(
+                    ["relations", index, "from"],
+                    "bad-reference",
+                    f"{source!r} is a relation; a relation starts at a node",
+                )
+            else:
+                self.dangling(["relations", index, "from"], "node", source, self.node_kinds)
+        if target is None:
+            return
+        if source is not None and source == target:
+            self.report(
+                ["relations", index, "to"],
+                "self-relation",
+                f"{source!r} {kind.value if kind else 'relates'} itself; "
+                "expected a relation between two different nodes",
+            )
+            return
+        if kind is RelationKind.UNDERCUTS:
+            if target in self.node_kinds:
+                self.report(
+                    ["relations", index, "to"],
+                    "bad-reference",
+                    f"{target!r} is a node, but an undercut attacks a relation; give the "
+                    "relation it targets an id and point 'to' at that id, or use 'attacks'",
+                )
+            elif target not in self.relation_kinds:
+                self.dangling(["relations", index, "to"], "relation", target, self.relation_kinds)
+            elif source_kind is not None and source_kind not in _UNDERCUTTERS:
+                self.report(
+                    ["relations", index, "kind"],
+                    "kind-mismatch",
+                    f"{_a(source_kind)} cannot undercut; only an objection or a rebuttal "
+                    "undercuts a relation",
+                )
+            return
+        if target in self.relation_kinds:
+            self.report(
+                ["relations", index, "to"],
+                "bad-reference",
+                f"{target!r} is a relation; only an undercut targets a relation",
+            )
+            return
+        if target not in self.node_kinds:
+            self.dangling(["relations", index, "to"], "node", target, self.node_kinds)
+            return
+        target_kind = self.node_kinds[target]
+        if kind is not None and source_kind is not None and target_kind is not None:
+            self.check_kinds(index, kind, source_kind, target_kind)
+
+    def check_kinds(
+        self, index: int, kind: RelationKind, source: NodeKind, target: NodeKind
+    ) -> None:
+        allowed, warned = (
+            (SUPPORTS, _SUPPORT_WARNINGS)
+            if kind is RelationKind.SUPPORTS
+            else (ATTACKS, _ATTACK_WARNINGS)
+        )
+        if target in allowed[source]:
+            return
+        severity = Severity.WARNING if target in warned.get(source, ()) else Severity.ERROR
+        may = ", ".join(sorted(k.value for k in allowed[source])) or "nothing"
+        advice = _ADVICE.get((kind, source), "")
+        self.report(
+            ["relations", index, "kind"],
+            "kind-mismatch",
+            f"{_a(source)} {kind.value} {_a(target)}; {_a(source)} may "
+            f"{kind.value.removesuffix('s')} {may}" + (f" ({advice})" if advice else ""),
+            severity,
+        )
+
+    def check_span(self, parts: list[PathPart], quote: Mapping[str, Any]) -> None:
+        text, start, end = _str(quote, "text"), quote.get("start"), quote.get("end")
+        if text is None or type(start) is not int or type(end) is not int:
+            return
+        if end != start + len(text):
+            self.report(
+                [*parts, "end"],
+                "quote-offset-mismatch",
+                f"end is {end}, but start + the quote's length is {start + len(text)}; "
+                "expected end = start + len(text) (offsets count characters)",
+            )
+
+    def anchor(
+        self,
+        parts: list[PathPart],
+        key: tuple[int, int],
+        quote: Mapping[str, Any],
+        source_text: str,
+    ) -> None:
+        text = _str(quote, "text")
+        if not text:
+            return
+        self.check_span(parts, quote)
+        start = quote.get("start")
+        if type(start) is int:
+            found = source_text[start : start + len(text)]
+            if found == text:
+                self.anchors[key] = (start, start + len(text))
+                return
+            actual = source_text.find(text)
+            where = f"it occurs at {actual}" if actual >= 0 else "it does not occur anywhere"
+            self.report(
+                [*parts, "start"],
+                "quote-offset-mismatch",
+                f"the source has {found!r} at offset {start}, not the quote; {where}",
+            )
+            return
+        position = source_text.find(text)
+        if position >= 0:
+            self.anchors[key] = (position, position + len(text))
+            return
+        self.report([*parts, "text"], "quote-not-found", _not_found(text, source_text))
+
+    def check_sources(self, used: set[str]) -> None:
+        for index, source in _items(self.document, "sources"):
+            id = _str(source, "id")
+            if id is None:
+                continue
+            if id not in used:
+                self.report(
+                    ["sources", index],
+                    "unused-source",
+                    f"no quote cites source {id!r}",
+                    Severity.WARNING,
+                )
+            elif source.get("path") is None:
+                self.report(
+                    ["sources", index],
+                    "unverified-quotes",
+                    f"source {id!r} has no 'path' to its text, so its quotes are not verified",
+                    Severity.WARNING,
+                )
+
+    def check_unused(self, key: str, what: str, declared: Mapping[str, int], used: set[str]) -> None:
+        for id, index in declared.items():
+            if id not in used:
+                self.report(
+                    [key, index], f"unused-{what}", f"no node is in {what} {id!r}", Severity.WARNING
+                )
+
+    def check_isolated(self) -> None:
+        if len(self.node_kinds) < 2:
+            return
+        ids = [(i, _text(node.get("id"))) for i, node in self.nodes]
+        for index, id in [(i, id) for i, id in ids if id not in self.touched]:
+            if id is not None and self.declared[id] == ("nodes", index):
+                self.report(
+                    ["nodes", index],
+                    "isolated-node",
+                    f"node {id!r} takes part in no relation",
+                    Severity.WARNING,
+                )
+
+
+def _a(kind: NodeKind) -> str:
+    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
+
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def _not_found(quote: str, source: str) -> str:
+    """Say that `quote` is not in `source`, showing the source's closest passage."""
+    folded_quote = _SPACE.sub(" ", quote.translate(_FOLD)).strip()
+    folded_source = source.translate(_FOLD)
+    passage = _closest(folded_quote, folded_source)
+    if passage is None:
+        return f"the quote {quote!r} does not occur in its source"
+    start, end = passage
+    original = source[start:end]
+    same = _SPACE.sub(" ", original.translate(_FOLD)).strip() == folded_quote
+    if same:
+        return (
+            f"the quote does not occur verbatim; the source has {original!r}, which differs "
+            "only in quotation marks, dashes or spaces: copy the source's characters"
+        )
+    return f"the quote does not occur in its source; the closest passage is {original!r}"
+
+
+def _closest(quote: str, source: str) -> tuple[int, int] | None:
+    """The span of `source` most like `quote` (same length, at word starts), if any is close."""
+    size = len(quote)
+    if not size or not source:
+        return None
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)
+    best, best_ratio = None, 0.0
+    for match in re.finditer(r"\S+", source):
+        start = match.start()
+        window = source[start : start + size]
+        matcher.set_seq1(window)
+        if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = (start, start + len(window)), ratio
+    return best if best_ratio >= 0.5 else None

@@ -1,0 +1,127 @@
+"""Everything argmap raises, and the `Problem` records that validation reports."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "ArgmapError",
+    "FormatError",
+    "Problem",
+    "RenderError",
+    "Severity",
+    "ValidationError",
+]
+
+
+class Severity(enum.StrEnum):
+    """How much a problem matters: errors make a map invalid, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a document, and where it is.
+
+    `path` is a JSON path into the document (`$.nodes[3].kind`); `code` is a
+    stable, kebab-case name for the kind of problem; `file`, `line` and
+    `column` (1-based) locate the offending value in a file, when known.
+    """
+
+    path: str
+    message: str
+    code: str
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        """Compiler style: ``file:line:col: code $.path: message``."""
+        place = []
+        if self.file is not None:
+            place.append(self.file)
+        if self.line is not None:
+            place.append(str(self.line))
+            if self.column is not None:
+                place.append(str(self.column))
+        head = ":".join(place)
+        code = self.code if self.severity is Severity.ERROR else f"{self.code} (warning)"
+        text = f"{code} {self.path}: {self.message}"
+        return f"{head}: {text}" if head else text
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        """A JSON-ready mapping of every field."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+        }
+
+
+def describe_value(value: object, *, limit: int = 60) -> str:
+    """A short, typed rendering of a parsed value for messages: `string 'x'`, `integer 5`."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"integer {value}"
+    if isinstance(value, float):
+        return f"number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= limit else value[: limit - 1] + "…"
+        return f"string {shown!r}"
+    if isinstance(value, dict):
+        return f"an object with {len(value)} field{'s' if len(value) != 1 else ''}"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return type(value).__name__
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+_SHOWN = 20
+
+
+class ValidationError(ArgmapError, ValueError):
+    """A document or map is invalid; `problems` lists every problem found at once."""
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        errors = self.errors
+        count = len(errors)
+        lines = [f"{count} problem{'s' if count != 1 else ''} found"]
+        lines += [f"  {p}" for p in errors[:_SHOWN]]
+        if count > _SHOWN:
+            lines.append(f"  … and {count - _SHOWN} more (see .problems)")
+        return "\n".join(lines)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of severity error (warnings ride along but do not fail)."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+
+class FormatError(ArgmapError, ValueError):
+    """An unknown or unsupported file format was asked for."""
+
+
+class RenderError(ArgmapError, RuntimeError):
+    """A diagram could not be rendered (for example, Graphviz is missing)."""

@@ -1,0 +1,266 @@
+"""Reading maps: text or data in, a checked, quote-anchored `ArgumentMap` out.
+
+One pass finds every problem: the schema's and the semantic checks' together,
+each located by JSON path and, for text, by line and column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .checks import check_document
+from .codec import structure_map, unstructure_map
+from .errors import Problem, Severity, ValidationError
+from .model import ArgumentMap
+from .paths import format_path
+from .schema import validate_data
+from .syntax import Format, format_for, locate, parse_text
+
+__all__ = ["Report", "check", "from_dict", "load", "loads", "validate"]
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The outcome of checking a map: the map (when it has no errors) and every problem found."""
+
+    map: ArgumentMap | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that make the map invalid."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The problems worth a look that do not make the map invalid."""
+        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the map is valid (warnings allowed)."""
+        return self.map is not None
+
+    def unwrap(self) -> ArgumentMap:
+        """The map, or `ValidationError` listing every problem."""
+        if self.map is None:
+            raise ValidationError(self.problems)
+        return self.map
+
+
+def load(path: str | os.PathLike[str], *, format: Format | None = None) -> ArgumentMap:
+    """Read a map from a `.json`, `.yaml` or `.yml` file (or `format`).
+
+    Quote sources are read relative to the file's folder. Raises
+    `ValidationError` listing every problem, `OSError` if the file cannot be read.
+    """
+    return check(path, format=format).unwrap()
+
+
+def loads(
+    text: str | bytes,
+    *,
+    format: Format = "yaml",
+    base: str | os.PathLike[str] | None = None,
+) -> ArgumentMap:
+    """Read a map from JSON or YAML text; sources' paths are relative to `base` (default: cwd)."""
+    return _check_text(text, format=format, file=None, base=_base(base)).unwrap()
+
+
+def from_dict(data: Mapping[str, Any], *, base: str | os.PathLike[str] | None = None) -> ArgumentMap:
+    """Read a map from its document as plain data (what `json.load` gives)."""
+    return _check_document(data, base=_base(base)).unwrap()
+
+
+def validate(argument_map: ArgumentMap, *, base: str | os.PathLike[str] | None = None) -> ArgumentMap:
+    """Check a map built in code; return it with its quotes anchored, or raise `ValidationError`."""
+    return check(argument_map, base=base).unwrap()
+
+
+def check(
+    target: str | os.PathLike[str] | ArgumentMap,
+    *,
+    format: Format | None = None,
+    base: str | os.PathLike[str] | None = None,
+) -> Report:
+    """Check a map file or a map object; never raises for an invalid map, only reports.
+
+    Warnings (unused sources, isolated nodes, unusual relations) are in the
+    report only: `load` and `validate` do not fail on them.
+    """
+    if isinstance(target, ArgumentMap):
+        return _check_document(unstructure_map(target), base=_base(base))
+    path = Path(target)
+    data = path.read_bytes()
+    chosen = format_for(path.name, format)
+    folder = path.parent if base is None else Path(base)
+    return _check_text(data, format=chosen, file=str(target), base=folder)
+
+
+def _base(base: str | os.PathLike[str] | None) -> Path:
+    return Path.cwd() if base is None else Path(base)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    # A map is a tree of hundreds of thousands of small objects and no cycles:
+    # the cycle collector would run over them again and again while they are
+    # made, for nothing. Pausing it makes loading about twice as fast.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def _validators_skipped() -> Iterator[None]:
+    # Structuring runs only on documents that passed the schema and the checks,
+    # which test every value the model's field validators would; running them
+    # again costs a third of a big load. attrs' switch is process-wide, so it
+    # is only thrown while no other thread could be making model objects.
+    if threading.active_count() > 1:
+        yield
+        return
+    with attrs.validators.disabled():
+        yield
+
+
+def _decode(data: str | bytes, file: str | None) -> str:
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    code="not-utf8",
+                    message=f"the file is not UTF-8 text: byte {data[error.start]:#04x} at "
+                    f"offset {error.start} cannot be decoded (is it binary, or in another "
+                    "encoding? save it as UTF-8)",
+                    file=file,
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+
+
+def _check_text(data: str | bytes, *, format: Format, file: str | None, base: Path) -> Report:
+    try:
+        text = _decode(data, file)
+        with _collector_paused():
+            document = parse_text(text, format, file=file)
+    except ValidationError as error:
+        return Report(map=None, problems=error.problems)
+    return _check_document(document, base=base, text=text, format=format, file=file)
+
+
+def _check_document(
+    document: Any,
+    *,
+    base: Path,
+    text: str | None = None,
+    format: Format = "json",
+    file: str | None = None,
+) -> Report:
+    with _collector_paused():
+        problems = validate_data(document)
+        shapes_ok = not problems
+        texts, source_problems = _read_sources(document, base)
+        problems += source_problems
+        result = check_document(document, texts=texts, shapes_ok=shapes_ok)
+        problems += result.problems
+        argument_map = None
+        if not any(p.severity is Severity.ERROR for p in problems):
+            with _validators_skipped():
+                argument_map = structure_map(document)
+            argument_map = _anchor(argument_map, result.anchors)
+    if text is not None and problems:
+        positions = locate(text, format, (p.path for p in problems))
+        problems = [
+            attrs.evolve(p, file=file, line=positions[p.path][0], column=positions[p.path][1])
+            for p in problems
+        ]
+    elif file is not None:
+        problems = [attrs.evolve(p, file=file) for p in problems]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.path))
+    return Report(map=argument_map, problems=tuple(problems))
+
+
+def _read_sources(document: Any, base: Path) -> tuple[dict[str, str], list[Problem]]:
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    sources = document.get("sources") if isinstance(document, dict) else None
+    if not isinstance(sources, list):
+        return texts, problems
+    for index, source in enumerate(sources):
+        if not isinstance(source, dict):
+            continue
+        id, path = source.get("id"), source.get("path")
+        if not isinstance(id, str) or not isinstance(path, str) or id in texts:
+            continue
+        where = format_path(["sources", index, "path"])
+        full = base / path
+        try:
+            with open(full, encoding="utf-8", newline="") as stream:
+                texts[id] = stream.read()
+        except UnicodeDecodeError as error:
+            problems.append(
+                Problem(
+                    path=where,
+                    code="source-unreadable",
+                    message=f"the text of source {id!r} ({full}) is not UTF-8: "
+                    f"byte offset {error.start} cannot be decoded",
+                )
+            )
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            problems.append(
+                Problem(
+                    path=where,
+                    code="source-not-found",
+                    message=f"cannot read the text of source {id!r} at {path!r} "
+                    f"(resolved to {full}): {reason}; paths are relative to the map file",
+                )
+            )
+    return texts, problems
+
+
+def _anchor(
+    argument_map: ArgumentMap, anchors: Mapping[tuple[int, int], tuple[int, int]]
+) -> ArgumentMap:
+    if not anchors:
+        return argument_map
+    nodes = list(argument_map.nodes)
+    by_node: dict[int, dict[int, tuple[int, int]]] = {}
+    for (node_index, quote_index), span in anchors.items():
+        by_node.setdefault(node_index, {})[quote_index] = span
+    changed = False
+    for node_index, spans in by_node.items():
+        node = nodes[node_index]
+        quotes = tuple(
+            attrs.evolve(quote, start=spans[i][0], end=spans[i][1])
+            if i in spans and (quote.start, quote.end) != spans[i]
+            else quote
+            for i, quote in enumerate(node.quotes)
+        )
+        if quotes != node.quotes:
+            nodes[node_index] = attrs.evolve(node, quotes=quotes)
+            changed = True
+    return attrs.evolve(argument_map, nodes=tuple(nodes)) if changed else argument_map

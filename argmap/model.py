@@ -1,0 +1,381 @@
+"""The value types of an argument map: frozen attrs classes, no I/O.
+
+Field validators check each value's type and shape and name the field, what was
+expected and what came. Whether a map as a whole makes sense (ids unique,
+references resolve, quotes found in their source) is `argmap.validate`'s job,
+so that every problem of a map is reported at once, with its place.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import Any, TypeVar
+
+import attrs
+
+__all__ = [
+    "ID_PATTERN",
+    "ArgumentMap",
+    "Node",
+    "NodeKind",
+    "Quote",
+    "Relation",
+    "RelationKind",
+    "Section",
+    "Source",
+]
+
+ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.\-]{0,127}$"
+"""What an id looks like: a letter or `_`, then letters, digits, `_`, `.` or `-` (128 at most)."""
+
+TEXT_PATTERN = (
+    "[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+"""A character that is not white space (Python's `str.isspace`, spelled out so that
+every regular-expression engine reading the schema agrees)."""
+
+_ID_MATCH = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$")).fullmatch
+_TEXT_SEARCH = re.compile(TEXT_PATTERN).search
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+class NodeKind(enum.StrEnum):
+    """The role a statement plays in the argument."""
+
+    CLAIM = "claim"
+    EVIDENCE = "evidence"
+    OBJECTION = "objection"
+    REBUTTAL = "rebuttal"
+    RECOMMENDATION = "recommendation"
+
+
+class RelationKind(enum.StrEnum):
+    """How one node bears on another node (or, for `undercuts`, on a relation)."""
+
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+
+
+def _describe(value: object) -> str:
+    return f"{value!r} ({type(value).__name__})"
+
+
+# Validators run for every object a load makes: each settles the usual case
+# in one test before it looks for words to explain a failure.
+
+
+def _check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and _ID_MATCH(value):
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name!r} must be an id string, got {_describe(value)}")
+    if not _ID_MATCH(value):
+        raise ValueError(
+            f"{attribute.name!r} must be an id (a letter or '_', then letters, digits, "
+            f"'_', '.' or '-', at most 128), got {value!r}"
+        )
+
+
+def _check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_id(instance, attribute, value)
+
+
+def _check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and _TEXT_SEARCH(value):
+        return
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name!r} must be a string, got {_describe(value)}")
+    if not _TEXT_SEARCH(value):
+        raise ValueError(f"{attribute.name!r} must contain non-blank text, got {value!r}")
+
+
+def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_text(instance, attribute, value)
+
+
+def _tuple_of(kind: type, what: str) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        for index, item in enumerate(value):  # type: ignore[attr-defined]
+            if not isinstance(item, kind):
+                raise TypeError(
+                    f"{attribute.name}[{index}] must be {what}, got {_describe(item)}"
+                )
+
+    return check
+
+
+def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, str | bytes | Mapping):
+        raise TypeError(f"expected a sequence, got {_describe(value)}")
+    return tuple(value)
+
+
+def _enum_converter(kind: type[_E]) -> Any:
+    by_value = {member.value: member for member in kind}  # type: ignore[attr-defined]
+    allowed = ", ".join(by_value)
+
+    def convert(value: object) -> _E:
+        # StrEnum members hash and compare as their values: one lookup serves both.
+        member = by_value.get(value) if isinstance(value, str) else None
+        if member is None:
+            raise ValueError(f"expected a {kind.__name__} ({allowed}), got {_describe(value)}")
+        return member
+
+    return convert
+
+
+def _check_offset(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(f"{attribute.name!r} must be an int >= 0 or None, got {_describe(value)}")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A text the map draws on; `path` points at its plain text, relative to the map file."""
+
+    id: str = attrs.field(validator=_check_id)
+    title: str | None = attrs.field(default=None, validator=_check_optional_text)
+    author: str | None = attrs.field(default=None, validator=_check_optional_text)
+    url: str | None = attrs.field(default=None, validator=_check_optional_text)
+    date: str | None = attrs.field(default=None, validator=_check_optional_text)
+    path: str | None = attrs.field(default=None, validator=_check_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A part of the source text (a heading), used to group nodes."""
+
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """A verbatim passage of a source; `start`/`end` are its character offsets once anchored."""
+
+    source: str = attrs.field(validator=_check_id)
+    text: str = attrs.field(validator=_check_text)
+    start: int | None = attrs.field(default=None, validator=_check_offset)
+    end: int | None = attrs.field(default=None, validator=_check_offset)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.start is None) != (self.end is None):
+            raise ValueError(f"'start' and 'end' go together, got start={self.start!r}, "
+                             f"end={self.end!r}")
+        if self.start is not None and self.end != self.start + len(self.text):
+            raise ValueError(
+                f"'end' must be start + len(text) = {self.start + len(self.text)}, "
+                f"got {self.end!r}"
+            )
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the quote's offsets in its source are known."""
+        return self.start is not None
+
+
+@attrs.frozen(kw_only=True)
+class Node:
+    """A statement of the argument: a claim, evidence, objection, rebuttal or recommendation.
+
+    `attribution` names who the words belong to, where the source puts them in
+    someone's mouth (a speaker, a declaration).
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    kind: NodeKind = attrs.field(converter=_enum_converter(NodeKind))
+    text: str = attrs.field(validator=_check_text)
+    section: str | None = attrs.field(default=None, validator=_check_optional_id)
+    quotes: tuple[Quote, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Quote, "a Quote")
+    )
+    tags: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(str, "a string")
+    )
+    attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Relation:
+    """`source` supports or attacks the node `target`, or undercuts the relation `target`.
+
+    In files, `source` and `target` are written `from` and `to`. A relation
+    needs an `id` only when an undercut targets it.
+    """
+
+    source: str = attrs.field(validator=_check_id)
+    target: str = attrs.field(validator=_check_id)
+    kind: RelationKind = attrs.field(converter=_enum_converter(RelationKind))
+    id: str | None = attrs.field(default=None, validator=_check_optional_id)
+
+
+@attrs.frozen
+class _Index:
+    nodes: dict[str, Node]
+    relations: dict[str, Relation]
+    sections: dict[str, Section]
+    sources: dict[str, Source]
+    incoming: dict[str, tuple[Relation, ...]]
+    outgoing: dict[str, tuple[Relation, ...]]
+
+
+def _group(pairs: Iterable[tuple[str, Relation]]) -> dict[str, tuple[Relation, ...]]:
+    grouped: dict[str, list[Relation]] = {}
+    for key, relation in pairs:
+        grouped.setdefault(key, []).append(relation)
+    return {key: tuple(value) for key, value in grouped.items()}
+
+
+@attrs.frozen(kw_only=True)
+class ArgumentMap:
+    """A whole argument map: its sources, sections, nodes and relations.
+
+    Lookups (`node`, `incoming`, `outgoing`, ...) take constant time; edits
+    (`with_node`, `without_node`, ...) return a new map and leave this one as it
+    was. `metadata` holds any JSON-ready data a user wants to keep with the map.
+    """
+
+    title: str = attrs.field(validator=_check_text)
+    description: str | None = attrs.field(default=None, validator=_check_optional_text)
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Source, "a Source")
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Section, "a Section")
+    )
+    nodes: tuple[Node, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Node, "a Node")
+    )
+    relations: tuple[Relation, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Relation, "a Relation")
+    )
+    metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+
+    @metadata.validator
+    def _check_metadata(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
+            raise TypeError(
+                f"'metadata' must be a mapping with string keys, got {_describe(value)}"
+            )
+
+    @cached_property
+    def _index(self) -> _Index:
+        # Built on first lookup, not at construction: loading stays fast and a
+        # map that is only dumped never pays for it. With duplicate ids (an
+        # invalid map) the first one wins, as validation reports.
+        nodes: dict[str, Node] = {}
+        for node in self.nodes:
+            nodes.setdefault(node.id, node)
+        relations: dict[str, Relation] = {}
+        for relation in self.relations:
+            if relation.id is not None:
+                relations.setdefault(relation.id, relation)
+        return _Index(
+            nodes=nodes,
+            relations=relations,
+            sections={s.id: s for s in reversed(self.sections)},
+            sources={s.id: s for s in reversed(self.sources)},
+            incoming=_group((r.target, r) for r in self.relations),
+            outgoing=_group((r.source, r) for r in self.relations),
+        )
+
+    def node(self, id: str) -> Node:
+        """The node with this id; `KeyError` if there is none."""
+        try:
+            return self._index.nodes[id]
+        except KeyError:
+            raise KeyError(f"no node with id {id!r}") from None
+
+    def relation(self, id: str) -> Relation:
+        """The relation with this id; `KeyError` if there is none."""
+        try:
+            return self._index.relations[id]
+        except KeyError:
+            raise KeyError(f"no relation with id {id!r}") from None
+
+    def section(self, id: str) -> Section:
+        """The section with this id; `KeyError` if there is none."""
+        try:
+            return self._index.sections[id]
+        except KeyError:
+            raise KeyError(f"no section with id {id!r}") from None
+
+    def source(self, id: str) -> Source:
+        """The source with this id; `KeyError` if there is none."""
+        try:
+            return self._index.sources[id]
+        except KeyError:
+            raise KeyError(f"no source with id {id!r}") from None
+
+    def has_node(self, id: str) -> bool:
+        """Whether a node with this id exists."""
+        return id in self._index.nodes
+
+    def incoming(self, id: str) -> tuple[Relation, ...]:
+        """Relations whose target is this node or relation, in map order."""
+        return self._index.incoming.get(id, ())
+
+    def outgoing(self, id: str) -> tuple[Relation, ...]:
+        """Relations whose source is this node, in map order."""
+        return self._index.outgoing.get(id, ())
+
+    def nodes_of_kind(self, kind: NodeKind | str) -> tuple[Node, ...]:
+        """The nodes of one kind, in map order."""
+        wanted = NodeKind(kind)
+        return tuple(node for node in self.nodes if node.kind is wanted)
+
+    def with_node(self, node: Node) -> ArgumentMap:
+        """A new map with `node` added, or replacing the node with the same id."""
+        if node.id in self._index.nodes:
+            nodes = tuple(node if n.id == node.id else n for n in self.nodes)
+        else:
+            nodes = (*self.nodes, node)
+        return attrs.evolve(self, nodes=nodes)
+
+    def without_node(self, id: str) -> ArgumentMap:
+        """A new map without the node `id`, nor the relations that touch it (or undercut those)."""
+        self.node(id)
+        return attrs.evolve(
+            self,
+            nodes=tuple(n for n in self.nodes if n.id != id),
+            relations=_prune(self.relations, {id}),
+        )
+
+    def with_relation(self, relation: Relation) -> ArgumentMap:
+        """A new map with `relation` added (or replacing the relation with the same id)."""
+        if relation.id is not None and relation.id in self._index.relations:
+            relations = tuple(
+                relation if r.id == relation.id else r for r in self.relations
+            )
+        else:
+            relations = (*self.relations, relation)
+        return attrs.evolve(self, relations=relations)
+
+    def without_relation(self, relation: Relation) -> ArgumentMap:
+        """A new map without `relation`, nor the undercuts that target it (or those)."""
+        if relation not in self.relations:
+            raise KeyError(f"no such relation: {relation!r}")
+        relations = tuple(r for r in self.relations if r != relation)
+        if relation.id is not None:
+            relations = _prune(relations, {relation.id})
+        return attrs.evolve(self, relations=relations)
+
+
+def _prune(relations: tuple[Relation, ...], gone: set[str]) -> tuple[Relation, ...]:
+    """`relations` less those touching an id in `gone`, then less what undercut those."""
+    while True:
+        dropped = [r for r in relations if r.source in gone or r.target in gone]
+        if not dropped:
+            return relations
+        relations = tuple(r for r in relations if r.source not in gone and r.target not in gone)
+        gone = gone | {r.id for r in dropped if r.id is not None}

@@ -1,0 +1,49 @@
+"""JSON paths (`$.nodes[3].quotes[0]`) to the values of a document, written and read back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["PathPart", "format_path", "parse_path"]
+
+PathPart = str | int
+"""One step into a document: a mapping key or a list index."""
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
+
+
+def format_path(parts: Iterable[PathPart]) -> str:
+    """The JSON path of a value: `$`, then `.key`, `['odd key']` or `[index]` per step."""
+    out = ["$"]
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif _PLAIN_KEY.match(part):
+            out.append(f".{part}")
+        else:
+            escaped = part.replace("\\", "\\\\").replace("'", "\\'")
+            out.append(f"['{escaped}']")
+    return "".join(out)
+
+
+def parse_path(path: str) -> tuple[PathPart, ...]:
+    """The steps of a path written by `format_path`; `ValueError` for anything else."""
+    if not path.startswith("$"):
+        raise ValueError(f"a JSON path starts with '$', got {path!r}")
+    parts: list[PathPart] = []
+    position = 1
+    while position < len(path):
+        match = _STEP.match(path, position)
+        if match is None:
+            raise ValueError(f"cannot read JSON path {path!r} at character {position}")
+        key, index, quoted = match.groups()
+        if key is not None:
+            parts.append(key)
+        elif index is not None:
+            parts.append(int(index))
+        else:
+            parts.append(re.sub(r"\\(.)", r"\1", quoted))
+        position = match.end()
+    return tuple(parts)

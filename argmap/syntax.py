@@ -1,0 +1,434 @@
+"""JSON and YAML text to a document tree and back, knowing where every value stands.
+
+Parsing is strict: a key given twice, a YAML alias, a non-string key or a
+value JSON cannot hold is a problem, never silently resolved. Positions are
+only computed when there is something to report, so valid documents parse at
+the speed of the underlying parsers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Literal
+
+import yaml
+
+from .errors import FormatError, Problem, ValidationError
+from .paths import PathPart, format_path, parse_path
+
+__all__ = ["FORMATS", "Format", "Positions", "dump_text", "format_for", "locate", "parse_text"]
+
+Format = Literal["json", "yaml"]
+FORMATS: tuple[Format, ...] = ("json", "yaml")
+_SUFFIXES: Mapping[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+
+Positions = dict[str, tuple[int, int]]
+"""JSON path -> (line, column), both 1-based, column in characters."""
+
+
+def format_for(name: str, format: str | None = None) -> Format:
+    """The format to read or write: `format` if given, else from the file name's suffix."""
+    if format is not None:
+        if format not in FORMATS:
+            raise FormatError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
+        return format  # type: ignore[return-value]
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    try:
+        return _SUFFIXES[suffix]
+    except KeyError:
+        raise FormatError(
+            f"cannot tell the format of {name!r} from its suffix; "
+            f"expected one of: {', '.join(_SUFFIXES)} (or pass format=...)"
+        ) from None
+
+
+# -- parsing ---------------------------------------------------------------------------------
+
+
+class _DuplicateKey(Exception):
+    pass
+
+
+def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _DuplicateKey
+    return mapping
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def parse_text(text: str, format: Format, *, file: str | None = None) -> Any:
+    """The document tree of `text`; `ValidationError` (with line and column) if it is not one."""
+    if not text.strip():
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    code="empty-document",
+                    message="the document is empty; expected an argument map "
+                    "(an object with 'argmap', 'title' and 'nodes')",
+                    file=file,
+                    line=1,
+                    column=1,
+                )
+            ]
+        )
+    try:
+        if format == "json":
+            return _parse_json(text, file)
+        return _YamlReader(text, file).read()
+    except RecursionError:
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    code="too-deep",
+                    message="the document nests too deeply to read",
+                    file=file,
+                )
+            ]
+        ) from None
+
+
+def _parse_json(text: str, file: str | None) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise _syntax_error(f"not valid JSON: {error.msg}", file, error.lineno, error.colno) from None
+    except ValueError as error:
+        # parse_constant refused NaN or Infinity, which JSON does not have.
+        match = re.search(rf"(?<![\w\"]){re.escape(str(error))}", text)
+        line, column = _LineIndex(text).position(match.start() if match else 0)
+        raise _syntax_error(
+            f"not valid JSON: {error} is not a JSON number", file, line, column
+        ) from None
+    except _DuplicateKey:
+        raise ValidationError(_JsonScanner(text, file).duplicate_keys()) from None
+
+
+def _syntax_error(message: str, file: str | None, line: int | None, column: int | None) -> Any:
+    return ValidationError(
+        [Problem(path="$", code="syntax-error", message=message, file=file, line=line, column=column)]
+    )
+
+
+class _LineIndex:
+    """Offsets in a text to 1-based (line, column)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+class _JsonScanner:
+    """Walks JSON text that `json` accepts, to find where values stand."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self.text = text
+        self.file = file
+        self.lines = _LineIndex(text)
+
+    def skip_ws(self, index: int) -> int:
+        match = _WS.match(self.text, index)
+        assert match is not None
+        return match.end()
+
+    def items(self, index: int) -> Iterator[tuple[PathPart, int, int]]:
+        """(key or index, start of the key or item, start of its value) of the container at index."""
+        text = self.text
+        opening = text[index]
+        index = self.skip_ws(index + 1)
+        if text[index] in "]}":
+            return
+        position = 0
+        while True:
+            if opening == "{":
+                key_start = index
+                key, index = _scanstring(text, index + 1)
+                index = self.skip_ws(self.skip_ws(index) + 1)
+                yield key, key_start, index
+            else:
+                yield position, index, index
+                position += 1
+            index = self.skip_ws(self.value_end(index))
+            if text[index] in "]}":
+                return
+            index = self.skip_ws(index + 1)
+
+    def value_end(self, index: int) -> int:
+        _, end = _DECODER.raw_decode(self.text, index)
+        return end
+
+    def positions(self, wanted: Iterable[tuple[PathPart, ...]]) -> dict[tuple[PathPart, ...], int]:
+        """The offset of each wanted path's value (or, for a missing key, of its parent)."""
+        found: dict[tuple[PathPart, ...], int] = {}
+        trie: dict[Any, Any] = {}
+        for path in wanted:
+            node = trie
+            for part in path:
+                node = node.setdefault(part, {})
+            node[None] = path
+        self._walk(self.skip_ws(0), (), trie, found)
+        return found
+
+    def _walk(
+        self,
+        index: int,
+        here: tuple[PathPart, ...],
+        trie: dict[Any, Any],
+        found: dict[tuple[PathPart, ...], int],
+    ) -> None:
+        found[here] = index
+        if self.text[index] not in "[{" or len(trie) == (None in trie):
+            return
+        for part, _, value_start in self.items(index):
+            if part in trie:
+                self._walk(value_start, (*here, part), trie[part], found)
+
+    def duplicate_keys(self) -> list[Problem]:
+        problems: list[Problem] = []
+        self._duplicates(self.skip_ws(0), (), problems)
+        return problems
+
+    def _duplicates(self, index: int, here: tuple[PathPart, ...], out: list[Problem]) -> None:
+        if self.text[index] not in "[{":
+            return
+        first: dict[PathPart, int] = {}
+        for part, key_start, value_start in self.items(index):
+            if part in first:
+                line, column = self.lines.position(key_start)
+                seen_line, seen_column = self.lines.position(first[part])
+                out.append(
+                    Problem(
+                        path=format_path((*here, part)),
+                        code="duplicate-key",
+                        message=f"the key {part!r} appears twice in one object (first at line "
+                        f"{seen_line}, column {seen_column}); expected each key once",
+                        file=self.file,
+                        line=line,
+                        column=column,
+                    )
+                )
+            else:
+                first[part] = key_start
+            self._duplicates(value_start, (*here, part), out)
+
+
+def _scanstring(text: str, index: int) -> tuple[str, int]:
+    value, end = json.decoder.scanstring(text, index)  # type: ignore[attr-defined]
+    return value, end
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML's resolver less timestamps: a `date: 2024-07-10` stays the text it is."""
+
+
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
+}
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Composer(_BaseLoader, _Resolver):  # type: ignore[misc]
+    pass
+
+
+class _YamlReader:
+    """Builds the document from YAML's node graph, refusing what JSON cannot hold."""
+
+    def __init__(self, text: str, file: str | None) -> None:
+        self.text = text
+        self.file = file
+        self.problems: list[Problem] = []
+        self.seen: dict[int, yaml.Node] = {}
+        self.scalars = yaml.SafeLoader("")
+
+    def read(self) -> Any:
+        root = compose_yaml(self.text, self.file)
+        document = self.build(root, ())
+        if self.problems:
+            raise ValidationError(self.problems)
+        return document
+
+    def problem(self, node: yaml.Node, here: tuple[PathPart, ...], code: str, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(
+                path=format_path(here),
+                code=code,
+                message=message,
+                file=self.file,
+                line=mark.line + 1,
+                column=mark.column + 1,
+            )
+        )
+
+    def build(self, node: yaml.Node, here: tuple[PathPart, ...]) -> Any:
+        if id(node) in self.seen:
+            mark = node.start_mark
+            self.problem(
+                node,
+                here,
+                "yaml-alias",
+                "YAML aliases are not supported in argmap files (this repeats the value "
+                f"anchored at line {mark.line + 1}); write the value out",
+            )
+            return None
+        self.seen[id(node)] = node
+        if isinstance(node, yaml.MappingNode):
+            return self.build_mapping(node, here)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*here, i)) for i, item in enumerate(node.value)]
+        try:
+            value = self.scalars.construct_object(node)
+        except yaml.YAMLError as error:
+            self.problem(node, here, "syntax-error", f"cannot read this value: {error}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(node, here, "wrong-type", f"{node.value!r} is not a finite number")
+        elif not isinstance(value, str | int | float | bool | type(None)):
+            self.problem(
+                node, here, "wrong-type", f"a {type(value).__name__} value cannot be used here; "
+                "expected text, a number, true/false or null"
+            )
+        return value
+
+    def build_mapping(self, node: yaml.MappingNode, here: tuple[PathPart, ...]) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        first: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node, here)
+            if not isinstance(key, str):
+                shown = "null" if key is None else f"{type(key).__name__} {key_node.value!r}"
+                self.problem(
+                    key_node, here, "wrong-type",
+                    f"keys must be text, found {shown}; quote it if it is meant as text"
+                )
+                continue
+            if key in first:
+                mark = first[key].start_mark
+                self.problem(
+                    key_node,
+                    (*here, key),
+                    "duplicate-key",
+                    f"the key {key!r} appears twice in one mapping (first at line "
+                    f"{mark.line + 1}, column {mark.column + 1}); expected each key once",
+                )
+                continue
+            first[key] = key_node
+            mapping[key] = self.build(value_node, (*here, key))
+        return mapping
+
+
+def compose_yaml(text: str, file: str | None) -> yaml.Node:
+    """YAML's node graph of a single-document text; `ValidationError` for bad syntax."""
+    try:
+        root = yaml.compose(text, Loader=_Composer)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        reason = " ".join(part for part in (error.context, error.problem) if part)
+        raise _syntax_error(f"not valid YAML: {reason}", file, line, column) from None
+    except yaml.YAMLError as error:
+        raise _syntax_error(f"not valid YAML: {error}", file, None, None) from None
+    if root is None:
+        raise _syntax_error("the document is empty", file, 1, 1)
+    return root
+
+
+# -- where values stand ----------------------------------------------------------------------
+
+
+def locate(text: str, format: Format, paths: Iterable[str]) -> Positions:
+    """The line and column of the value at each path (or of the nearest enclosing value)."""
+    wanted = {path: parse_path(path) for path in set(paths)}
+    if format == "json":
+        scanner = _JsonScanner(text, None)
+        offsets = scanner.positions(wanted.values())
+        return {
+            path: scanner.lines.position(_nearest(offsets, parts))
+            for path, parts in wanted.items()
+        }
+    marks = _yaml_marks(compose_yaml(text, None), wanted.values())
+    return {path: _nearest(marks, parts) for path, parts in wanted.items()}
+
+
+def _nearest(found: Mapping[tuple[PathPart, ...], Any], parts: tuple[PathPart, ...]) -> Any:
+    for end in range(len(parts), -1, -1):
+        if parts[:end] in found:
+            return found[parts[:end]]
+    raise AssertionError("the root is always found")  # pragma: no cover
+
+
+def _yaml_marks(
+    root: yaml.Node, wanted: Iterable[tuple[PathPart, ...]]
+) -> dict[tuple[PathPart, ...], tuple[int, int]]:
+    marks: dict[tuple[PathPart, ...], tuple[int, int]] = {}
+    for parts in wanted:
+        node: yaml.Node | None = root
+        for end in range(len(parts) + 1):
+            assert node is not None
+            marks[parts[:end]] = (node.start_mark.line + 1, node.start_mark.column + 1)
+            if end == len(parts):
+                break
+            node = _child(node, parts[end])
+            if node is None:
+                break
+    return marks
+
+
+def _child(node: yaml.Node, part: PathPart) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == part:
+                return value  # type: ignore[no-any-return]
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]  # type: ignore[no-any-return]
+    return None
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    pass
+
+
+def _dump_yaml(document: Any) -> str:
+    text: str = yaml.dump(
+        document,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+    return text
+
+
+def _dump_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+_WRITERS: Mapping[Format, Callable[[Any], str]] = {"json": _dump_json, "yaml": _dump_yaml}
+
+
+def dump_text(document: Any, format: Format) -> str:
+    """`document` as JSON or YAML text, the same bytes for the same document every time."""
+    return _WRITERS[format](document)
