@@ -371,13 +371,14 @@ class _Checker:
         if target in allowed[source]:
             return
         severity = Severity.WARNING if target in warned.get(source, ()) else Severity.ERROR
-        may = ", ".join(sorted(k.value for k in allowed[source])) or "nothing"
+        verb = kind.value.removesuffix("s")
+        may = ", ".join(sorted(k.value for k in allowed[source]))
+        rule = f"{_a(source)} may {verb} only: {may}" if may else f"{_a(source)} does not {verb}"
         advice = _ADVICE.get((kind, source), "")
         self.report(
             ["relations", index, "kind"],
             "kind-mismatch",
-            f"{_a(source)} {kind.value} {_a(target)}; {_a(source)} may "
-            f"{kind.value.removesuffix('s')} {may}" + (f" ({advice})" if advice else ""),
+            f"{_a(source)} {kind.value} {_a(target)}; {rule}" + (f" ({advice})" if advice else ""),
             severity,
         )
 
@@ -466,6 +467,8 @@ class _Checker:
 
 
 def _a(kind: NodeKind) -> str:
+    if kind is NodeKind.EVIDENCE:
+        return "evidence"
     return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
 
 

@@ -110,12 +110,15 @@ def _tuple_of(kind: type, what: str) -> Any:
     return check
 
 
-def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    if isinstance(value, tuple):
-        return value
-    if isinstance(value, str | bytes | Mapping):
-        raise TypeError(f"expected a sequence, got {_describe(value)}")
-    return tuple(value)
+def _to_tuple(name: str) -> Any:
+    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
+        if isinstance(value, tuple):
+            return value
+        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+            raise TypeError(f"{name!r} must be a sequence, got {_describe(value)}")
+        return tuple(value)
+
+    return convert
 
 
 def _enum_converter(kind: type[_E]) -> Any:
@@ -197,10 +200,10 @@ class Node:
     text: str = attrs.field(validator=_check_text)
     section: str | None = attrs.field(default=None, validator=_check_optional_id)
     quotes: tuple[Quote, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(Quote, "a Quote")
+        default=(), converter=_to_tuple("quotes"), validator=_tuple_of(Quote, "a Quote")
     )
     tags: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(str, "a string")
+        default=(), converter=_to_tuple("tags"), validator=_tuple_of(str, "a string")
     )
     attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
 
@@ -248,16 +251,16 @@ class ArgumentMap:
     title: str = attrs.field(validator=_check_text)
     description: str | None = attrs.field(default=None, validator=_check_optional_text)
     sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(Source, "a Source")
+        default=(), converter=_to_tuple("sources"), validator=_tuple_of(Source, "a Source")
     )
     sections: tuple[Section, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(Section, "a Section")
+        default=(), converter=_to_tuple("sections"), validator=_tuple_of(Section, "a Section")
     )
     nodes: tuple[Node, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(Node, "a Node")
+        default=(), converter=_to_tuple("nodes"), validator=_tuple_of(Node, "a Node")
     )
     relations: tuple[Relation, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(Relation, "a Relation")
+        default=(), converter=_to_tuple("relations"), validator=_tuple_of(Relation, "a Relation")
     )
     metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 

@@ -345,6 +345,14 @@ def compose_yaml(text: str, file: str | None) -> yaml.Node:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         reason = " ".join(part for part in (error.context, error.problem) if part)
         raise _syntax_error(f"not valid YAML: {reason}", file, line, column) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _LineIndex(text).position(error.position)
+        raise _syntax_error(
+            f"not valid YAML: character {error.character!r} is not allowed in YAML text",
+            file,
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as error:
         raise _syntax_error(f"not valid YAML: {error}", file, None, None) from None
     if root is None:

@@ -1,0 +1,164 @@
+"""The command line: compiler-style problems, exit codes, never a traceback for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.cli import main
+from tests.conftest import NATO_MAP
+
+BAD = """\
+argmap: "1.0"
+title: Faults
+nodes:
+  - {id: a, kind: clam, text: x}
+  - {id: b, kind: claim, text: y}
+relations:
+  - {from: b, to: a, kind: supports}
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_validate_a_valid_map_exits_0_with_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(NATO_MAP)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"{NATO_MAP}: valid (") and "nodes" in out
+
+
+def test_validate_prints_one_problem_a_line_compiler_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    assert main(["validate", str(bad)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{bad}:4:19: unknown-kind $.nodes[0].kind: unknown node kind")
+    assert err[-1] == f"{bad}: invalid (1 problem)"
+
+
+def test_validate_checks_every_file_and_exits_with_the_worst(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    assert main(["validate", str(NATO_MAP), str(bad), str(tmp_path / "missing.yaml")]) == 2
+    captured = capsys.readouterr()
+    assert "valid (" in captured.out
+    assert f"{tmp_path / 'missing.yaml'}: cannot read: no such file" in captured.err
+    assert "invalid (1 problem)" in captured.err
+
+
+def test_validate_json_output_is_for_machines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    assert main(["validate", "--format", "json", str(bad), str(NATO_MAP)]) == 1
+    results = json.loads(capsys.readouterr().out)
+    assert [r["valid"] for r in results] == [False, True]
+    problem = results[0]["problems"][0]
+    assert problem == {
+        "file": str(bad),
+        "line": 4,
+        "column": 19,
+        "path": "$.nodes[0].kind",
+        "code": "unknown-kind",
+        "severity": "error",
+        "message": problem["message"],
+    }
+
+
+def test_warnings_pass_unless_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = BAD.replace("clam", "claim") + "sections:\n  - {id: s, title: Unused}\n"
+    path = write(tmp_path, "warn.yaml", text)
+    assert main(["validate", str(path)]) == 0
+    assert "unused-section (warning)" in capsys.readouterr().err
+    assert main(["validate", "--strict", str(path)]) == 1
+    assert main(["validate", "--quiet", str(path)]) == 0
+    assert capsys.readouterr().err.count("unused-section") == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(b"", 1), (b"\xff\xfe\x00garbage", 1), (b"{not json", 1)],
+)
+def test_bad_files_exit_1_with_a_located_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, code: int
+) -> None:
+    path = tmp_path / "x.json"
+    path.write_bytes(content)
+    assert main(["validate", str(path)]) == code
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}:1:") and "Traceback" not in err
+
+
+def test_a_directory_or_unknown_suffix_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(tmp_path)]) == 2
+    assert "directory" in capsys.readouterr().err
+    odd = write(tmp_path, "map.txt", BAD)
+    assert main(["validate", str(odd)]) == 2
+    assert ".json, .yaml, .yml" in capsys.readouterr().err
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert main(["validate"]) == 2
+    assert main(["frobnicate"]) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_schema_prints_the_published_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == argmap.json_schema()
+
+
+def test_convert_writes_the_other_format_with_offsets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = NATO_MAP.parent / ".convert-test.json"
+    try:
+        assert main(["convert", str(NATO_MAP), "-o", str(out)]) == 0
+        data = json.loads(out.read_text("utf-8"))
+        assert all("start" in q for n in data["nodes"] for q in n.get("quotes", []))
+        assert argmap.load(out) == argmap.load(NATO_MAP)
+    finally:
+        out.unlink(missing_ok=True)
+
+
+def test_convert_refuses_to_overwrite_its_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "m.yaml", BAD.replace("clam", "claim"))
+    assert main(["convert", str(path), "-o", str(path)]) == 2
+    assert "refusing to overwrite the input" in capsys.readouterr().err
+    assert path.read_text("utf-8") == BAD.replace("clam", "claim")
+
+
+def test_convert_of_an_invalid_map_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "m.yaml", BAD)
+    assert main(["convert", str(path), "-o", str(tmp_path / "out.json")]) == 1
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "argmap", "validate", str(NATO_MAP)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "valid (" in result.stdout

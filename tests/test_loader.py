@@ -1,0 +1,244 @@
+"""Reading maps: the whole pipeline, every problem at once, located in the file."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap import Severity, ValidationError
+from tests.conftest import NATO_MAP, NATO_TEXT
+
+GOOD_YAML = """\
+argmap: "1.0"
+title: A small map
+sources:
+  - {id: art, path: art.txt}
+nodes:
+  - id: thesis
+    kind: claim
+    text: Cooperation since the 1990s paved the way.
+    quotes:
+      - {source: art, text: "paving the way"}
+  - {id: proof, kind: evidence, text: Piracy patrols.}
+relations:
+  - {from: proof, to: thesis, kind: supports}
+"""
+
+ART = "These interactions nevertheless allowed NATO states to gain experience, paving the way."
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "art.txt").write_text(ART, encoding="utf-8")
+    (tmp_path / "map.yaml").write_text(GOOD_YAML, encoding="utf-8")
+    return tmp_path
+
+
+def test_load_reads_a_map_and_anchors_its_quotes_relative_to_the_file(folder: Path) -> None:
+    m = argmap.load(folder / "map.yaml")
+    (quote,) = m.node("thesis").quotes
+    assert (quote.start, quote.end) == (ART.index("paving"), ART.index("paving") + 14)
+    assert ART[quote.start : quote.end] == quote.text
+
+
+def test_json_and_yaml_hold_the_same_tree(folder: Path) -> None:
+    m = argmap.load(folder / "map.yaml")
+    (folder / "map.json").write_text(argmap.dumps(m, format="json"), encoding="utf-8")
+    assert argmap.load(folder / "map.json") == m
+
+
+def test_loads_and_from_dict_resolve_sources_against_base(folder: Path) -> None:
+    m = argmap.loads(GOOD_YAML, base=folder)
+    assert m.node("thesis").quotes[0].anchored
+    import yaml
+
+    assert argmap.from_dict(yaml.safe_load(GOOD_YAML), base=folder) == m
+    assert argmap.loads(GOOD_YAML.encode(), base=folder) == m
+
+
+def test_every_problem_comes_at_once_with_file_line_column_and_path(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        textwrap.dedent(
+            """\
+            argmap: "1.0"
+            title: Faults
+            nodes:
+              - {id: a, kind: clam, text: x}
+              - {id: b, kind: claim, text: y, colour: red}
+              - {id: a, kind: evidence, text: z}
+            relations:
+              - {from: b, to: ghost, kind: supports}
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        argmap.load(bad)
+    found = [(p.line, p.column, p.code, p.path) for p in caught.value.errors]
+    assert found == [
+        (4, 19, "unknown-kind", "$.nodes[0].kind"),
+        (5, 43, "unknown-field", "$.nodes[1].colour"),
+        (6, 10, "duplicate-id", "$.nodes[2].id"),
+        (8, 19, "dangling-reference", "$.relations[0].to"),
+    ]
+    assert all(p.file == str(bad) for p in caught.value.problems)
+    assert f"{bad}:4:19: unknown-kind $.nodes[0].kind: " in str(caught.value)
+
+
+def test_semantic_checks_run_even_where_the_schema_failed(tmp_path: Path) -> None:
+    text = json.dumps(
+        {
+            "argmap": "1.0",
+            "title": "t",
+            "nodes": [{"id": "a", "kind": "claim", "text": 5}, {"id": "a", "kind": "claim"}],
+        },
+        indent=1,
+    )
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(text, format="json")
+    assert {p.code for p in caught.value.problems} == {"wrong-type", "missing-field", "duplicate-id"}
+    assert all(p.line is not None for p in caught.value.problems)
+
+
+def test_a_missing_source_file_is_reported_at_its_path(tmp_path: Path) -> None:
+    (tmp_path / "map.yaml").write_text(GOOD_YAML, encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        argmap.load(tmp_path / "map.yaml")
+    (problem,) = caught.value.errors
+    assert (problem.code, problem.path, problem.line) == ("source-not-found", "$.sources[0].path", 4)
+    assert "art.txt" in problem.message and "relative to the map file" in problem.message
+
+
+def test_a_source_that_is_not_utf8_is_reported(folder: Path) -> None:
+    (folder / "art.txt").write_bytes(b"caf\xe9")
+    with pytest.raises(ValidationError, match="source-unreadable"):
+        argmap.load(folder / "map.yaml")
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "empty-document"),
+        (b"\x00\x01\x02\xff\xfe binary", "not-utf8"),
+        ("título: 1".encode("latin-1"), "not-utf8"),
+        (b"nodes: [unclosed", "syntax-error"),
+        (b"- just\n- a list\n", "wrong-type"),
+        (b"\x00\x00\x00", "syntax-error"),
+    ],
+)
+def test_bad_files_give_one_clear_problem_each(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(content)
+    with pytest.raises(ValidationError) as caught:
+        argmap.load(path)
+    assert caught.value.problems[0].code == code
+    assert caught.value.problems[0].file == str(path)
+    assert caught.value.problems[0].line is not None
+
+
+def test_not_utf8_says_where_the_bad_byte_is(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"title: ok\ntext: caf\xe9\n")
+    with pytest.raises(ValidationError) as caught:
+        argmap.load(path)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, 10)
+    assert "0xe9" in problem.message
+
+
+def test_a_byte_order_mark_is_accepted(folder: Path) -> None:
+    path = folder / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + argmap.dumps(argmap.load(folder / "map.yaml"), format="json").encode())
+    assert argmap.load(path).title == "A small map"
+
+
+def test_files_that_cannot_be_opened_raise_the_os_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        argmap.load(tmp_path / "missing.yaml")
+    with pytest.raises(IsADirectoryError):
+        argmap.load(tmp_path)
+
+
+def test_an_unknown_suffix_needs_an_explicit_format(folder: Path) -> None:
+    path = folder / "map.txt"
+    path.write_text(GOOD_YAML, encoding="utf-8")
+    with pytest.raises(argmap.FormatError, match="format="):
+        argmap.load(path)
+    assert argmap.load(path, format="yaml").title == "A small map"
+
+
+def test_validation_error_is_a_value_error_and_an_argmap_error() -> None:
+    with pytest.raises(ValueError):
+        argmap.loads("argmap: '1.0'")
+    assert issubclass(ValidationError, argmap.ArgmapError)
+
+
+def test_validate_checks_a_map_built_in_code_and_anchors_its_quotes(folder: Path) -> None:
+    m = argmap.ArgumentMap(
+        title="Built",
+        sources=[argmap.Source(id="art", path="art.txt")],
+        nodes=[
+            argmap.Node(
+                id="a",
+                kind="claim",
+                text="x",
+                quotes=[argmap.Quote(source="art", text="gain experience")],
+            )
+        ],
+    )
+    checked = argmap.validate(m, base=folder)
+    assert checked.node("a").quotes[0].start == ART.index("gain experience")
+    assert not m.node("a").quotes[0].anchored
+    broken = m.with_node(argmap.Node(id="b", kind="claim", text="y", section="nowhere"))
+    with pytest.raises(ValidationError, match=r"\$\.nodes\[1\]\.section"):
+        argmap.validate(broken, base=folder)
+
+
+def test_check_reports_warnings_without_failing(folder: Path) -> None:
+    (folder / "map.yaml").write_text(
+        GOOD_YAML + "sections:\n  - {id: unused, title: Unused}\n", encoding="utf-8"
+    )
+    report = argmap.check(folder / "map.yaml")
+    assert report.ok and report.map is not None
+    assert [(p.code, p.severity, p.line) for p in report.problems] == [
+        ("unused-section", Severity.WARNING, 15)
+    ]
+    assert report.unwrap() is report.map
+
+
+def test_warnings_ride_along_with_errors_without_counting_as_them(tmp_path: Path) -> None:
+    report = argmap.check(
+        argmap.ArgumentMap(
+            title="t",
+            sections=[argmap.Section(id="s", title="S")],
+            nodes=[argmap.Node(id="a", kind="claim", text="x", section="gone")],
+        )
+    )
+    assert not report.ok
+    assert [p.code for p in report.errors] == ["dangling-reference"]
+    assert [p.code for p in report.warnings] == ["unused-section"]
+    with pytest.raises(ValidationError) as caught:
+        report.unwrap()
+    assert str(caught.value).startswith("1 problem found")
+
+
+def test_a_huge_number_of_problems_keeps_the_message_short() -> None:
+    nodes = [{"id": "a", "kind": "claim", "text": "x"}] * 500
+    with pytest.raises(ValidationError) as caught:
+        argmap.from_dict({"argmap": "1.0", "title": "t", "nodes": nodes})
+    assert len(caught.value.problems) >= 499
+    assert "and 479 more" in str(caught.value)
+    assert len(str(caught.value).splitlines()) == 22
+
+
+def test_the_nato_example_loads_with_every_quote_anchored() -> None:
+    m = argmap.load(NATO_MAP)
+    article = NATO_TEXT.read_text(encoding="utf-8")
+    quotes = [q for n in m.nodes for q in n.quotes]
+    assert quotes and all(q.anchored for q in quotes)
+    assert all(article[q.start : q.end] == q.text for q in quotes)  # type: ignore[misc]

@@ -1,0 +1,130 @@
+"""The published schema: valid per its metaschema, shipped in the package, agreeing with the model."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+import pytest
+
+import argmap
+from argmap.model import ID_PATTERN, TEXT_PATTERN
+from argmap.schema import SCHEMA_ID, schema_text, validate_data
+from tests.conftest import ROOT
+
+
+def test_the_schema_is_valid_draft_2020_12() -> None:
+    schema = argmap.json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_the_id_carries_the_format_version() -> None:
+    assert argmap.json_schema()["$id"] == SCHEMA_ID
+    assert SCHEMA_ID.endswith(argmap.FORMAT_VERSION)
+
+
+def test_the_packaged_schema_is_the_published_file() -> None:
+    assert schema_text() == (ROOT / "schemas" / "argmap.schema.json").read_text(encoding="utf-8")
+
+
+def test_json_schema_returns_a_copy() -> None:
+    argmap.json_schema()["properties"].clear()
+    assert argmap.json_schema()["properties"]
+
+
+def test_the_schema_spells_ids_and_text_as_the_model_does() -> None:
+    defs = argmap.json_schema()["$defs"]
+    assert defs["id"]["pattern"] == ID_PATTERN
+    assert defs["text"]["pattern"] == TEXT_PATTERN
+
+
+def test_the_schema_lists_the_model_kinds() -> None:
+    defs = argmap.json_schema()["$defs"]
+    assert defs["node"]["properties"]["kind"]["enum"] == [k.value for k in argmap.NodeKind]
+    assert defs["relation"]["properties"]["kind"]["enum"] == [
+        k.value for k in argmap.RelationKind
+    ]
+
+
+def test_every_character_python_calls_space_is_blank_to_the_schema() -> None:
+    spaces = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+    assert not re.search(TEXT_PATTERN, spaces)
+    assert validate_data({"argmap": "1.0", "title": spaces, "nodes": []})[0].code == "blank-text"
+
+
+def minimal(**extra: object) -> dict[str, object]:
+    return {"argmap": "1.0", "title": "t", "nodes": [], **extra}
+
+
+@pytest.mark.parametrize(
+    ("document", "path", "code", "words"),
+    [
+        (minimal(colour="red"), "$.colour", "unknown-field", ["'colour'", "expected only"]),
+        ({"argmap": "1.0", "nodes": []}, "$", "missing-field", ["'title'"]),
+        (minimal(argmap="2.0"), "$.argmap", "unsupported-version", ["'2.0'", "'1.0'"]),
+        (minimal(nodes={}), "$.nodes", "wrong-type", ["a list", "an object"]),
+        (
+            minimal(nodes=[{"id": "a", "kind": "clam", "text": "x"}]),
+            "$.nodes[0].kind",
+            "unknown-kind",
+            ["'clam'", "did you mean 'claim'"],
+        ),
+        (
+            minimal(nodes=[{"id": "1a", "kind": "claim", "text": "x"}]),
+            "$.nodes[0].id",
+            "bad-id",
+            ["'1a'", "a letter or '_'"],
+        ),
+        (
+            minimal(nodes=[{"id": "a", "kind": "claim", "text": "x", "tags": ["t", "t"]}]),
+            "$.nodes[0].tags",
+            "duplicate-item",
+            ["'t'", "twice"],
+        ),
+        (
+            minimal(nodes=[{"id": "a", "kind": "claim", "text": "x", "tekst": "y"}]),
+            "$.nodes[0].tekst",
+            "unknown-field",
+            ["did you mean 'text'"],
+        ),
+        (
+            minimal(
+                nodes=[
+                    {"id": "a", "kind": "claim", "text": "x", "quotes": [
+                        {"source": "s", "text": "q", "start": 1}
+                    ]}
+                ]
+            ),
+            "$.nodes[0].quotes[0]",
+            "missing-field",
+            ["'end'"],
+        ),
+        (
+            minimal(relations=[{"from": "a", "to": "b", "kind": "supports", "weight": 1}]),
+            "$.relations[0].weight",
+            "unknown-field",
+            ["relation"],
+        ),
+    ],
+)
+def test_schema_problems_say_where_what_was_found_and_what_was_expected(
+    document: dict[str, object], path: str, code: str, words: list[str]
+) -> None:
+    problems = validate_data(document)
+    matching = [p for p in problems if p.path == path and p.code == code]
+    assert matching, [str(p) for p in problems]
+    for word in words:
+        assert word in matching[0].message
+
+
+def test_a_valid_document_has_no_schema_problems() -> None:
+    assert validate_data(minimal(nodes=[{"id": "a", "kind": "claim", "text": "x"}])) == []
+
+
+def test_the_nato_map_conforms_to_the_schema_as_written() -> None:
+    import yaml
+
+    document = yaml.safe_load((ROOT / "examples/nato_indo_pacific/map.yaml").read_text("utf-8"))
+    assert validate_data(json.loads(json.dumps(document))) == []

@@ -1,0 +1,78 @@
+"""Properties, with argmap's own Hypothesis strategies: every valid map survives every trip."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap import ArgumentMap, ValidationError
+from argmap.strategies import (
+    HOSTILE_CHARACTERS,
+    BrokenDocument,
+    argument_maps,
+    broken_documents,
+    texts,
+)
+
+
+@given(argument_maps())
+def test_generated_maps_validate_without_errors(m: ArgumentMap) -> None:
+    report = argmap.check(m)
+    assert report.errors == ()
+    assert report.map == m
+
+
+@given(argument_maps(), st.sampled_from(["json", "yaml"]))
+def test_maps_round_trip_exactly_through_text(m: ArgumentMap, format: str) -> None:
+    text = argmap.dumps(m, format=format)  # type: ignore[arg-type]
+    back = argmap.loads(text, format=format)  # type: ignore[arg-type]
+    assert back == m
+    assert argmap.dumps(back, format=format) == text  # type: ignore[arg-type]
+
+
+@given(argument_maps())
+def test_the_schema_accepts_what_the_model_writes(m: ArgumentMap) -> None:
+    document = json.loads(json.dumps(argmap.to_dict(m)))
+    jsonschema.Draft202012Validator(argmap.json_schema()).validate(document)
+    assert argmap.from_dict(document) == m
+
+
+@given(broken_documents())
+def test_a_broken_document_raises_validation_error_pointing_at_the_fault(
+    broken: BrokenDocument,
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        argmap.from_dict(broken.document)
+    assert broken.path in [p.path for p in caught.value.errors], (
+        broken.fault,
+        [str(p) for p in caught.value.problems],
+    )
+
+
+@given(broken_documents(), st.sampled_from(["json", "yaml"]))
+def test_a_broken_file_locates_the_fault_by_line_and_column(
+    broken: BrokenDocument, format: str
+) -> None:
+    from argmap.syntax import dump_text
+
+    text = dump_text(broken.document, format)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(text, format=format)  # type: ignore[arg-type]
+    at_fault = [p for p in caught.value.errors if p.path == broken.path]
+    assert at_fault and all(p.line is not None and p.column is not None for p in at_fault)
+
+
+@given(texts())
+def test_hostile_texts_are_never_blank(text: str) -> None:
+    assert text.strip()
+
+
+def test_the_hostile_alphabet_covers_what_the_issue_names() -> None:
+    for character in "\"'\\<>&{}|\n😀":
+        assert character in HOSTILE_CHARACTERS
+    assert any("\u0590" <= c <= "\u06ff" for c in HOSTILE_CHARACTERS)
