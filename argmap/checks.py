@@ -116,6 +116,10 @@ def _items(document: Mapping[str, Any], key: str) -> list[tuple[int, dict[str, A
     return [(index, value) for index, value in enumerate(values) if type(value) is dict]
 
 
+def _relation_kind(value: object) -> RelationKind | None:
+    return _RELATION_KINDS.get(value) if type(value) is str else None
+
+
 def _text(value: object) -> str | None:
     return value if type(value) is str else None
 
@@ -126,9 +130,7 @@ def _str(mapping: Mapping[str, Any], key: str) -> str | None:
 
 
 class _Checker:
-    def __init__(
-        self, document: dict[str, Any], texts: Mapping[str, str], shapes_ok: bool
-    ) -> None:
+    def __init__(self, document: dict[str, Any], texts: Mapping[str, str], shapes_ok: bool) -> None:
         self.document = document
         self.shapes_ok = shapes_ok
         self.texts = texts
@@ -161,7 +163,7 @@ class _Checker:
         self.collect_graph_ids("relations", self.relations, self.relation_kinds, _RELATION_KINDS)
         used_sources: set[str] = set()
         placed = [(i, _text(node.get("section"))) for i, node in self.nodes]
-        used_sections = {section for _, section in placed}
+        used_sections = {section for _, section in placed if section is not None}
         for index, section in placed:
             if section is not None and section not in sections:
                 self.dangling(["nodes", index, "section"], "section", section, sections)
@@ -258,6 +260,7 @@ class _Checker:
         # Maps run to hundreds of thousands of relations: the rules run as a few
         # comprehensions over rows, and only the rows they flag get the slow,
         # wordy checks below.
+        rows: list[tuple[int, Any, Any, RelationKind | None]]
         if self.shapes_ok:
             rows = [(i, r["from"], r["to"], _RELATION_KINDS[r["kind"]]) for i, r in self.relations]
         else:
@@ -266,7 +269,7 @@ class _Checker:
                     i,
                     _text(r.get("from")),
                     _text(r.get("to")),
-                    _RELATION_KINDS.get(_text(r.get("kind"))),
+                    _relation_kind(r.get("kind")),
                 )
                 for i, r in self.relations
             ]
@@ -284,7 +287,7 @@ class _Checker:
             self.check_relation(index, source, target, kind)
 
     def report_duplicate_relations(
-        self, rows: list[tuple[int, str | None, str | None, RelationKind | None]]
+        self, rows: list[tuple[int, Any, Any, RelationKind | None]]
     ) -> None:
         seen: dict[tuple[str, str, RelationKind], int] = {}
         for index, source, target, kind in rows:
@@ -445,7 +448,9 @@ class _Checker:
                     Severity.WARNING,
                 )
 
-    def check_unused(self, key: str, what: str, declared: Mapping[str, int], used: set[str]) -> None:
+    def check_unused(
+        self, key: str, what: str, declared: Mapping[str, int], used: set[str]
+    ) -> None:
         for id, index in declared.items():
             if id not in used:
                 self.report(

@@ -56,8 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     validate.set_defaults(func=_validate)
 
     schema = commands.add_parser(
-        "schema", help="print the JSON Schema of the file format", description="Print the "
-        "published JSON Schema (Draft 2020-12) of the argmap file format."
+        "schema",
+        help="print the JSON Schema of the file format",
+        description="Print the published JSON Schema (Draft 2020-12) of the argmap file format.",
     )
     schema.set_defaults(func=_schema)
 

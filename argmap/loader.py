@@ -75,12 +75,16 @@ def loads(
     return _check_text(text, format=format, file=None, base=_base(base)).unwrap()
 
 
-def from_dict(data: Mapping[str, Any], *, base: str | os.PathLike[str] | None = None) -> ArgumentMap:
+def from_dict(
+    data: Mapping[str, Any], *, base: str | os.PathLike[str] | None = None
+) -> ArgumentMap:
     """Read a map from its document as plain data (what `json.load` gives)."""
     return _check_document(data, base=_base(base)).unwrap()
 
 
-def validate(argument_map: ArgumentMap, *, base: str | os.PathLike[str] | None = None) -> ArgumentMap:
+def validate(
+    argument_map: ArgumentMap, *, base: str | os.PathLike[str] | None = None
+) -> ArgumentMap:
     """Check a map built in code; return it with its quotes anchored, or raise `ValidationError`."""
     return check(argument_map, base=base).unwrap()
 

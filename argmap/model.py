@@ -31,9 +31,7 @@ __all__ = [
 ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.\-]{0,127}$"
 """What an id looks like: a letter or `_`, then letters, digits, `_`, `.` or `-` (128 at most)."""
 
-TEXT_PATTERN = (
-    "[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-)
+TEXT_PATTERN = "[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 """A character that is not white space (Python's `str.isspace`, spelled out so that
 every regular-expression engine reading the schema agrees)."""
 
@@ -101,38 +99,42 @@ def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], valu
 
 def _tuple_of(kind: type, what: str) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        for index, item in enumerate(value):  # type: ignore[attr-defined]
+        if not isinstance(value, tuple):
+            raise TypeError(f"{attribute.name!r} must be a sequence, got {_describe(value)}")
+        for index, item in enumerate(value):
             if not isinstance(item, kind):
-                raise TypeError(
-                    f"{attribute.name}[{index}] must be {what}, got {_describe(item)}"
-                )
+                raise TypeError(f"{attribute.name}[{index}] must be {what}, got {_describe(item)}")
 
     return check
 
 
-def _to_tuple(name: str) -> Any:
-    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
-        if isinstance(value, tuple):
-            return value
-        if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
-            raise TypeError(f"{name!r} must be a sequence, got {_describe(value)}")
-        return tuple(value)
-
-    return convert
+def _to_tuple(value: Any) -> Any:
+    """Lists and other iterables become tuples; text and mappings are left for the validator."""
+    if isinstance(value, tuple | str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
 
 
-def _enum_converter(kind: type[_E]) -> Any:
-    by_value = {member.value: member for member in kind}  # type: ignore[attr-defined]
-    allowed = ", ".join(by_value)
+def _member(kind: type[_E], members: Mapping[str, _E], value: object) -> _E:
+    # StrEnum members hash and compare as their values: one lookup serves both.
+    member = members.get(value) if isinstance(value, str) else None
+    if member is None:
+        raise ValueError(
+            f"expected a {kind.__name__} ({', '.join(members)}), got {_describe(value)}"
+        )
+    return member
 
-    def convert(value: object) -> _E:
-        # StrEnum members hash and compare as their values: one lookup serves both.
-        member = by_value.get(value) if isinstance(value, str) else None
-        if member is None:
-            raise ValueError(f"expected a {kind.__name__} ({allowed}), got {_describe(value)}")
-        return member
 
-    return convert
+_NODE_KINDS = {kind.value: kind for kind in NodeKind}
+_RELATION_KINDS = {kind.value: kind for kind in RelationKind}
+
+
+def _node_kind(value: NodeKind | str) -> NodeKind:
+    return _member(NodeKind, _NODE_KINDS, value)
+
+
+def _relation_kind(value: RelationKind | str) -> RelationKind:
+    return _member(RelationKind, _RELATION_KINDS, value)
 
 
 def _check_offset(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -173,12 +175,12 @@ class Quote:
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
-            raise ValueError(f"'start' and 'end' go together, got start={self.start!r}, "
-                             f"end={self.end!r}")
+            raise ValueError(
+                f"'start' and 'end' go together, got start={self.start!r}, end={self.end!r}"
+            )
         if self.start is not None and self.end != self.start + len(self.text):
             raise ValueError(
-                f"'end' must be start + len(text) = {self.start + len(self.text)}, "
-                f"got {self.end!r}"
+                f"'end' must be start + len(text) = {self.start + len(self.text)}, got {self.end!r}"
             )
 
     @property
@@ -196,14 +198,14 @@ class Node:
     """
 
     id: str = attrs.field(validator=_check_id)
-    kind: NodeKind = attrs.field(converter=_enum_converter(NodeKind))
+    kind: NodeKind = attrs.field(converter=_node_kind)
     text: str = attrs.field(validator=_check_text)
     section: str | None = attrs.field(default=None, validator=_check_optional_id)
     quotes: tuple[Quote, ...] = attrs.field(
-        default=(), converter=_to_tuple("quotes"), validator=_tuple_of(Quote, "a Quote")
+        default=(), converter=_to_tuple, validator=_tuple_of(Quote, "a Quote")
     )
     tags: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_tuple("tags"), validator=_tuple_of(str, "a string")
+        default=(), converter=_to_tuple, validator=_tuple_of(str, "a string")
     )
     attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
 
@@ -218,7 +220,7 @@ class Relation:
 
     source: str = attrs.field(validator=_check_id)
     target: str = attrs.field(validator=_check_id)
-    kind: RelationKind = attrs.field(converter=_enum_converter(RelationKind))
+    kind: RelationKind = attrs.field(converter=_relation_kind)
     id: str | None = attrs.field(default=None, validator=_check_optional_id)
 
 
@@ -251,16 +253,16 @@ class ArgumentMap:
     title: str = attrs.field(validator=_check_text)
     description: str | None = attrs.field(default=None, validator=_check_optional_text)
     sources: tuple[Source, ...] = attrs.field(
-        default=(), converter=_to_tuple("sources"), validator=_tuple_of(Source, "a Source")
+        default=(), converter=_to_tuple, validator=_tuple_of(Source, "a Source")
     )
     sections: tuple[Section, ...] = attrs.field(
-        default=(), converter=_to_tuple("sections"), validator=_tuple_of(Section, "a Section")
+        default=(), converter=_to_tuple, validator=_tuple_of(Section, "a Section")
     )
     nodes: tuple[Node, ...] = attrs.field(
-        default=(), converter=_to_tuple("nodes"), validator=_tuple_of(Node, "a Node")
+        default=(), converter=_to_tuple, validator=_tuple_of(Node, "a Node")
     )
     relations: tuple[Relation, ...] = attrs.field(
-        default=(), converter=_to_tuple("relations"), validator=_tuple_of(Relation, "a Relation")
+        default=(), converter=_to_tuple, validator=_tuple_of(Relation, "a Relation")
     )
     metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
@@ -357,9 +359,7 @@ class ArgumentMap:
     def with_relation(self, relation: Relation) -> ArgumentMap:
         """A new map with `relation` added (or replacing the relation with the same id)."""
         if relation.id is not None and relation.id in self._index.relations:
-            relations = tuple(
-                relation if r.id == relation.id else r for r in self.relations
-            )
+            relations = tuple(relation if r.id == relation.id else r for r in self.relations)
         else:
             relations = (*self.relations, relation)
         return attrs.evolve(self, relations=relations)

@@ -72,8 +72,9 @@ def _word(error: jsonschema.ValidationError) -> Iterator[Problem]:
     path = format_path(parts)
     subschema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
     what = subschema.get("title", "value")
-    instance = error.instance
+    instance: Any = error.instance
     validator = error.validator
+    expected: Any = error.validator_value
     if validator == "additionalProperties":
         known = sorted(subschema.get("properties", {}))
         for key in sorted(set(instance) - set(known), key=str):
@@ -85,9 +86,9 @@ def _word(error: jsonschema.ValidationError) -> Iterator[Problem]:
                 f"expected only: {', '.join(known)}",
             )
     elif validator == "required":
-        for key in error.validator_value:
+        for key in expected:
             if isinstance(instance, dict) and key not in instance:
-                needed = ", ".join(error.validator_value)
+                needed = ", ".join(expected)
                 yield Problem(
                     path=path,
                     code="missing-field",
@@ -99,10 +100,10 @@ def _word(error: jsonschema.ValidationError) -> Iterator[Problem]:
         yield Problem(
             path=path,
             code="wrong-type",
-            message=f"expected {_a(error.validator_value)}, found {describe_value(instance)}",
+            message=f"expected {_a(expected)}, found {describe_value(instance)}",
         )
     elif validator == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in expected]
         hint = _did_you_mean(instance, allowed) if isinstance(instance, str) else ""
         yield Problem(
             path=path,
@@ -115,12 +116,14 @@ def _word(error: jsonschema.ValidationError) -> Iterator[Problem]:
             path=path,
             code="unsupported-version",
             message=f"format version {describe_value(instance)} is not supported; "
-            f"this argmap reads {FORMAT_VERSION!r} (write: argmap: \"{FORMAT_VERSION}\")",
+            f'this argmap reads {FORMAT_VERSION!r} (write: argmap: "{FORMAT_VERSION}")',
         )
     elif validator == "pattern":
-        expected = subschema.get("description", f"text matching {error.validator_value}")
-        code = "bad-id" if subschema.get("pattern") == _schema()["$defs"]["id"]["pattern"] else (
-            "blank-text"
+        expected = subschema.get("description", f"text matching {expected}")
+        code = (
+            "bad-id"
+            if subschema.get("pattern") == _schema()["$defs"]["id"]["pattern"]
+            else ("blank-text")
         )
         yield Problem(
             path=path, code=code, message=f"found {describe_value(instance)}; expected {expected}"
@@ -136,7 +139,7 @@ def _word(error: jsonschema.ValidationError) -> Iterator[Problem]:
         yield Problem(
             path=path,
             code="out-of-range",
-            message=f"found {describe_value(instance)}; expected a number >= {error.validator_value}",
+            message=f"found {describe_value(instance)}; expected a number >= {expected}",
         )
     else:
         yield Problem(path=path, code=f"schema-{validator}", message=error.message)

@@ -107,11 +107,12 @@ def nodes(
     sources: tuple[str, ...] = (),
 ) -> Node:
     """One node with hostile text, in one of `sections`, quoting `sources` (if any)."""
+    section = draw(st.none() | st.sampled_from(sections)) if sections else None
     return Node(
         id=id if id is not None else draw(ids()),
         kind=draw(st.sampled_from(NodeKind)),
         text=draw(texts()),
-        section=draw(st.sampled_from(sections)) if sections and draw(st.booleans()) else None,
+        section=section,
         quotes=draw(_quotes(list(sources))),
         tags=tuple(draw(st.lists(texts(max_size=12, hostile=False), max_size=3, unique=True))),
         attribution=draw(st.none() | texts(max_size=30)),

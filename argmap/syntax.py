@@ -35,7 +35,7 @@ def format_for(name: str, format: str | None = None) -> Format:
     if format is not None:
         if format not in FORMATS:
             raise FormatError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
-        return format  # type: ignore[return-value]
+        return format
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     try:
         return _SUFFIXES[suffix]
@@ -49,14 +49,14 @@ def format_for(name: str, format: str | None = None) -> Format:
 # -- parsing ---------------------------------------------------------------------------------
 
 
-class _DuplicateKey(Exception):
+class _DuplicateKeyError(Exception):
     pass
 
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
-        raise _DuplicateKey
+        raise _DuplicateKeyError
     return mapping
 
 
@@ -101,7 +101,9 @@ def _parse_json(text: str, file: str | None) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
-        raise _syntax_error(f"not valid JSON: {error.msg}", file, error.lineno, error.colno) from None
+        raise _syntax_error(
+            f"not valid JSON: {error.msg}", file, error.lineno, error.colno
+        ) from None
     except ValueError as error:
         # parse_constant refused NaN or Infinity, which JSON does not have.
         match = re.search(rf"(?<![\w\"]){re.escape(str(error))}", text)
@@ -109,13 +111,17 @@ def _parse_json(text: str, file: str | None) -> Any:
         raise _syntax_error(
             f"not valid JSON: {error} is not a JSON number", file, line, column
         ) from None
-    except _DuplicateKey:
+    except _DuplicateKeyError:
         raise ValidationError(_JsonScanner(text, file).duplicate_keys()) from None
 
 
 def _syntax_error(message: str, file: str | None, line: int | None, column: int | None) -> Any:
     return ValidationError(
-        [Problem(path="$", code="syntax-error", message=message, file=file, line=line, column=column)]
+        [
+            Problem(
+                path="$", code="syntax-error", message=message, file=file, line=line, column=column
+            )
+        ]
     )
 
 
@@ -148,7 +154,7 @@ class _JsonScanner:
         return match.end()
 
     def items(self, index: int) -> Iterator[tuple[PathPart, int, int]]:
-        """(key or index, start of the key or item, start of its value) of the container at index."""
+        """(key or index, key or item offset, value offset) of the container at `index`."""
         text = self.text
         opening = text[index]
         index = self.skip_ws(index + 1)
@@ -304,8 +310,11 @@ class _YamlReader:
             self.problem(node, here, "wrong-type", f"{node.value!r} is not a finite number")
         elif not isinstance(value, str | int | float | bool | type(None)):
             self.problem(
-                node, here, "wrong-type", f"a {type(value).__name__} value cannot be used here; "
-                "expected text, a number, true/false or null"
+                node,
+                here,
+                "wrong-type",
+                f"a {type(value).__name__} value cannot be used here; "
+                "expected text, a number, true/false or null",
             )
         return value
 
@@ -317,8 +326,10 @@ class _YamlReader:
             if not isinstance(key, str):
                 shown = "null" if key is None else f"{type(key).__name__} {key_node.value!r}"
                 self.problem(
-                    key_node, here, "wrong-type",
-                    f"keys must be text, found {shown}; quote it if it is meant as text"
+                    key_node,
+                    here,
+                    "wrong-type",
+                    f"keys must be text, found {shown}; quote it if it is meant as text",
                 )
                 continue
             if key in first:
@@ -370,8 +381,7 @@ def locate(text: str, format: Format, paths: Iterable[str]) -> Positions:
         scanner = _JsonScanner(text, None)
         offsets = scanner.positions(wanted.values())
         return {
-            path: scanner.lines.position(_nearest(offsets, parts))
-            for path, parts in wanted.items()
+            path: scanner.lines.position(_nearest(offsets, parts)) for path, parts in wanted.items()
         }
     marks = _yaml_marks(compose_yaml(text, None), wanted.values())
     return {path: _nearest(marks, parts) for path, parts in wanted.items()}

@@ -117,7 +117,8 @@ def test_an_undercut_must_target_a_relation_and_come_from_an_objection_or_rebutt
     assert only(doc).code == "kind-mismatch"
     doc = document([node("a"), node("o", "objection")], [relation("o", "a", "undercuts")])
     problem = only(doc)
-    assert problem.code == "bad-reference" and "use 'attacks'" in problem.message
+    assert problem.code == "bad-reference"
+    assert "use 'attacks'" in problem.message
 
 
 def test_supports_and_attacks_must_target_a_node() -> None:
@@ -131,14 +132,44 @@ def test_supports_and_attacks_must_target_a_node() -> None:
 @pytest.mark.parametrize(
     ("source", "kind", "target", "severity", "said"),
     [
-        ("evidence", "attacks", "claim", Severity.ERROR, "evidence attacks a claim; evidence does not"),
+        (
+            "evidence",
+            "attacks",
+            "claim",
+            Severity.ERROR,
+            "evidence attacks a claim; evidence does not",
+        ),
         ("objection", "supports", "claim", Severity.ERROR, "an objection supports a claim; an"),
-        ("rebuttal", "attacks", "claim", Severity.ERROR, "a rebuttal attacks a claim; a rebuttal may"),
+        (
+            "rebuttal",
+            "attacks",
+            "claim",
+            Severity.ERROR,
+            "a rebuttal attacks a claim; a rebuttal may",
+        ),
         ("recommendation", "attacks", "claim", Severity.ERROR, "a recommendation attacks a claim"),
-        ("claim", "attacks", "claim", Severity.WARNING, "a claim attacks a claim; a claim does not"),
+        (
+            "claim",
+            "attacks",
+            "claim",
+            Severity.WARNING,
+            "a claim attacks a claim; a claim does not",
+        ),
         ("evidence", "attacks", "objection", Severity.WARNING, "evidence attacks an objection"),
-        ("objection", "attacks", "objection", Severity.WARNING, "an objection attacks an objection"),
-        ("claim", "supports", "evidence", Severity.WARNING, "a claim supports evidence; a claim may"),
+        (
+            "objection",
+            "attacks",
+            "objection",
+            Severity.WARNING,
+            "an objection attacks an objection",
+        ),
+        (
+            "claim",
+            "supports",
+            "evidence",
+            Severity.WARNING,
+            "a claim supports evidence; a claim may",
+        ),
         ("rebuttal", "supports", "claim", Severity.WARNING, "a rebuttal supports a claim"),
     ],
 )
@@ -175,7 +206,9 @@ def test_a_quote_found_in_its_source_is_anchored_with_its_offsets() -> None:
 
 
 def test_a_quote_with_straight_quotes_for_curly_ones_is_told_which_characters_differ() -> None:
-    problem = only(document([node("a", quotes=[{"source": "art", "text": 'It "works"-mostly'}])], sources=ART))
+    problem = only(
+        document([node("a", quotes=[{"source": "art", "text": 'It "works"-mostly'}])], sources=ART)
+    )
     assert (problem.code, problem.path) == ("quote-not-found", "$.nodes[0].quotes[0].text")
     assert "It “works”—mostly" in problem.message
     assert "quotation marks, dashes or spaces" in problem.message
@@ -199,7 +232,9 @@ def test_recorded_offsets_are_verified() -> None:
 
 
 def test_offsets_must_span_the_quote_even_without_the_source_text() -> None:
-    doc = document([node("a", quotes=[{"source": "art", "text": "abc", "start": 0, "end": 9}])], sources=ART)
+    doc = document(
+        [node("a", quotes=[{"source": "art", "text": "abc", "start": 0, "end": 9}])], sources=ART
+    )
     (problem,) = [p for p in check_document(doc, texts={}).problems if p.severity == "error"]
     assert (problem.code, problem.path) == ("quote-offset-mismatch", "$.nodes[0].quotes[0].end")
 

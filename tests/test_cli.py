@@ -33,7 +33,8 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
 def test_validate_a_valid_map_exits_0_with_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(NATO_MAP)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"{NATO_MAP}: valid (") and "nodes" in out
+    assert out.startswith(f"{NATO_MAP}: valid (")
+    assert "nodes" in out
 
 
 def test_validate_prints_one_problem_a_line_compiler_style(
@@ -97,7 +98,8 @@ def test_bad_files_exit_1_with_a_located_message(
     path.write_bytes(content)
     assert main(["validate", str(path)]) == code
     err = capsys.readouterr().err
-    assert err.startswith(f"{path}:1:") and "Traceback" not in err
+    assert err.startswith(f"{path}:1:")
+    assert "Traceback" not in err
 
 
 def test_a_directory_or_unknown_suffix_exits_2(

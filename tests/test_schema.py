@@ -1,4 +1,4 @@
-"""The published schema: valid per its metaschema, shipped in the package, agreeing with the model."""
+"""The published schema: valid, shipped in the package, and in agreement with the model."""
 
 from __future__ import annotations
 
@@ -43,9 +43,7 @@ def test_the_schema_spells_ids_and_text_as_the_model_does() -> None:
 def test_the_schema_lists_the_model_kinds() -> None:
     defs = argmap.json_schema()["$defs"]
     assert defs["node"]["properties"]["kind"]["enum"] == [k.value for k in argmap.NodeKind]
-    assert defs["relation"]["properties"]["kind"]["enum"] == [
-        k.value for k in argmap.RelationKind
-    ]
+    assert defs["relation"]["properties"]["kind"]["enum"] == [k.value for k in argmap.RelationKind]
 
 
 def test_every_character_python_calls_space_is_blank_to_the_schema() -> None:
@@ -92,9 +90,12 @@ def minimal(**extra: object) -> dict[str, object]:
         (
             minimal(
                 nodes=[
-                    {"id": "a", "kind": "claim", "text": "x", "quotes": [
-                        {"source": "s", "text": "q", "start": 1}
-                    ]}
+                    {
+                        "id": "a",
+                        "kind": "claim",
+                        "text": "x",
+                        "quotes": [{"source": "s", "text": "q", "start": 1}],
+                    }
                 ]
             ),
             "$.nodes[0].quotes[0]",

@@ -64,7 +64,8 @@ def test_a_broken_file_locates_the_fault_by_line_and_column(
     with pytest.raises(ValidationError) as caught:
         argmap.loads(text, format=format)  # type: ignore[arg-type]
     at_fault = [p for p in caught.value.errors if p.path == broken.path]
-    assert at_fault and all(p.line is not None and p.column is not None for p in at_fault)
+    assert at_fault
+    assert all(p.line is not None and p.column is not None for p in at_fault)
 
 
 @given(texts())

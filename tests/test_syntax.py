@@ -18,7 +18,12 @@ def problem_of(text: str, format: str) -> tuple[str, str, int | None, int | None
 
 @pytest.mark.parametrize(
     ("name", "format", "expected"),
-    [("a.json", None, "json"), ("a.YAML", None, "yaml"), ("a.yml", None, "yaml"), ("x", "json", "json")],
+    [
+        ("a.json", None, "json"),
+        ("a.YAML", None, "yaml"),
+        ("a.yml", None, "yaml"),
+        ("x", "json", "json"),
+    ],
 )
 def test_the_format_comes_from_the_suffix_unless_given(
     name: str, format: str | None, expected: str
@@ -37,7 +42,9 @@ def test_an_unknown_suffix_or_format_names_the_choices() -> None:
 @pytest.mark.parametrize("text", ["", "   \n\n"])
 def test_an_empty_document_is_a_problem_not_a_none(text: str, format: str) -> None:
     code, message, line, _ = problem_of(text, format)
-    assert code == "empty-document" and "empty" in message and line == 1
+    assert code == "empty-document"
+    assert "empty" in message
+    assert line == 1
 
 
 def test_json_syntax_errors_carry_the_parsers_line_and_column() -> None:
@@ -51,13 +58,16 @@ def test_json_syntax_errors_carry_the_parsers_line_and_column() -> None:
 
 def test_yaml_syntax_errors_carry_line_and_column() -> None:
     code, message, line, column = problem_of("a: [1, 2\nb: 3\n", "yaml")
-    assert code == "syntax-error" and message.startswith("not valid YAML")
+    assert code == "syntax-error"
+    assert message.startswith("not valid YAML")
     assert (line, column) == (2, 2)
 
 
 def test_json_refuses_nan_and_infinity() -> None:
     code, message, line, column = problem_of('{"a":\n NaN}', "json")
-    assert code == "syntax-error" and "NaN" in message and (line, column) == (2, 2)
+    assert code == "syntax-error"
+    assert "NaN" in message
+    assert (line, column) == (2, 2)
 
 
 def test_a_json_key_given_twice_is_reported_at_each_repeat() -> None:
@@ -116,7 +126,7 @@ def test_yaml_with_two_documents_is_a_syntax_error() -> None:
 
 
 def test_a_document_nested_too_deep_is_a_problem_not_a_crash() -> None:
-    code, message, *_ = problem_of("[" * 100_000 + "]" * 100_000, "json")
+    code, _message, *_ = problem_of("[" * 100_000 + "]" * 100_000, "json")
     assert code == "too-deep"
 
 

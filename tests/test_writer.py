@@ -51,7 +51,8 @@ def test_dumps_is_deterministic_and_round_trips(format: str) -> None:
 def test_json_output_is_readable_unicode_with_a_final_newline() -> None:
     m = tiny().with_node(Node(id="u", kind="claim", text="NATO’s “turn” — 中文"))
     text = argmap.dumps(m, format="json")
-    assert "NATO’s “turn” — 中文" in text and text.endswith("}\n")
+    assert "NATO’s “turn” — 中文" in text
+    assert text.endswith("}\n")
     assert json.loads(text)["argmap"] == "1.0"
 
 
