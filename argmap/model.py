@@ -12,7 +12,7 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -37,7 +37,6 @@ every regular-expression engine reading the schema agrees)."""
 
 _ID_MATCH = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$")).fullmatch
 _TEXT_SEARCH = re.compile(TEXT_PATTERN).search
-_E = TypeVar("_E", bound=enum.Enum)
 
 
 class NodeKind(enum.StrEnum):
@@ -110,31 +109,38 @@ def _tuple_of(kind: type, what: str) -> Any:
 
 def _to_tuple(value: Any) -> Any:
     """Lists and other iterables become tuples; text and mappings are left for the validator."""
+    kind = type(value)
+    if kind is tuple:
+        return value
+    if kind is list:
+        return tuple(value)
     if isinstance(value, tuple | str | bytes | Mapping) or not isinstance(value, Iterable):
         return value
     return tuple(value)
 
 
-def _member(kind: type[_E], members: Mapping[str, _E], value: object) -> _E:
-    # StrEnum members hash and compare as their values: one lookup serves both.
-    member = members.get(value) if isinstance(value, str) else None
-    if member is None:
-        raise ValueError(
-            f"expected a {kind.__name__} ({', '.join(members)}), got {_describe(value)}"
-        )
-    return member
+def _not_a_member(kind: type[enum.Enum], value: object) -> ValueError:
+    allowed = ", ".join(str(member.value) for member in kind)
+    return ValueError(f"expected a {kind.__name__} ({allowed}), got {_describe(value)}")
 
 
-_NODE_KINDS = {kind.value: kind for kind in NodeKind}
-_RELATION_KINDS = {kind.value: kind for kind in RelationKind}
+# StrEnum members hash and compare as their values: one lookup serves both.
+_NODE_KINDS: dict[object, NodeKind] = {kind.value: kind for kind in NodeKind}
+_RELATION_KINDS: dict[object, RelationKind] = {kind.value: kind for kind in RelationKind}
 
 
 def _node_kind(value: NodeKind | str) -> NodeKind:
-    return _member(NodeKind, _NODE_KINDS, value)
+    try:
+        return _NODE_KINDS[value]
+    except (KeyError, TypeError):
+        raise _not_a_member(NodeKind, value) from None
 
 
 def _relation_kind(value: RelationKind | str) -> RelationKind:
-    return _member(RelationKind, _RELATION_KINDS, value)
+    try:
+        return _RELATION_KINDS[value]
+    except (KeyError, TypeError):
+        raise _not_a_member(RelationKind, value) from None
 
 
 def _check_offset(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
