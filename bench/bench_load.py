@@ -27,7 +27,7 @@ from pathlib import Path
 import argmap
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import synthetic_document  # noqa: E402
+from synthetic import synthetic_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1_000, 10_000, 100_000)
