@@ -31,7 +31,7 @@ def build(folder: Path) -> ArgumentMap:
     def node(id: str, kind: str, text: str, quote: str, section: str = "seizing") -> Node:
         return Node(
             id=id,
-            kind=kind,  # type: ignore[arg-type]  # strings are converted to NodeKind
+            kind=kind,  # a string is converted to its NodeKind
             text=text,
             section=section,
             quotes=[Quote(source="article", text=quote)],
