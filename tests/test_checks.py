@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -269,3 +270,26 @@ def test_warnings_point_at_unused_and_unverifiable_things() -> None:
 )
 def test_values_of_the_wrong_shape_are_left_to_the_schema_not_crashed_on(garbage: Any) -> None:
     check_document(garbage, texts={})
+
+
+def _documented_table(heading: str) -> dict[tuple[str, str], str]:
+    text = (Path(__file__).parent.parent / "docs" / "checks.md").read_text(encoding="utf-8")
+    block = text[text.index(heading) :].split("\n\n")[1]
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in block.splitlines()]
+    targets = rows[0][1:]
+    return {(row[0], target): cell for row in rows[2:] for target, cell in zip(targets, row[1:])}
+
+
+@pytest.mark.parametrize(
+    ("heading", "relation_kind"), [("**supports**", "supports"), ("**attacks**", "attacks")]
+)
+def test_the_documented_kind_tables_are_the_rules_in_force(
+    heading: str, relation_kind: str
+) -> None:
+    documented = _documented_table(heading)
+    assert len(documented) == 25
+    for (source, target), verdict in documented.items():
+        doc = document([node("s", source), node("t", target)], [relation("s", "t", relation_kind)])
+        found = problems(doc, errors_only=False)
+        actual = "allowed" if not found else found[0].severity.value
+        assert actual == verdict, (source, relation_kind, target)
