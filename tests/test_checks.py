@@ -277,7 +277,11 @@ def _documented_table(heading: str) -> dict[tuple[str, str], str]:
     block = text[text.index(heading) :].split("\n\n")[1]
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in block.splitlines()]
     targets = rows[0][1:]
-    return {(row[0], target): cell for row in rows[2:] for target, cell in zip(targets, row[1:])}
+    return {
+        (row[0], target): cell
+        for row in rows[2:]
+        for target, cell in zip(targets, row[1:], strict=True)
+    }
 
 
 @pytest.mark.parametrize(
