@@ -20,7 +20,7 @@ from .checks import check_document
 from .codec import structure_map, unstructure_map
 from .errors import Problem, Severity, ValidationError
 from .model import ArgumentMap
-from .paths import format_path
+from .paths import format_path, parse_path
 from .schema import validate_data
 from .syntax import Format, format_for, locate, parse_text
 
@@ -203,8 +203,16 @@ def _check_document(
         ]
     elif file is not None:
         problems = [attrs.evolve(p, file=file) for p in problems]
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.path))
+    problems.sort(key=_document_order)
     return Report(map=argument_map, problems=tuple(problems))
+
+
+def _document_order(problem: Problem) -> tuple[int, int, list[tuple[int, int | str]]]:
+    # Within a line, or where there are no lines, by path: $.nodes[2] before $.nodes[10].
+    steps: list[tuple[int, int | str]] = [
+        (0, part) if isinstance(part, int) else (1, part) for part in parse_path(problem.path)
+    ]
+    return (problem.line or 0, problem.column or 0, steps)
 
 
 def _read_sources(document: Any, base: Path) -> tuple[dict[str, str], list[Problem]]:

@@ -255,3 +255,11 @@ def test_the_nato_example_loads_with_every_quote_anchored() -> None:
     assert quotes
     assert all(q.anchored for q in quotes)
     assert all(article[q.start : q.end] == q.text for q in quotes)
+
+
+def test_problems_without_lines_come_in_document_order() -> None:
+    nodes = [{"id": f"n{i}", "kind": "claim", "text": "x"} for i in range(12)]
+    nodes[2]["kind"] = nodes[10]["kind"] = "clam"
+    with pytest.raises(ValidationError) as caught:
+        argmap.from_dict({"argmap": "1.0", "title": "t", "nodes": nodes})
+    assert [p.path for p in caught.value.errors] == ["$.nodes[2].kind", "$.nodes[10].kind"]
