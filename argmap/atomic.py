@@ -10,10 +10,14 @@ from pathlib import Path
 __all__ = ["write_atomic"]
 
 
-def _default_mode() -> int:
-    umask = os.umask(0)
+def _read_umask() -> int:
+    # The only way to read the umask is to set it; done once, at import.
+    umask = os.umask(0o022)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
+
+
+_NEW_FILE_MODE = 0o666 & ~_read_umask()
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -21,13 +25,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
 
     If anything fails, the temporary file is removed and an existing `path` is
     left exactly as it was. A new file gets the usual permissions (umask); an
-    existing one keeps its own.
+    existing one keeps its own. A symbolic link is followed: the file it points
+    at is replaced, and the link stays.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path))
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = _default_mode()
+        mode = _NEW_FILE_MODE
     descriptor, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
@@ -42,3 +47,18 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    # The rename is durable only once the folder's entry is on disk too.
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

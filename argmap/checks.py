@@ -120,6 +120,14 @@ def _relation_kind(value: object) -> RelationKind | None:
     return _RELATION_KINDS.get(value) if type(value) is str else None
 
 
+def _offset(quote: Mapping[str, Any], key: str) -> int | None:
+    # JSON has one kind of number: 6.0 is the offset 6.
+    value = quote.get(key)
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value if type(value) is int else None
+
+
 def _text(value: object) -> str | None:
     return value if type(value) is str else None
 
@@ -331,6 +339,13 @@ class _Checker:
                 "expected a relation between two different nodes",
             )
             return
+        if self.declared.get(target) == ("relations", index):
+            self.report(
+                ["relations", index, "to"],
+                "self-relation",
+                f"the relation {target!r} targets itself; expected another relation's id",
+            )
+            return
         if kind is RelationKind.UNDERCUTS:
             if target in self.node_kinds:
                 self.report(
@@ -386,8 +401,8 @@ class _Checker:
         )
 
     def check_span(self, parts: list[PathPart], quote: Mapping[str, Any]) -> None:
-        text, start, end = _str(quote, "text"), quote.get("start"), quote.get("end")
-        if text is None or type(start) is not int or type(end) is not int:
+        text, start, end = _str(quote, "text"), _offset(quote, "start"), _offset(quote, "end")
+        if text is None or start is None or end is None:
             return
         if end != start + len(text):
             self.report(
@@ -408,8 +423,8 @@ class _Checker:
         if not text:
             return
         self.check_span(parts, quote)
-        start = quote.get("start")
-        if type(start) is int:
+        start = _offset(quote, "start")
+        if start is not None:
             found = source_text[start : start + len(text)]
             if found == text:
                 self.anchors[key] = (start, start + len(text))
@@ -509,16 +524,28 @@ def _not_found(quote: str, source: str) -> str:
     return f"the quote does not occur in its source; the closest passage is {original!r}"
 
 
+_SLIDING_LIMIT = 2_000_000
+
+
 def _closest(quote: str, source: str) -> tuple[int, int] | None:
-    """The span of `source` most like `quote` (same length, at word starts), if any is close."""
+    """The span of `source` most like `quote` (same length, at word starts), if any is close.
+
+    Every word start is tried where that is cheap; in long sources, only the
+    starts near the longest passage the two share.
+    """
     size = len(quote)
     if not size or not source:
         return None
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(quote)
+    starts: list[int] = [m.start() for m in re.finditer(r"\S+", source)]
+    if len(starts) * size > _SLIDING_LIMIT:
+        matcher.set_seq1(source)
+        shared = matcher.find_longest_match(0, len(source), 0, size)
+        anchor = shared.a - shared.b
+        starts = [s for s in starts if anchor - size // 4 <= s <= anchor + size // 4]
     best, best_ratio = None, 0.0
-    for match in re.finditer(r"\S+", source):
-        start = match.start()
+    for start in starts:
         window = source[start : start + size]
         matcher.set_seq1(window)
         if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:

@@ -7,6 +7,7 @@ leaves out those at their defaults, so output is deterministic and minimal.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import cattrs
@@ -18,6 +19,14 @@ from .schema import FORMAT_VERSION
 __all__ = ["structure_map", "unstructure_map"]
 
 
+def _sorted_plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {key: _sorted_plain(value[key]) for key in sorted(value, key=str)}
+    if isinstance(value, list | tuple):
+        return [_sorted_plain(item) for item in value]
+    return value
+
+
 def _make_converter() -> cattrs.Converter:
     # Documents reach structuring only after the schema passed them, so cattrs
     # need not look for unknown keys nor collect per-field errors; fields with
@@ -27,7 +36,11 @@ def _make_converter() -> cattrs.Converter:
     # Optional values as they come: cattrs' general union dispatch, once per
     # field of every node, was a fifth of structuring.
     converter.register_structure_hook_func(
-        lambda type_: type_ in (str | None, int | None), lambda value, _: value
+        lambda type_: type_ == str | None, lambda value, _: value
+    )
+    # JSON has one kind of number: an offset may come as 6.0, and is the int 6.
+    converter.register_structure_hook_func(
+        lambda type_: type_ == int | None, lambda value, _: None if value is None else int(value)
     )
 
     def build(cls: type[Any], **overrides: Any) -> Any:
@@ -53,6 +66,10 @@ def _make_converter() -> cattrs.Converter:
             nodes=tuple_of(node),
             relations=tuple_of(relation),
         ),
+    )
+    # Equal maps give equal text: metadata keys are written sorted.
+    converter.register_unstructure_hook_func(
+        lambda type_: type_ == Mapping[str, Any], _sorted_plain
     )
     converter.register_unstructure_hook(NodeKind, lambda kind: kind.value)
     converter.register_unstructure_hook(RelationKind, lambda kind: kind.value)
@@ -86,12 +103,14 @@ def structure_map(document: dict[str, Any]) -> ArgumentMap:
 
 
 def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:
-    """The document of a map: `argmap` version first, fields at their defaults left out."""
+    """The document of a map: `argmap` version first, fields at their defaults left out.
+
+    `nodes` is always written, since the format requires it; relations put
+    `id` first and then read as a sentence: from, to, kind.
+    """
     body: dict[str, Any] = _CONVERTER.unstructure(argument_map)
-    relation_order = ("id", "from", "to", "kind")
-    body["relations"] = [
-        {key: rel[key] for key in relation_order if key in rel} for rel in body.get("relations", [])
-    ]
-    if not body["relations"]:
-        del body["relations"]
-    return {"argmap": FORMAT_VERSION, **body}
+    body.setdefault("nodes", [])
+    if "relations" in body:
+        order = ("id", "from", "to", "kind")
+        body["relations"] = [{key: r[key] for key in order if key in r} for r in body["relations"]]
+    return {"argmap": FORMAT_VERSION, **{key: body[key] for key in _TOP if key in body}}

@@ -7,8 +7,10 @@ each located by JSON path and, for text, by line and column.
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import os
+import stat
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -21,6 +23,7 @@ from .codec import structure_map, unstructure_map
 from .errors import Problem, Severity, ValidationError
 from .model import ArgumentMap
 from .paths import format_path, parse_path
+from .plain import plain_json
 from .schema import validate_data
 from .syntax import Format, format_for, locate, parse_text
 
@@ -78,8 +81,12 @@ def loads(
 def from_dict(
     data: Mapping[str, Any], *, base: str | os.PathLike[str] | None = None
 ) -> ArgumentMap:
-    """Read a map from its document as plain data (what `json.load` gives)."""
-    return _check_document(data, base=_base(base)).unwrap()
+    """Read a map from its document as plain data (what `json.load` gives).
+
+    Any mapping and sequence will do; values JSON cannot hold (sets, dates,
+    NaN, keys that are not text) are reported like every other problem.
+    """
+    return _check_data(data, base=_base(base)).unwrap()
 
 
 def validate(
@@ -101,12 +108,47 @@ def check(
     report only: `load` and `validate` do not fail on them.
     """
     if isinstance(target, ArgumentMap):
-        return _check_document(unstructure_map(target), base=_base(base))
+        return _check_data(unstructure_map(target), base=_base(base))
     path = Path(target)
-    data = path.read_bytes()
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if not path.exists():
+        raise FileNotFoundError(errno.ENOENT, "no such file", str(path))
     chosen = format_for(path.name, format)
     folder = path.parent if base is None else Path(base)
+    try:
+        data = _read_regular_file(path, MAX_MAP_BYTES)
+    except _TooLargeError as error:
+        problem = Problem(path="$", code="too-large", message=str(error), file=str(target))
+        return Report(map=None, problems=(problem,))
     return _check_text(data, format=chosen, file=str(target), base=folder)
+
+
+MAX_MAP_BYTES = 512 * 2**20
+"""The largest map file argmap reads (a map of 100,000 nodes takes about 40 MB)."""
+
+MAX_SOURCE_BYTES = 64 * 2**20
+"""The largest source text argmap reads to anchor quotes."""
+
+
+class _TooLargeError(Exception):
+    pass
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes:
+    # Only regular files: /dev/zero or a FIFO would never end, or never start.
+    with open(path, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if status.st_size > limit:
+            raise _TooLargeError(
+                f"the file holds {status.st_size / 2**20:.0f} MiB; argmap reads files of "
+                f"up to {limit // 2**20} MiB"
+            )
+        return stream.read()
 
 
 def _base(base: str | os.PathLike[str] | None) -> Path:
@@ -142,7 +184,7 @@ def _validators_skipped() -> Iterator[None]:
 
 def _decode(data: str | bytes, file: str | None) -> str:
     if isinstance(data, str):
-        return data
+        return data.removeprefix("\ufeff")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -169,15 +211,26 @@ def _check_text(data: str | bytes, *, format: Format, file: str | None, base: Pa
     try:
         text = _decode(data, file)
         with _collector_paused():
-            document = parse_text(text, format, file=file)
+            parsed = parse_text(text, format, file=file)
     except ValidationError as error:
         return Report(map=None, problems=error.problems)
-    return _check_document(document, base=base, text=text, format=format, file=file)
+    document, problems = parsed.document, list(parsed.problems)
+    if isinstance(document, dict) and "metadata" in document:
+        # The parsers make JSON data; only metadata may nest without bound.
+        document["metadata"], found = plain_json(document["metadata"], at=("metadata",))
+        problems += found
+    return _check_document(document, early=problems, base=base, text=text, format=format, file=file)
+
+
+def _check_data(data: object, *, base: Path) -> Report:
+    document, problems = plain_json(data)
+    return _check_document(document, early=problems, base=base)
 
 
 def _check_document(
     document: Any,
     *,
+    early: list[Problem],
     base: Path,
     text: str | None = None,
     format: Format = "json",
@@ -186,15 +239,14 @@ def _check_document(
     with _collector_paused():
         problems = validate_data(document)
         shapes_ok = not problems
+        problems = early + problems
         texts, source_problems = _read_sources(document, base)
         problems += source_problems
         result = check_document(document, texts=texts, shapes_ok=shapes_ok)
         problems += result.problems
         argument_map = None
         if not any(p.severity is Severity.ERROR for p in problems):
-            with _validators_skipped():
-                argument_map = structure_map(document)
-            argument_map = _anchor(argument_map, result.anchors)
+            argument_map = _structure(document, result.anchors, problems)
     if text is not None and problems:
         positions = locate(text, format, (p.path for p in problems))
         problems = [
@@ -205,6 +257,28 @@ def _check_document(
         problems = [attrs.evolve(p, file=file) for p in problems]
     problems.sort(key=_document_order)
     return Report(map=argument_map, problems=tuple(problems))
+
+
+def _structure(
+    document: dict[str, Any],
+    anchors: Mapping[tuple[int, int], tuple[int, int]],
+    problems: list[Problem],
+) -> ArgumentMap | None:
+    try:
+        with _validators_skipped():
+            return _anchor(structure_map(document), anchors)
+    except (TypeError, ValueError) as error:
+        # The schema and the checks should have refused whatever the model
+        # refuses; should they ever disagree, the user still gets a problem.
+        problems.append(
+            Problem(
+                path="$",
+                code="model-refused",
+                message=f"the document passed every check but the model refused it: {error} "
+                "(please report this as a bug in argmap)",
+            )
+        )
+        return None
 
 
 def _document_order(problem: Problem) -> tuple[int, int, list[tuple[int, int | str]]]:
@@ -230,8 +304,11 @@ def _read_sources(document: Any, base: Path) -> tuple[dict[str, str], list[Probl
         where = format_path(["sources", index, "path"])
         full = base / path
         try:
-            with open(full, encoding="utf-8", newline="") as stream:
-                texts[id] = stream.read()
+            texts[id] = _read_regular_file(full, MAX_SOURCE_BYTES).decode("utf-8")
+        except _TooLargeError as error:
+            problems.append(
+                Problem(path=where, code="source-unreadable", message=f"source {id!r}: {error}")
+            )
         except UnicodeDecodeError as error:
             problems.append(
                 Problem(

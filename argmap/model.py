@@ -107,6 +107,14 @@ def _tuple_of(kind: type, what: str) -> Any:
     return check
 
 
+def _check_tags(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _tuple_of(str, "a string")(instance, attribute, value)
+    tags: tuple[str, ...] = value  # type: ignore[assignment]  # checked just above
+    for index, tag in enumerate(tags):
+        if not _TEXT_SEARCH(tag):
+            raise ValueError(f"tags[{index}] must contain non-blank text, got {tag!r}")
+
+
 def _to_tuple(value: Any) -> Any:
     """Lists and other iterables become tuples; text and mappings are left for the validator."""
     kind = type(value)
@@ -210,9 +218,7 @@ class Node:
     quotes: tuple[Quote, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(Quote, "a Quote")
     )
-    tags: tuple[str, ...] = attrs.field(
-        default=(), converter=_to_tuple, validator=_tuple_of(str, "a string")
-    )
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_tags)
     attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
 
 
@@ -378,6 +384,15 @@ class ArgumentMap:
         if relation.id is not None:
             relations = _prune(relations, {relation.id})
         return attrs.evolve(self, relations=relations)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """How Jupyter shows the map: an SVG diagram, or a line of text without Graphviz."""
+        # Imported here: render sits above model, so model cannot import it at load time.
+        from .render.notebook import mimebundle
+
+        return mimebundle(self, include, exclude)
 
 
 def _prune(relations: tuple[Relation, ...], gone: set[str]) -> tuple[Relation, ...]:

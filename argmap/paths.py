@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 
@@ -10,12 +11,17 @@ __all__ = ["PathPart", "format_path", "parse_path"]
 PathPart = str | int
 """One step into a document: a mapping key or a list index."""
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['((?:[^'\\]|\\.)*)'\]")
+_STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
 
 
 def format_path(parts: Iterable[PathPart]) -> str:
-    """The JSON path of a value: `$`, then `.key`, `['odd key']` or `[index]` per step."""
+    """The JSON path of a value: `$`, then `.key`, `["odd key"]` or `[index]` per step.
+
+    Odd keys are written as JSON strings, so a path stays on one line whatever
+    the key holds.
+    """
     out = ["$"]
     for part in parts:
         if isinstance(part, int):
@@ -23,8 +29,10 @@ def format_path(parts: Iterable[PathPart]) -> str:
         elif _PLAIN_KEY.match(part):
             out.append(f".{part}")
         else:
-            escaped = part.replace("\\", "\\\\").replace("'", "\\'")
-            out.append(f"['{escaped}']")
+            quoted = json.dumps(part, ensure_ascii=False)
+            if _SURROGATE.search(quoted):
+                quoted = json.dumps(part)
+            out.append(f"[{quoted}]")
     return "".join(out)
 
 
@@ -44,6 +52,6 @@ def parse_path(path: str) -> tuple[PathPart, ...]:
         elif index is not None:
             parts.append(int(index))
         else:
-            parts.append(re.sub(r"\\(.)", r"\1", quoted))
+            parts.append(json.loads(quoted))
         position = match.end()
     return tuple(parts)

@@ -264,7 +264,8 @@ def broken_documents(draw: st.DrawFn) -> BrokenDocument:
         field = draw(st.sampled_from(["section", "relation"]))
         if field == "relation":
             document.setdefault("relations", []).append(
-                {"from": node["id"], "to": "no-such-node", "kind": "supports"}
+                # Longer than any id `ids()` makes, so it can never resolve.
+                {"from": node["id"], "to": "no-such-node-anywhere", "kind": "supports"}
             )
             parts = ["relations", len(document["relations"]) - 1, "to"]
         else:

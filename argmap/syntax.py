@@ -15,12 +15,23 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal
 
+import attrs
 import yaml
 
 from .errors import FormatError, Problem, ValidationError
 from .paths import PathPart, format_path, parse_path
+from .plain import has_lone_surrogates, plain_json
 
-__all__ = ["FORMATS", "Format", "Positions", "dump_text", "format_for", "locate", "parse_text"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "Parsed",
+    "Positions",
+    "dump_text",
+    "format_for",
+    "locate",
+    "parse_text",
+]
 
 Format = Literal["json", "yaml"]
 FORMATS: tuple[Format, ...] = ("json", "yaml")
@@ -42,7 +53,7 @@ def format_for(name: str, format: str | None = None) -> Format:
     except KeyError:
         raise FormatError(
             f"cannot tell the format of {name!r} from its suffix; "
-            f"expected one of: {', '.join(_SUFFIXES)} (or pass format=...)"
+            f"expected one of: {', '.join(_SUFFIXES)} (or name the format)"
         ) from None
 
 
@@ -60,26 +71,30 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return mapping
 
 
+class _ConstantError(ValueError):
+    pass
+
+
 def _reject_constant(name: str) -> Any:
-    raise ValueError(name)
+    raise _ConstantError(name)
 
 
-def parse_text(text: str, format: Format, *, file: str | None = None) -> Any:
-    """The document tree of `text`; `ValidationError` (with line and column) if it is not one."""
+@attrs.frozen
+class Parsed:
+    """A parsed document, and the problems found in reading it that did not stop the reading.
+
+    A key given twice, a YAML alias or a lone surrogate is reported, and the
+    document is read on regardless so that every other problem is found too.
+    """
+
+    document: Any
+    problems: tuple[Problem, ...] = ()
+
+
+def parse_text(text: str, format: Format, *, file: str | None = None) -> Parsed:
+    """The document tree of `text`; `ValidationError` (with line and column) if there is none."""
     if not text.strip():
-        raise ValidationError(
-            [
-                Problem(
-                    path="$",
-                    code="empty-document",
-                    message="the document is empty; expected an argument map "
-                    "(an object with 'argmap', 'title' and 'nodes')",
-                    file=file,
-                    line=1,
-                    column=1,
-                )
-            ]
-        )
+        raise _empty(file)
     try:
         if format == "json":
             return _parse_json(text, file)
@@ -97,22 +112,51 @@ def parse_text(text: str, format: Format, *, file: str | None = None) -> Any:
         ) from None
 
 
-def _parse_json(text: str, file: str | None) -> Any:
+def _empty(file: str | None) -> ValidationError:
+    return ValidationError(
+        [
+            Problem(
+                path="$",
+                code="empty-document",
+                message="the document is empty; expected an argument map "
+                "(an object with 'argmap', 'title' and 'nodes')",
+                file=file,
+                line=1,
+                column=1,
+            )
+        ]
+    )
+
+
+# A JSON escape of a UTF-16 surrogate: only then can parsed text hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _parse_json(text: str, file: str | None) -> Parsed:
+    problems: list[Problem] = []
     try:
-        return json.loads(text, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant)
+        document = json.loads(
+            text, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant
+        )
     except json.JSONDecodeError as error:
         raise _syntax_error(
             f"not valid JSON: {error.msg}", file, error.lineno, error.colno
         ) from None
-    except ValueError as error:
-        # parse_constant refused NaN or Infinity, which JSON does not have.
+    except _ConstantError as error:
         match = re.search(rf"(?<![\w\"]){re.escape(str(error))}", text)
         line, column = _LineIndex(text).position(match.start() if match else 0)
         raise _syntax_error(
             f"not valid JSON: {error} is not a JSON number", file, line, column
         ) from None
+    except ValueError as error:
+        raise _syntax_error(f"not valid JSON: {error}", file, None, None) from None
     except _DuplicateKeyError:
-        raise ValidationError(_JsonScanner(text, file).duplicate_keys()) from None
+        problems = _JsonScanner(text, file).duplicate_keys()
+        document = json.loads(text)
+    if _SURROGATE_ESCAPE.search(text):
+        document, found = plain_json(document)
+        problems += found
+    return Parsed(document, tuple(problems))
 
 
 def _syntax_error(message: str, file: str | None, line: int | None, column: int | None) -> Any:
@@ -243,10 +287,13 @@ class _Resolver(yaml.resolver.Resolver):
     """YAML's resolver less timestamps: a `date: 2024-07-10` stays the text it is."""
 
 
+# Timestamps stay text; merge keys (`<<`) and value keys (`=`) stay plain keys.
+_NOT_RESOLVED = {f"tag:yaml.org,2002:{name}" for name in ("timestamp", "merge", "value")}
 _Resolver.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _NOT_RESOLVED]
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -256,7 +303,7 @@ class _Composer(_BaseLoader, _Resolver):  # type: ignore[misc]
 
 
 class _YamlReader:
-    """Builds the document from YAML's node graph, refusing what JSON cannot hold."""
+    """Builds the document from YAML's node graph, reporting what JSON cannot hold."""
 
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
@@ -265,12 +312,10 @@ class _YamlReader:
         self.seen: dict[int, yaml.Node] = {}
         self.scalars = yaml.SafeLoader("")
 
-    def read(self) -> Any:
+    def read(self) -> Parsed:
         root = compose_yaml(self.text, self.file)
         document = self.build(root, ())
-        if self.problems:
-            raise ValidationError(self.problems)
-        return document
+        return Parsed(document, tuple(self.problems))
 
     def problem(self, node: yaml.Node, here: tuple[PathPart, ...], code: str, message: str) -> None:
         mark = node.start_mark
@@ -297,15 +342,33 @@ class _YamlReader:
             )
             return None
         self.seen[id(node)] = node
-        if isinstance(node, yaml.MappingNode):
-            return self.build_mapping(node, here)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            if node.tag not in _COLLECTION_TAGS:
+                self.problem(
+                    node,
+                    here,
+                    "yaml-tag",
+                    f"the YAML tag {node.tag!r} is not supported; expected a plain mapping or list",
+                )
+                return None
+            if isinstance(node, yaml.MappingNode):
+                return self.build_mapping(node, here)
             return [self.build(item, (*here, i)) for i, item in enumerate(node.value)]
         try:
             value = self.scalars.construct_object(node)
         except yaml.YAMLError as error:
-            self.problem(node, here, "syntax-error", f"cannot read this value: {error}")
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            self.problem(node, here, "yaml-tag", f"cannot read this value: {problem}")
             return None
+        if isinstance(value, str) and has_lone_surrogates(value):
+            self.problem(
+                node,
+                here,
+                "bad-text",
+                "the text holds a lone surrogate (half of a UTF-16 pair), which is not "
+                "Unicode text; expected well-formed text",
+            )
+            return plain_json(value)[0]
         if isinstance(value, float) and not math.isfinite(value):
             self.problem(node, here, "wrong-type", f"{node.value!r} is not a finite number")
         elif not isinstance(value, str | int | float | bool | type(None)):
@@ -324,7 +387,11 @@ class _YamlReader:
         for key_node, value_node in node.value:
             key = self.build(key_node, here)
             if not isinstance(key, str):
-                shown = "null" if key is None else f"{type(key).__name__} {key_node.value!r}"
+                shown = (
+                    "a list or mapping"
+                    if not isinstance(key_node, yaml.ScalarNode)
+                    else ("null" if key is None else f"{type(key).__name__} {key_node.value!r}")
+                )
                 self.problem(
                     key_node,
                     here,
@@ -358,8 +425,9 @@ def compose_yaml(text: str, file: str | None) -> yaml.Node:
         raise _syntax_error(f"not valid YAML: {reason}", file, line, column) from None
     except yaml.reader.ReaderError as error:
         line, column = _LineIndex(text).position(error.position)
+        character = chr(error.character) if isinstance(error.character, int) else error.character
         raise _syntax_error(
-            f"not valid YAML: character {error.character!r} is not allowed in YAML text",
+            f"not valid YAML: the character {character!r} is not allowed in YAML text",
             file,
             line,
             column,
@@ -367,7 +435,7 @@ def compose_yaml(text: str, file: str | None) -> yaml.Node:
     except yaml.YAMLError as error:
         raise _syntax_error(f"not valid YAML: {error}", file, None, None) from None
     if root is None:
-        raise _syntax_error("the document is empty", file, 1, 1)
+        raise _empty(file)
     return root
 
 

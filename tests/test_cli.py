@@ -164,3 +164,13 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "valid (" in result.stdout
+
+
+def test_convert_into_another_folder_keeps_sources_reachable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "elsewhere" / "nato.json"
+    out.parent.mkdir()
+    assert main(["convert", str(NATO_MAP), "-o", str(out)]) == 0
+    assert main(["validate", str(out)]) == 0
+    assert argmap.load(out).nodes == argmap.load(NATO_MAP).nodes

@@ -178,7 +178,7 @@ def test_files_that_cannot_be_opened_raise_the_os_error(tmp_path: Path) -> None:
 def test_an_unknown_suffix_needs_an_explicit_format(folder: Path) -> None:
     path = folder / "map.txt"
     path.write_text(GOOD_YAML, encoding="utf-8")
-    with pytest.raises(argmap.FormatError, match="format="):
+    with pytest.raises(argmap.FormatError, match="name the format"):
         argmap.load(path)
     assert argmap.load(path, format="yaml").title == "A small map"
 
@@ -263,3 +263,138 @@ def test_problems_without_lines_come_in_document_order() -> None:
     with pytest.raises(ValidationError) as caught:
         argmap.from_dict({"argmap": "1.0", "title": "t", "nodes": nodes})
     assert [p.path for p in caught.value.errors] == ["$.nodes[2].kind", "$.nodes[10].kind"]
+
+
+def test_from_dict_accepts_any_mapping_and_sequence() -> None:
+    from collections import OrderedDict
+
+    node = OrderedDict(id="a", kind="claim", text="x")
+    m = argmap.from_dict({"argmap": "1.0", "title": "t", "nodes": (node, dict(node, id="b"))})
+    assert [n.id for n in m.nodes] == ["a", "b"]
+    with pytest.raises(ValidationError, match="duplicate-id"):
+        argmap.from_dict({"argmap": "1.0", "title": "t", "nodes": (node, node)})
+
+
+def test_values_json_cannot_hold_are_problems_at_their_paths() -> None:
+    import datetime
+
+    document = {
+        "argmap": "1.0",
+        "title": "t",
+        "nodes": [{"id": "a", "kind": "claim", "text": "x"}],
+        "metadata": {"when": datetime.date(2024, 7, 10), "n": float("nan"), 1: "x", "s": {1}},
+    }
+    with pytest.raises(ValidationError) as caught:
+        argmap.from_dict(document)
+    found = {(p.code, p.path) for p in caught.value.problems}
+    assert found == {
+        ("wrong-type", "$.metadata.when"),
+        ("wrong-type", "$.metadata.n"),
+        ("wrong-type", "$.metadata"),
+        ("wrong-type", "$.metadata.s"),
+    }
+
+
+def test_metadata_built_in_code_is_checked_too() -> None:
+    m = argmap.ArgumentMap(title="t", metadata={"n": float("inf")})
+    with pytest.raises(ValidationError, match=r"\$\.metadata\.n"):
+        argmap.validate(m)
+
+
+def test_lone_surrogates_in_json_text_are_a_problem_not_a_crash() -> None:
+    text = '{"argmap": "1.0", "title": "\\ud83d", "nodes": [], "metadata": {"\\udc00": 1}}'
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(text, format="json")
+    assert {(p.code, p.path) for p in caught.value.problems} == {
+        ("bad-text", "$.title"),
+        ("bad-text", '$.metadata["\\udc00"]'),
+    }
+
+
+def test_problems_found_while_parsing_do_not_hide_the_others() -> None:
+    text = textwrap.dedent(
+        """\
+        argmap: "1.0"
+        title: t
+        nodes:
+          - {id: a, kind: clam, text: x, text: y}
+        relations:
+          - {from: a, to: ghost, kind: supports}
+        """
+    )
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(text)
+    assert [p.code for p in caught.value.errors] == [
+        "unknown-kind",
+        "duplicate-key",
+        "dangling-reference",
+    ]
+
+
+def test_metadata_may_not_nest_without_bound(tmp_path: Path) -> None:
+    deep: dict[str, object] = {}
+    current = deep
+    for _ in range(100):
+        current["d"] = {}
+        current = current["d"]  # type: ignore[assignment]
+    path = tmp_path / "deep.json"
+    path.write_text(
+        json.dumps({"argmap": "1.0", "title": "t", "nodes": [], "metadata": deep}), "utf-8"
+    )
+    with pytest.raises(ValidationError) as caught:
+        argmap.load(path)
+    assert [p.code for p in caught.value.problems] == ["too-deep"]
+
+
+def test_an_empty_map_round_trips() -> None:
+    m = argmap.ArgumentMap(title="Nothing yet")
+    assert argmap.loads(argmap.dumps(m)) == m
+    assert argmap.validate(m) == m
+
+
+def test_offsets_written_as_whole_floats_are_verified_as_ints(folder: Path) -> None:
+    start = ART.index("paving the way")
+    text = GOOD_YAML.replace(
+        'text: "paving the way"}',
+        f'text: "paving the way", start: {start - 1}.0, end: {start + 13}.0}}',
+    )
+    with pytest.raises(ValidationError, match="quote-offset-mismatch"):
+        argmap.loads(text, base=folder)
+    good = GOOD_YAML.replace(
+        'text: "paving the way"}',
+        f'text: "paving the way", start: {start}.0, end: {start + 14}.0}}',
+    )
+    (quote,) = argmap.loads(good, base=folder).node("thesis").quotes
+    assert (quote.start, quote.end) == (start, start + 14)
+    assert type(quote.start) is int
+
+
+def test_a_relation_cannot_undercut_itself() -> None:
+    document = {
+        "argmap": "1.0",
+        "title": "t",
+        "nodes": [{"id": "o", "kind": "objection", "text": "x"}],
+        "relations": [{"id": "u", "from": "o", "to": "u", "kind": "undercuts"}],
+    }
+    with pytest.raises(ValidationError, match="self-relation"):
+        argmap.from_dict(document)
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    with pytest.raises(OSError, match="not a regular file"):
+        argmap.load("/dev/zero", format="json")
+    source = GOOD_YAML.replace("path: art.txt", "path: /dev/zero")
+    with pytest.raises(ValidationError, match="not a regular file"):
+        argmap.loads(source, base=tmp_path)
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap import loader
+
+    monkeypatch.setattr(loader, "MAX_MAP_BYTES", 10)
+    path = tmp_path / "m.yaml"
+    path.write_text(GOOD_YAML, encoding="utf-8")
+    report = argmap.check(path)
+    assert [p.code for p in report.problems] == ["too-large"]

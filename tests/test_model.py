@@ -56,6 +56,11 @@ def test_value_types_are_frozen() -> None:
         (lambda: Node(id="a", kind="claim", text="  \n"), ValueError, ["'text'", "non-blank"]),
         (lambda: Node(id="a", kind="claim", text="x", tags=[1]), TypeError, ["tags[0]", "1 (int)"]),
         (
+            lambda: Node(id="a", kind="claim", text="x", tags=[" "]),
+            ValueError,
+            ["tags[0]", "blank"],
+        ),
+        (
             lambda: Node(id="a", kind="claim", text="x", tags="ab"),
             TypeError,
             ["'tags'", "sequence"],

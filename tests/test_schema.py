@@ -129,3 +129,39 @@ def test_the_nato_map_conforms_to_the_schema_as_written() -> None:
 
     document = yaml.safe_load((ROOT / "examples/nato_indo_pacific/map.yaml").read_text("utf-8"))
     assert validate_data(json.loads(json.dumps(document))) == []
+
+
+def test_ids_are_matched_as_ecma_262_does_so_both_validators_agree() -> None:
+    problems = validate_data(minimal(nodes=[{"id": "a\n", "kind": "claim", "text": "x"}]))
+    assert [(p.code, p.path) for p in problems] == [("bad-id", "$.nodes[0].id")]
+
+
+def test_a_kind_of_the_wrong_type_is_a_wrong_type() -> None:
+    problems = validate_data(minimal(nodes=[{"id": "a", "kind": 42, "text": "x"}]))
+    assert [(p.code, p.path) for p in problems] == [("wrong-type", "$.nodes[0].kind")]
+    assert "found integer 42" in problems[0].message
+
+
+def test_nesting_too_deep_for_the_validator_is_a_problem_not_a_crash() -> None:
+    deep: list[object] = []
+    current = deep
+    for _ in range(400):
+        current.append([])
+        current = current[0]  # type: ignore[assignment]
+    node = {"id": "a", "kind": "claim", "text": "x", "tags": [deep, deep]}
+    (problem,) = validate_data(minimal(nodes=[node]))
+    assert problem.code == "too-deep"
+
+
+def test_only_the_faulty_items_are_worded() -> None:
+    nodes: list[dict[str, object]] = [
+        {"id": f"n{i}", "kind": "claim", "text": "x"} for i in range(2000)
+    ]
+    nodes[1500]["kind"] = "clam"
+    nodes[3]["extra"] = 1
+    problems = validate_data(minimal(nodes=nodes, colour=1))
+    assert sorted(p.path for p in problems) == [
+        "$.colour",
+        "$.nodes[1500].kind",
+        "$.nodes[3].extra",
+    ]

@@ -104,3 +104,13 @@ def test_saving_keeps_an_existing_files_permissions(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_saving_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(real)
+    argmap.dump(tiny(), link)
+    assert link.is_symlink()
+    assert argmap.load(real) == tiny()
