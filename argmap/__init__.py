@@ -13,6 +13,7 @@
 <NodeKind.CLAIM: 'claim'>
 """
 
+from .drawing import THEMES, RenderWarning, Theme, focus, render, select, to_dot, to_graphviz
 from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
 from .loader import Report, check, from_dict, load, loads, validate
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
@@ -21,6 +22,7 @@ from .writer import dump, dumps, to_dict
 
 __all__ = [
     "FORMAT_VERSION",
+    "THEMES",
     "ArgmapError",
     "ArgumentMap",
     "FormatError",
@@ -31,20 +33,27 @@ __all__ = [
     "Relation",
     "RelationKind",
     "RenderError",
+    "RenderWarning",
     "Report",
     "Section",
     "Severity",
     "Source",
+    "Theme",
     "ValidationError",
     "check",
     "dump",
     "dumps",
+    "focus",
     "from_dict",
     "json_schema",
     "load",
     "loads",
+    "render",
     "schema_text",
+    "select",
     "to_dict",
+    "to_dot",
+    "to_graphviz",
     "validate",
 ]
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from . import __version__
+from .drawing import command as render_command
 from .errors import ArgmapError, Problem, Severity
 from .loader import check
 from .model import ArgumentMap
@@ -76,16 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", choices=FORMATS, help="output format (default: from suffix)")
     convert.set_defaults(func=_convert)
 
-    _add_render(commands)
+    render_command.add_parser(commands)
     return parser
-
-
-def _add_render(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    try:
-        from .render import command
-    except ImportError:  # pragma: no cover - the renderer is part of the package
-        return
-    command.add_parser(commands)
 
 
 def _print_problems(problems: Sequence[Problem], *, quiet: bool) -> None:

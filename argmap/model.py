@@ -389,8 +389,8 @@ class ArgumentMap:
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
     ) -> dict[str, str]:
         """How Jupyter shows the map: an SVG diagram, or a line of text without Graphviz."""
-        # Imported here: render sits above model, so model cannot import it at load time.
-        from .render.notebook import mimebundle
+        # Imported here: drawing sits above model, so model cannot import it at load time.
+        from .drawing.notebook import mimebundle
 
         return mimebundle(self, include, exclude)
 

@@ -1,0 +1,42 @@
+"""Drawing argument maps with Graphviz: DOT without executables, files with them.
+
+>>> import argmap
+>>> from argmap.drawing import to_dot
+>>> m = argmap.ArgumentMap(
+...     title="Tiny",
+...     nodes=[argmap.Node(id="c", kind="claim", text="Cats are good company.")],
+... )
+>>> print(to_dot(m, legend=False).splitlines()[0])
+digraph {
+"""
+
+from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, to_dot, to_graphviz
+from .focus import focus, select
+from .labels import wrap_text
+from .layout import ENGINES, LARGE_MAP, RenderWarning, choose_engine
+from .output import FORMATS, SUFFIXES, format_for, render, render_bytes
+from .theme import THEMES, EdgeStyle, NodeStyle, Theme
+
+__all__ = [
+    "DEFAULT_STAGGER",
+    "DEFAULT_WIDTH",
+    "ENGINES",
+    "FORMATS",
+    "LARGE_MAP",
+    "RANKDIRS",
+    "SUFFIXES",
+    "THEMES",
+    "EdgeStyle",
+    "NodeStyle",
+    "RenderWarning",
+    "Theme",
+    "choose_engine",
+    "focus",
+    "format_for",
+    "render",
+    "render_bytes",
+    "select",
+    "to_dot",
+    "to_graphviz",
+    "wrap_text",
+]

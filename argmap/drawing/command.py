@@ -1,0 +1,187 @@
+"""`argmap render`: the command line's way to draw a map file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+from ..errors import ArgmapError, FormatError, RenderError, ValidationError
+from ..model import ArgumentMap, NodeKind
+from .dot import DEFAULT_WIDTH, RANKDIRS
+from .focus import focus, select
+from .layout import ENGINES, LARGE_MAP, RenderWarning
+from .output import FORMATS, format_for, render
+from .theme import THEMES
+
+__all__ = ["add_parser", "run"]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+_PROG = "argmap render"
+
+
+def _count(minimum: int) -> Any:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected an integer >= {minimum}, got {text!r}")
+        return value
+
+    return parse
+
+
+def _kinds(text: str) -> list[NodeKind]:
+    kinds = []
+    for part in text.split(","):
+        name = part.strip()
+        try:
+            kinds.append(NodeKind(name))
+        except ValueError:
+            allowed = ", ".join(kind.value for kind in NodeKind)
+            raise argparse.ArgumentTypeError(
+                f"unknown node kind {name!r}; expected a comma-separated list of {allowed}"
+            ) from None
+    return kinds
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `render` command to the command line's `subparsers`."""
+    parser = subparsers.add_parser(
+        "render",
+        help="draw a map as SVG, PNG, PDF or DOT",
+        description="Draw a map file with Graphviz (DOT output needs no Graphviz). The "
+        "format comes from OUT's suffix unless --format says. Maps of more than "
+        f"{LARGE_MAP:,} nodes are laid out with sfdp unless --engine says.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml map")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    parser.add_argument("--format", choices=sorted(FORMATS), help="default: from OUT's suffix")
+    parser.add_argument(
+        "--engine", choices=sorted(ENGINES), help="Graphviz layout (default: dot, sfdp if large)"
+    )
+    parser.add_argument("--theme", choices=sorted(THEMES), default="default")
+    parser.add_argument(
+        "--rankdir",
+        choices=sorted(RANKDIRS),
+        default="BT",
+        help="direction of support: BT (default) puts conclusions on top",
+    )
+    parser.add_argument(
+        "--width",
+        type=_count(1),
+        default=DEFAULT_WIDTH,
+        metavar="N",
+        help=f"characters per line of node text (default {DEFAULT_WIDTH})",
+    )
+    parser.add_argument(
+        "--legend",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="draw a legend of shapes and lines (default: yes)",
+    )
+    parser.add_argument("--dpi", type=_count(1), metavar="N", help="PNG resolution (default 150)")
+    parser.add_argument("--focus", metavar="ID", help="draw only the nodes near node ID")
+    parser.add_argument(
+        "--depth",
+        type=_count(0),
+        metavar="K",
+        help="with --focus: how many relation steps away (default 1)",
+    )
+    parser.add_argument(
+        "--kinds",
+        type=_kinds,
+        metavar="KIND,...",
+        help="draw only nodes of these kinds (" + ", ".join(k.value for k in NodeKind) + ")",
+    )
+    parser.add_argument(
+        "--section",
+        action="append",
+        metavar="ID",
+        help="draw only the nodes of this section (repeat for more)",
+    )
+    parser.set_defaults(func=run)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{_PROG}: {message}", file=sys.stderr)
+    return code
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
+    if args.focus is not None:
+        m = focus(m, args.focus, depth=1 if args.depth is None else args.depth)
+    if args.kinds is not None or args.section is not None:
+        m = select(m, kinds=args.kinds, sections=args.section)
+    return m
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
+    # The loader reads files; only this command-line glue may reach up to it.
+    from ..loader import load
+
+    source, target = Path(args.file), Path(args.output)
+    if args.depth is not None and args.focus is None:
+        return _fail("--depth needs --focus ID", EXIT_USAGE)
+    if _same_file(source, target):
+        return _fail(
+            f"refusing to overwrite the input file {args.file}; choose another OUT", EXIT_USAGE
+        )
+    try:
+        chosen = format_for(target, args.format)
+    except FormatError as error:
+        return _fail(str(error), EXIT_USAGE)
+    try:
+        m = load(source)
+    except ValidationError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:
+        return _fail(f"cannot read {args.file}: {error.strerror or error}", EXIT_USAGE)
+    except ArgmapError as error:
+        return _fail(f"{args.file}: {error}", EXIT_USAGE)
+    try:
+        view = _view(m, args)
+    except KeyError as error:
+        return _fail(str(error.args[0]), EXIT_USAGE)
+    except ValueError as error:
+        return _fail(str(error), EXIT_USAGE)
+    failure = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        try:
+            render(
+                view,
+                target,
+                format=chosen,
+                engine=args.engine,
+                theme=args.theme,
+                rankdir=args.rankdir,
+                width=args.width,
+                legend=args.legend,
+                dpi=args.dpi,
+            )
+        except RenderError as error:
+            failure = str(error)
+        except OSError as error:
+            failure = f"cannot write {args.output}: {error.strerror or error}"
+    for warning in caught:
+        print(f"{_PROG}: note: {warning.message}", file=sys.stderr)
+    if failure is not None:
+        return _fail(failure, EXIT_INVALID)
+    print(f"wrote {args.output}")
+    return EXIT_OK

@@ -1,0 +1,458 @@
+"""An argument map as DOT: nodes, relations, undercut junctions, section clusters, legend.
+
+The DOT lines are written here directly, with argmap's own escaping, and
+handed to `graphviz.Digraph(body=...)`: the Digraph API quotes every
+attribute of every call and costs many times more on large maps.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+import graphviz
+
+from ..errors import RenderError
+from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
+from .choices import check_choice, check_count
+from .labels import (
+    dot_tooltip,
+    dot_url,
+    html_attribute,
+    html_text,
+    link_target,
+    one_line,
+    wrap_text,
+)
+from .layout import resolve_engine
+from .theme import EdgeStyle, NodeStyle, Theme, get_theme
+
+__all__ = [
+    "DEFAULT_STAGGER",
+    "DEFAULT_WIDTH",
+    "RANKDIRS",
+    "junction_name",
+    "make_digraph",
+    "to_dot",
+    "to_graphviz",
+]
+
+RANKDIRS = frozenset({"BT", "LR", "RL", "TB"})
+"""Directions of rank: `BT` puts what is supported above its supporters."""
+
+DEFAULT_WIDTH = 26
+"""Characters per line of a node's text, by default."""
+
+DEFAULT_STAGGER = 3
+"""Rows the leaves under one node are spread over, by default (`dot` only)."""
+
+
+def junction_name(relation_id: str) -> str:
+    """The Graphviz name of the point that splits relation `relation_id` for its undercuts."""
+    return f"@r:{relation_id}"
+
+
+def _quote_id(name: str) -> str:
+    # Map ids match model.ID_PATTERN, and argmap's own names add only "@" and ":",
+    # so quoting alone keeps keywords (node, edge, ...) and "-", "." safe.
+    return f'"{name}"'
+
+
+def _node_attributes(style: NodeStyle) -> str:
+    return (
+        f'shape={style.shape} style="{style.style}" fillcolor="{style.fill}" '
+        f'color="{style.line}" fontcolor="{style.text}" penwidth={style.penwidth}'
+    )
+
+
+def _edge_attributes(style: EdgeStyle) -> str:
+    return (
+        f'color="{style.color}" style="{style.style}" arrowhead={style.arrowhead} '
+        f"penwidth={style.penwidth}"
+    )
+
+
+class _Drawing:
+    """The state of one conversion: the map, the choices, and the lines written so far."""
+
+    def __init__(
+        self,
+        m: ArgumentMap,
+        *,
+        theme: Theme,
+        engine: str,
+        rankdir: str,
+        width: int,
+        legend: bool,
+        title: bool,
+        stagger: int,
+    ) -> None:
+        self.map = m
+        self.theme = theme
+        self.engine = engine
+        self.rankdir = rankdir
+        self.width = width
+        self.legend = legend
+        self.title = title
+        self.stagger = stagger if engine == "dot" else 1
+        self.fans: dict[tuple[bool, str], int] = {}
+        self.turns: dict[tuple[bool, str], int] = {}
+        self.lines: list[str] = []
+        # Graphviz reads a cluster's labelloc in rank order, so "b" is the top under BT.
+        self.cluster_labelloc = "b" if rankdir == "BT" else "t"
+        self.node_attributes = {k: _node_attributes(theme.node_style(k)) for k in NodeKind}
+        self.edge_attributes = {k: _edge_attributes(theme.edge_style(k)) for k in RelationKind}
+        size = theme.header_size
+        self.heads = {
+            kind: (
+                '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+                f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{size}" '
+                f'COLOR="{html_attribute(theme.node_style(kind).accent)}"><B>'
+                f"{html_text(one_line(theme.node_style(kind).label))}</B></FONT></TD>"
+                f'<TD WIDTH="10"></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="{size}" '
+                f'COLOR="{html_attribute(theme.muted)}">'
+            )
+            for kind in NodeKind
+        }
+
+    # -- checks -------------------------------------------------------------
+
+    def split_relations(self) -> set[str]:
+        """Ids of the relations an undercut targets; `RenderError` for dangling references."""
+        m = self.map
+        nodes: set[str] = set()
+        for node in m.nodes:
+            if node.id in nodes:
+                raise RenderError(f"two nodes have the id {node.id!r}; validate the map first")
+            nodes.add(node.id)
+        relations: set[str] = set()
+        for relation in m.relations:
+            if relation.id is not None:
+                if relation.id in relations:
+                    raise RenderError(
+                        f"two relations have the id {relation.id!r}; validate the map first"
+                    )
+                relations.add(relation.id)
+        split: set[str] = set()
+        for relation in m.relations:
+            if relation.source not in nodes:
+                raise RenderError(
+                    f"relation {_describe(relation)}: no node {relation.source!r}; "
+                    "validate the map first"
+                )
+            if relation.kind is RelationKind.UNDERCUTS:
+                if relation.target not in relations:
+                    raise RenderError(
+                        f"relation {_describe(relation)}: no relation {relation.target!r} "
+                        "to undercut; validate the map first"
+                    )
+                split.add(relation.target)
+            elif relation.target not in nodes:
+                raise RenderError(
+                    f"relation {_describe(relation)}: no node {relation.target!r}; "
+                    "validate the map first"
+                )
+        return split
+
+    # -- statements ---------------------------------------------------------
+
+    def graph_attributes(self) -> None:
+        theme = self.theme
+        font = f'"{theme.font}"'  # the theme checked it: letters, digits, " ,_-"
+        add = self.lines.append
+        add(f'\tlayout={self.engine} rankdir={self.rankdir} bgcolor="{theme.background}"')
+        add(f"\tfontname={font} pad=0.3 outputorder=edgesfirst")
+        if self.engine == "dot":
+            add("\tnewrank=true nodesep=0.3 ranksep=0.5")
+        else:
+            add('\toverlap=prism sep="+8" splines=false')
+        add(f'\tnode [fontname={font} fontsize={theme.font_size} margin="0.1,0.05"]')
+        add(f"\tedge [fontname={font} fontsize={theme.header_size + 1} arrowsize=0.8]")
+
+    def node(self, node: Node, indent: str) -> str:
+        width = self.width
+        kind = node.kind
+        text = "<BR/>".join(html_text(line) for line in wrap_text(node.text, width))
+        name = node.id
+        shown = "<BR/>".join(html_text(line) for line in wrap_text(name, width))
+        label = (
+            f"{self.heads[kind]}{shown}</FONT></TD></TR>"
+            f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR></TABLE>>'
+        )
+        extra = ""
+        if node.quotes or node.attribution is not None or node.tags:
+            tooltip, url = self.tooltip(node)
+            extra = f" tooltip={dot_tooltip(tooltip)}"
+            if url is not None:
+                extra += f" URL={dot_url(url)} target=_blank"
+        return f"{indent}{_quote_id(name)} [{self.node_attributes[kind]} label={label}{extra}]"
+
+    def tooltip(self, node: Node) -> tuple[str, str | None]:
+        """What a node's tooltip says (its quotes and their sources), and its link."""
+        lines = []
+        url = None
+        for quote in node.quotes:
+            lines.append(f"\u201c{one_line(quote.text)}\u201d")
+            try:
+                source = self.map.source(quote.source)
+            except KeyError:
+                lines.append(f"\u2014 {quote.source}")
+                continue
+            cited = [source.title or source.id, source.author, source.date]
+            lines.append("\u2014 " + ", ".join(one_line(part) for part in cited if part))
+            if url is None and source.url is not None:
+                url = link_target(source.url)
+        if node.attribution is not None:
+            lines.append(f"Attributed to: {one_line(node.attribution)}")
+        if node.tags:
+            lines.append("Tags: " + ", ".join(one_line(tag) for tag in node.tags))
+        return "\n".join(lines), url
+
+    def junction(self, relation: Relation, indent: str) -> str:
+        color = self.theme.edge_style(relation.kind).color
+        return (
+            f"{indent}{_quote_id(junction_name(relation.id or ''))} "
+            f'[shape=point width=0.07 color="{color}" label="" '
+            f"tooltip={dot_tooltip(_describe(relation))}]"
+        )
+
+    def relation(self, relation: Relation, split: set[str]) -> Iterable[str]:
+        attributes = self.edge_attributes[relation.kind]
+        tail = _quote_id(relation.source)
+        if relation.kind is RelationKind.UNDERCUTS:
+            head = _quote_id(junction_name(relation.target))
+        else:
+            head = _quote_id(relation.target)
+        first = attributes
+        key = (relation.kind is RelationKind.UNDERCUTS, relation.target)
+        if key in self.fans:
+            turn = self.turns.get(key, 0)
+            self.turns[key] = turn + 1
+            if turn % self.stagger:
+                first = f"{attributes} minlen={1 + turn % self.stagger}"
+        if relation.id is not None and relation.id in split:
+            middle = _quote_id(junction_name(relation.id))
+            yield f"\t{tail} -> {middle} [{first} arrowhead=none]"
+            yield f"\t{middle} -> {head} [{attributes}]"
+        else:
+            yield f"\t{tail} -> {head} [{first}]"
+
+    def cluster(self, name: str, title: str, indent: str) -> None:
+        theme = self.theme
+        label = "<BR/>".join(html_text(line) for line in wrap_text(title, 3 * self.width))
+        add = self.lines.append
+        add(f"{indent}subgraph {_quote_id(name)} {{")
+        add(
+            f"{indent}\tlabel=<<B>{label}</B>> labelloc={self.cluster_labelloc} labeljust=l "
+            'style="rounded,filled" '
+            f'fillcolor="{theme.cluster_fill}" color="{theme.cluster_line}" '
+            f'fontcolor="{theme.cluster_text}" fontsize={theme.font_size + 2} penwidth=1'
+        )
+
+    def sections(self, split: set[str]) -> None:
+        m = self.map
+        by_section: dict[str | None, list[Node]] = {}
+        for node in m.nodes:
+            by_section.setdefault(node.section, []).append(node)
+        section_of = {node.id: node.section for node in m.nodes}
+        junctions: dict[str | None, list[Relation]] = {}
+        for relation in m.relations:
+            if relation.id is not None and relation.id in split:
+                # A junction joins its cluster when both ends of its relation are in one.
+                tail = section_of.get(relation.source)
+                undercut = relation.kind is RelationKind.UNDERCUTS
+                head = None if undercut else section_of.get(relation.target)
+                junctions.setdefault(tail if tail == head else None, []).append(relation)
+        titles = {section.id: section.title for section in m.sections}
+        order = [s.id for s in m.sections if s.id in by_section or s.id in junctions]
+        order += [s for s in by_section if s is not None and s not in titles]
+        add = self.lines.append
+        for section in order:
+            self.cluster(f"cluster_{section}", titles.get(section, section), "\t")
+            for node in by_section.get(section, ()):
+                add(self.node(node, "\t\t"))
+            for relation in junctions.get(section, ()):
+                add(self.junction(relation, "\t\t"))
+            add("\t}")
+        for node in by_section.get(None, ()):
+            add(self.node(node, "\t"))
+        for relation in junctions.get(None, ()):
+            add(self.junction(relation, "\t"))
+
+    def legend_cluster(self) -> None:
+        m = self.map
+        kinds = {node.kind for node in m.nodes}
+        relation_kinds = {relation.kind for relation in m.relations}
+        if not kinds and not relation_kinds:
+            return
+        theme = self.theme
+        add = self.lines.append
+        self.cluster("cluster@legend", "Legend", "\t")
+        # One row, kept in order by invisible edges: the node kinds, then the relation kinds.
+        row: list[tuple[str, str]] = []
+        for kind in NodeKind:
+            if kind in kinds:
+                node_style = theme.node_style(kind)
+                name = f'"@legend:{kind.value}"'
+                add(
+                    f"\t\t{name} [{self.node_attributes[kind]} "
+                    f'label=<<FONT POINT-SIZE="{theme.header_size}" '
+                    f'COLOR="{html_attribute(node_style.accent)}">'
+                    f"<B>{html_text(one_line(node_style.label))}</B></FONT>>]"
+                )
+                row.append((name, name))
+        point = 'shape=point width=0.01 style=invis label=""'
+        for relation_kind in RelationKind:
+            if relation_kind in relation_kinds:
+                edge_style = theme.edge_style(relation_kind)
+                tail = f'"@legend:{relation_kind.value}:from"'
+                head = f'"@legend:{relation_kind.value}:to"'
+                add(f"\t\t{tail} [{point}]")
+                add(f"\t\t{head} [{point}]")
+                add(
+                    f"\t\t{tail} -> {head} [{self.edge_attributes[relation_kind]} minlen=2 "
+                    f'label=<<FONT COLOR="{html_attribute(theme.cluster_text)}">'
+                    f"{html_text(one_line(edge_style.label))}</FONT>>]"
+                )
+                row.append((tail, head))
+        names = dict.fromkeys(name for pair in row for name in pair)
+        add(f"\t\t{{rank=same {' '.join(names)}}}")
+        for (_, left), (right, _) in itertools.pairwise(row):
+            add(f"\t\t{left} -> {right} [style=invis]")
+        add("\t}")
+
+    def title_label(self) -> None:
+        lines = wrap_text(self.map.title, 4 * self.width)
+        text = "<BR/>".join(html_text(line) for line in lines)
+        self.lines.append(
+            f'\tlabel=<<FONT POINT-SIZE="{self.theme.title_size}"><B>{text}</B></FONT>> '
+            "labelloc=t labeljust=c"
+        )
+
+    def wide_fans(self) -> dict[tuple[bool, str], int]:
+        """Targets with at least `stagger` leaves (nodes nothing points at) pointing at them.
+
+        Like Graphviz's `unflatten -l`, those leaves take turns at 1, 2, ...
+        rows below their target, so that a wide row of evidence folds up.
+        Narrow fans are left alone: longer edges cost `dot` time on big maps.
+        """
+        relations = self.map.relations
+        targets = {r.target for r in relations if r.kind is not RelationKind.UNDERCUTS}
+        fans: dict[tuple[bool, str], int] = {}
+        for relation in relations:
+            if relation.source not in targets:
+                key = (relation.kind is RelationKind.UNDERCUTS, relation.target)
+                fans[key] = fans.get(key, 0) + 1
+        return {key: count for key, count in fans.items() if count >= self.stagger}
+
+    def draw(self) -> list[str]:
+        split = self.split_relations()
+        if self.stagger > 1:
+            self.fans = self.wide_fans()
+        self.graph_attributes()
+        self.sections(split)
+        for relation in self.map.relations:
+            self.lines.extend(self.relation(relation, split))
+        if self.legend:
+            self.legend_cluster()
+        if self.title:
+            # Last, so that clusters do not inherit it as their label.
+            self.title_label()
+        return [line + "\n" for line in self.lines]
+
+
+def _describe(relation: Relation) -> str:
+    name = f"{relation.id!r} " if relation.id is not None else ""
+    return f"{name}({relation.source} {relation.kind.value} {relation.target})"
+
+
+def to_graphviz(
+    m: ArgumentMap,
+    *,
+    theme: str | Theme = "default",
+    engine: str | None = None,
+    rankdir: str = "BT",
+    width: int = DEFAULT_WIDTH,
+    legend: bool = True,
+    title: bool = True,
+    stagger: int = DEFAULT_STAGGER,
+) -> graphviz.Digraph:
+    """The map as a `graphviz.Digraph`, without running Graphviz.
+
+    `theme` is a `Theme` or a name in `THEMES`; `engine` one of `ENGINES`
+    (None: `dot`, or `sfdp` above `LARGE_MAP` nodes, with a `RenderWarning`);
+    `rankdir` one of `RANKDIRS`; `width` the characters per line of text;
+    `legend` and `title` whether to draw them. Raises `RenderError` if the map
+    refers to nodes or relations it does not have.
+    """
+    return make_digraph(
+        m,
+        theme=theme,
+        engine=engine,
+        rankdir=rankdir,
+        width=width,
+        legend=legend,
+        title=title,
+        stagger=stagger,
+        stacklevel=3,
+    )
+
+
+def to_dot(
+    m: ArgumentMap,
+    *,
+    theme: str | Theme = "default",
+    engine: str | None = None,
+    rankdir: str = "BT",
+    width: int = DEFAULT_WIDTH,
+    legend: bool = True,
+    title: bool = True,
+    stagger: int = DEFAULT_STAGGER,
+) -> str:
+    """The map's DOT source (options as `to_graphviz`); needs no Graphviz executables."""
+    digraph = make_digraph(
+        m,
+        theme=theme,
+        engine=engine,
+        rankdir=rankdir,
+        width=width,
+        legend=legend,
+        title=title,
+        stagger=stagger,
+        stacklevel=3,
+    )
+    source: str = digraph.source
+    return source
+
+
+def make_digraph(
+    m: ArgumentMap,
+    *,
+    theme: str | Theme,
+    engine: str | None,
+    rankdir: str,
+    width: int,
+    legend: bool,
+    title: bool,
+    stagger: int,
+    stacklevel: int,
+) -> graphviz.Digraph:
+    """`to_graphviz`, for the render functions: `stacklevel` blames their caller for warnings."""
+    if not isinstance(m, ArgumentMap):
+        raise TypeError(f"expected an ArgumentMap, got {type(m).__name__}")
+    look = get_theme(theme)
+    check_choice(rankdir, RANKDIRS, "rankdir")
+    check_count(width, "width", minimum=1)
+    check_count(stagger, "stagger", minimum=1)
+    chosen = resolve_engine(engine, len(m.nodes), stacklevel=stacklevel + 1)
+    lines = _Drawing(
+        m,
+        theme=look,
+        engine=chosen,
+        rankdir=rankdir,
+        width=width,
+        legend=bool(legend),
+        title=bool(title),
+        stagger=stagger,
+    ).draw()
+    return graphviz.Digraph(body=lines, engine=chosen)

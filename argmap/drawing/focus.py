@@ -1,0 +1,148 @@
+"""Views of a part of a map: a node's neighbourhood, some kinds, one section."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterable
+
+import attrs
+
+from ..model import ArgumentMap, NodeKind, Relation, RelationKind
+from .choices import check_count
+
+__all__ = ["focus", "select"]
+
+
+def _unknown_node(m: ArgumentMap, node_id: str) -> KeyError:
+    close = difflib.get_close_matches(node_id, [n.id for n in m.nodes], n=3)
+    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+    return KeyError(f"no node with id {node_id!r}{hint}")
+
+
+def _neighbours(m: ArgumentMap) -> dict[str, set[str]]:
+    """Node id -> ids one relation step away, either way.
+
+    An undercut is a step between its source and both ends of the relation it
+    undercuts (following chains of undercuts down to nodes).
+    """
+    by_id = {r.id: r for r in m.relations if r.id is not None}
+
+    def ends(relation: Relation, seen: frozenset[str] = frozenset()) -> set[str]:
+        if relation.kind is not RelationKind.UNDERCUTS:
+            return {relation.source, relation.target}
+        target = by_id.get(relation.target)
+        if target is None or relation.target in seen:
+            return {relation.source}
+        return {relation.source} | ends(target, seen | {relation.target})
+
+    near: dict[str, set[str]] = {node.id: set() for node in m.nodes}
+    for relation in m.relations:
+        touched = ends(relation) if relation.kind is RelationKind.UNDERCUTS else None
+        if touched is None:
+            pairs: Iterable[tuple[str, str]] = [(relation.source, relation.target)]
+        else:
+            pairs = [(relation.source, end) for end in touched if end != relation.source]
+        for a, b in pairs:
+            if a in near and b in near:
+                near[a].add(b)
+                near[b].add(a)
+    return near
+
+
+def _induced(m: ArgumentMap, keep: set[str]) -> ArgumentMap:
+    """The map of the nodes in `keep`, the relations among them, and what they use."""
+    nodes = tuple(node for node in m.nodes if node.id in keep)
+    chosen = [
+        r.kind is not RelationKind.UNDERCUTS and r.source in keep and r.target in keep
+        for r in m.relations
+    ]
+    kept_ids = {r.id for r, c in zip(m.relations, chosen, strict=True) if c and r.id is not None}
+    grew = True
+    while grew:  # undercuts may target undercuts: keep adding until nothing changes
+        grew = False
+        for index, r in enumerate(m.relations):
+            if (
+                not chosen[index]
+                and r.kind is RelationKind.UNDERCUTS
+                and r.source in keep
+                and r.target in kept_ids
+            ):
+                chosen[index] = grew = True
+                if r.id is not None:
+                    kept_ids.add(r.id)
+    relations = tuple(r for r, c in zip(m.relations, chosen, strict=True) if c)
+    sections = {node.section for node in nodes}
+    sources = {quote.source for node in nodes for quote in node.quotes}
+    return attrs.evolve(
+        m,
+        nodes=nodes,
+        relations=relations,
+        sections=tuple(s for s in m.sections if s.id in sections),
+        sources=tuple(s for s in m.sources if s.id in sources),
+    )
+
+
+def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
+    """The part of `m` within `depth` relation steps of `node_id`, in either direction.
+
+    Undercuts count as steps between the undercutting node and both ends of
+    the relation it undercuts. The result holds every relation among the kept
+    nodes, and the sections and sources they use. `KeyError` for an unknown id.
+    """
+    check_count(depth, "depth", minimum=0)
+    if not m.has_node(node_id):
+        raise _unknown_node(m, node_id)
+    near = _neighbours(m)
+    reached = {node_id}
+    frontier = {node_id}
+    for _ in range(depth):
+        frontier = {b for a in frontier for b in near[a]} - reached
+        if not frontier:
+            break
+        reached |= frontier
+    return _induced(m, reached)
+
+
+def select(
+    m: ArgumentMap,
+    *,
+    kinds: Collection[NodeKind | str] | None = None,
+    sections: Collection[str] | None = None,
+) -> ArgumentMap:
+    """The part of `m` whose nodes are of one of `kinds` and in one of `sections` (None: any).
+
+    The result holds the relations among those nodes. `ValueError` names the
+    allowed kinds, or the map's sections, when one is unknown.
+    """
+    wanted_kinds = None
+    if kinds is not None:
+        if isinstance(kinds, str):
+            raise TypeError("kinds must be a collection of kinds, not a string")
+        wanted_kinds = set()
+        for kind in kinds:
+            try:
+                wanted_kinds.add(NodeKind(kind))
+            except ValueError:
+                raise ValueError(
+                    f"unknown node kind {kind!r}; expected one of "
+                    f"{', '.join(k.value for k in NodeKind)}"
+                ) from None
+    wanted_sections = None
+    if sections is not None:
+        if isinstance(sections, str):
+            raise TypeError("sections must be a collection of section ids, not a string")
+        known = {s.id for s in m.sections} | {n.section for n in m.nodes if n.section}
+        unknown = sorted(set(sections) - known)
+        if unknown:
+            raise ValueError(
+                f"no section {', '.join(map(repr, unknown))} in the map; its sections are "
+                f"{', '.join(sorted(known)) or '(none)'}"
+            )
+        wanted_sections = set(sections)
+    keep = {
+        node.id
+        for node in m.nodes
+        if (wanted_kinds is None or node.kind in wanted_kinds)
+        and (wanted_sections is None or node.section in wanted_sections)
+    }
+    return _induced(m, keep)

@@ -1,0 +1,191 @@
+"""Text for Graphviz: wrapping, and escaping that no text can break out of.
+
+What "drawn as written" means, exactly (`wrap_text`):
+
+- A line break in the text (`\\n`, `\\r\\n`, `\\u2028`, ...) is kept; blank lines are dropped.
+- Other whitespace (spaces, tabs, ...) separates words; between two words on
+  one line it is drawn as a single space, and a line is only ever broken there.
+  No-break spaces (U+00A0, U+2007, U+202F) are not breaks: they are drawn as written.
+- A word longer than the width is cut into pieces of the width, never inside a
+  character sequence that draws as one (a letter and its combining marks, an
+  emoji joined with U+200D).
+- Characters XML cannot hold are drawn visibly: C0 controls and DEL as their
+  Control Pictures (U+2400-U+2421), unpaired surrogates and U+FFFE/U+FFFF as U+FFFD.
+
+Every other character (quotes, backslashes, `<>&`, braces, `|`, `&amp;`
+written literally, emoji, right-to-left scripts) is drawn as itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "dot_tooltip",
+    "dot_url",
+    "drawable",
+    "html_attribute",
+    "html_text",
+    "link_target",
+    "one_line",
+    "wrap_text",
+]
+
+_NO_BREAK = "\u00a0\u2007\u202f"
+# Whitespace other than the no-break spaces: `\s` is exactly what str.isspace() accepts.
+_BREAKS = re.compile(rf"[^\S{_NO_BREAK}]+")
+_UNDRAWABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff]")
+_JOINER = "\u200d"
+_LINK_SCHEMES = ("http://", "https://")
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\s]")
+_SPECIAL = re.compile("[&<>\"'\\\\\n]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def _reference(match: re.Match[str]) -> str:
+    return f"&#{ord(match.group())};"
+
+
+def _tooltip_reference(match: re.Match[str]) -> str:
+    char = match.group()
+    return "&#92;" * 4 if char == "\\" else f"&#{ord(char)};"
+
+
+def drawable(text: str) -> str:
+    """`text` with the characters XML cannot hold replaced by visible stand-ins."""
+    if _UNDRAWABLE.search(text) is None:
+        return text
+    return _UNDRAWABLE.sub(_picture, text)
+
+
+def _words(paragraph: str) -> list[str]:
+    if "\u00a0" in paragraph or "\u2007" in paragraph or "\u202f" in paragraph:
+        return [word for word in _BREAKS.split(paragraph) if word]
+    return paragraph.split()
+
+
+def _holds_on(word: str, index: int) -> bool:
+    """Whether a cut before `word[index]` would split what draws as one character."""
+    if word[index - 1] == _JOINER:
+        return True
+    char = word[index]
+    return char == _JOINER or unicodedata.category(char) in ("Mn", "Mc", "Me", "Sk")
+
+
+def _pieces(word: str, width: int) -> list[str]:
+    pieces = []
+    start = 0
+    while len(word) - start > width:
+        cut = start + width
+        while cut > start + 1 and _holds_on(word, cut):
+            cut -= 1
+        if cut == start + 1 and _holds_on(word, cut):
+            cut = start + width  # nothing but one long cluster: cut it anyway
+        pieces.append(word[start:cut])
+        start = cut
+    pieces.append(word[start:])
+    return pieces
+
+
+def wrap_text(text: str, width: int) -> list[str]:
+    """The lines `text` is drawn as, at most `width` characters each (see the module doc)."""
+    lines: list[str] = []
+    for paragraph in drawable(text).splitlines():
+        words = _words(paragraph)
+        if not words:
+            continue
+        line = words[0]
+        if len(line) > width:
+            *full, line = _pieces(line, width)
+            lines.extend(full)
+        for word in words[1:]:
+            if len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            elif len(word) > width:
+                lines.append(line)
+                *full, line = _pieces(word, width)
+                lines.extend(full)
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def one_line(text: str) -> str:
+    """`text` on one line: drawable, whitespace runs (line breaks too) as single spaces."""
+    return " ".join(_words(drawable(text)))
+
+
+def html_text(text: str) -> str:
+    """`text` (no line breaks) escaped for an HTML-like label.
+
+    Graphviz reads backslash escapes (`\\N`, `\\G`, ...) even in HTML-like
+    labels, after decoding entities, so a backslash is doubled rather than
+    written as `&#92;`. And Graphviz 2.43 fails on a line of nothing but `]`
+    (or glues it to the next), so `]` is written `&#93;`.
+    """
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "]" in text:
+        text = text.replace("]", "&#93;")
+    if "\\" in text:
+        text = text.replace("\\", "\\\\")
+    return text
+
+
+def html_attribute(value: str) -> str:
+    """`value` escaped for an attribute inside an HTML-like label."""
+    return html_text(value)
+
+
+def link_target(url: str) -> str | None:
+    """Where a link to `url` goes: http(s) URLs only, spaces and controls %-encoded; else None.
+
+    Other schemes (`javascript:`, `file:`, ...) are not linked: an SVG is
+    often shown inside a web page.
+    """
+    if not url.lower().startswith(_LINK_SCHEMES):
+        return None
+    return drawable(_URL_UNSAFE.sub(_percent, url))
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8"))
+
+
+def dot_url(url: str) -> str:
+    """`url` as a quoted DOT string that Graphviz writes into SVG's `href` as written.
+
+    Graphviz copies a URL into SVG without escaping it, after reading its
+    backslash escapes (`\\N`, `\\\\`). So every character with a meaning to DOT,
+    XML or those escapes (`&<>"'\\` and line breaks) is written as an XML
+    character reference, which Graphviz leaves alone.
+    """
+    return f'"{_SPECIAL.sub(_reference, drawable(url))}"'
+
+
+def dot_tooltip(text: str) -> str:
+    """`text` as a quoted DOT string that Graphviz shows as a tooltip, as written.
+
+    Graphviz decodes character references in a tooltip, then reads backslash
+    escapes twice (once dropping the backslash of any `\\x`, once for `\\N`
+    and `\\\\`), then escapes it for SVG. So a backslash is written as four,
+    and as references (`&#92;`) so that none can escape the closing quote.
+    """
+    return f'"{_SPECIAL.sub(_tooltip_reference, drawable(text))}"'

@@ -1,0 +1,39 @@
+"""How a map shows itself in Jupyter: SVG when Graphviz is there, a line of text when not."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+
+from ..errors import RenderError
+from ..model import ArgumentMap
+from .output import render_bytes
+
+__all__ = ["mimebundle", "summary"]
+
+_SVG = "image/svg+xml"
+_TEXT = "text/plain"
+
+
+def summary(m: ArgumentMap) -> str:
+    """One line about the map: its title and how many nodes and relations it has."""
+    nodes, relations = len(m.nodes), len(m.relations)
+    return (
+        f"ArgumentMap {m.title!r}: {nodes} node{'s' if nodes != 1 else ''}, "
+        f"{relations} relation{'s' if relations != 1 else ''}"
+    )
+
+
+def mimebundle(
+    m: ArgumentMap,
+    include: Iterable[str] | None = None,
+    exclude: Iterable[str] | None = None,
+) -> dict[str, str]:
+    """The map as Jupyter's `_repr_mimebundle_` wants it; no SVG when Graphviz is missing."""
+    bundle = {_TEXT: summary(m)}
+    wanted = (include is None or _SVG in include) and (exclude is None or _SVG not in exclude)
+    if wanted:
+        # Without Graphviz the text line stands in; render() says what is missing.
+        with contextlib.suppress(RenderError):
+            bundle[_SVG] = render_bytes(m, format="svg").decode("utf-8")
+    return bundle

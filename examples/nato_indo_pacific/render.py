@@ -1,0 +1,96 @@
+"""Load the NATO Indo-Pacific map, summarise it, and draw it.
+
+Run: python examples/nato_indo_pacific/render.py [OUTPUT_FOLDER]   (default: out/nato_indo_pacific)
+
+Writes the whole map (SVG and PNG) and a view of the objections with their
+answers (SVG). `./dev diagram` runs it with `docs` to refresh the pictures there.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import argmap
+from argmap import ArgumentMap, NodeKind, RelationKind
+
+MAP = Path(__file__).resolve().parent / "map.yaml"
+NAME = "nato_indo_pacific"
+
+
+def answered(m: ArgumentMap, objection: str) -> bool:
+    """Whether something attacks the objection, or undercuts one of its attacks."""
+    if any(r.kind is RelationKind.ATTACKS for r in m.incoming(objection)):
+        return True
+    return any(
+        r.kind is RelationKind.UNDERCUTS
+        for attack in m.outgoing(objection)
+        if attack.id is not None
+        for r in m.incoming(attack.id)
+    )
+
+
+def unanswered_objections(m: ArgumentMap) -> list[str]:
+    """The ids of the objections nothing answers, in map order."""
+    return [n.id for n in m.nodes_of_kind(NodeKind.OBJECTION) if not answered(m, n.id)]
+
+
+def objections_view(m: ArgumentMap) -> ArgumentMap:
+    """The objections, what they attack, and what answers them."""
+    keep = set()
+    for objection in m.nodes_of_kind(NodeKind.OBJECTION):
+        keep.add(objection.id)
+        for relation in m.outgoing(objection.id):
+            if relation.kind is RelationKind.ATTACKS:
+                keep.add(relation.target)
+                keep.update(r.source for r in m.incoming(relation.id or ""))
+        keep.update(r.source for r in m.incoming(objection.id) if r.kind is RelationKind.ATTACKS)
+    view = m
+    for node in m.nodes:
+        if node.id not in keep:
+            view = view.without_node(node.id)
+    used = {node.section for node in view.nodes}
+    return ArgumentMap(
+        title=f"{m.title}: objections and answers",
+        sources=view.sources,
+        sections=[s for s in view.sections if s.id in used],
+        nodes=view.nodes,
+        relations=view.relations,
+    )
+
+
+def summary(m: ArgumentMap) -> str:
+    """A few lines a reader wants first: size, kinds, and what is left unanswered."""
+    kinds = Counter(node.kind for node in m.nodes)
+    relations = Counter(relation.kind for relation in m.relations)
+    open_ = unanswered_objections(m)
+    return "\n".join(
+        [
+            m.title,
+            f"{len(m.nodes)} nodes, {len(m.relations)} relations ("
+            + ", ".join(f"{relations[k]} {k.value}" for k in RelationKind)
+            + ")",
+            "nodes by kind: " + ", ".join(f"{k.value} {kinds[k]}" for k in NodeKind),
+            f"objections left unanswered ({len(open_)} of {kinds[NodeKind.OBJECTION]}): "
+            + ", ".join(open_),
+        ]
+    )
+
+
+def main(output: Path) -> int:
+    m = argmap.load(MAP)
+    print(summary(m))
+    output.mkdir(parents=True, exist_ok=True)
+    written = [
+        argmap.render(m, output / f"{NAME}.svg"),
+        argmap.render(m, output / f"{NAME}.png"),
+        argmap.render(objections_view(m), output / f"{NAME}_objections.svg"),
+    ]
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out") / NAME))
