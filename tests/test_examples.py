@@ -11,6 +11,7 @@ import pytest
 import argmap
 from argmap import NodeKind, RelationKind
 from tests.conftest import NATO_MAP, NATO_TEXT, ROOT
+from tests.drawing.svg import parse_svg
 
 ARTICLE_HEADINGS = [
     "Beyond the Atlantic",
@@ -127,3 +128,32 @@ def test_the_quickstart_builds_checks_and_saves_a_map(tmp_path: Path) -> None:
     saved = argmap.load(tmp_path / "quickstart.yaml")
     assert argmap.load(tmp_path / "quickstart.json") == saved
     assert all(q.anchored for n in saved.nodes for q in n.quotes)
+
+
+@pytest.mark.exe
+def test_the_nato_script_summarises_and_draws_the_map(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "nato_indo_pacific" / "render.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:4] == [
+        "Rhetoric Meets Reality: NATO’s Indo-Pacific Turn",
+        "41 nodes, 49 relations (39 supports, 6 attacks, 4 undercuts)",
+        "nodes by kind: claim 12, evidence 14, objection 8, rebuttal 3, recommendation 4",
+        "objections left unanswered (5 of 8): shift-unclear, ukraine-monopolizes, "
+        "european-reluctance, trump-risk, ip-not-priority",
+    ]
+    for name in (
+        "nato_indo_pacific.svg",
+        "nato_indo_pacific.png",
+        "nato_indo_pacific_objections.svg",
+    ):
+        assert (tmp_path / name).stat().st_size > 10_000, name
+    drawn = parse_svg((tmp_path / "nato_indo_pacific_objections.svg").read_text("utf-8")).nodes
+    nato = argmap.load(NATO_MAP)
+    objections = {node.id for node in nato.nodes_of_kind(NodeKind.OBJECTION)}
+    answers = {"thesis", "limited-investment", "benefit-while-focused", "leaders-prepared"}
+    assert {name for name in drawn if nato.has_node(name)} == objections | answers
