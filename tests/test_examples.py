@@ -152,7 +152,7 @@ def test_the_nato_script_summarises_and_draws_the_map(tmp_path: Path) -> None:
         "nato_indo_pacific_objections.svg",
     ):
         assert (tmp_path / name).stat().st_size > 10_000, name
-    drawn = parse_svg((tmp_path / "nato_indo_pacific_objections.svg").read_text("utf-8")).nodes
+    drawn = parse_svg((tmp_path / "nato_indo_pacific_objections.svg").read_bytes()).nodes
     nato = argmap.load(NATO_MAP)
     objections = {node.id for node in nato.nodes_of_kind(NodeKind.OBJECTION)}
     answers = {"thesis", "limited-investment", "benefit-while-focused", "leaders-prepared"}
