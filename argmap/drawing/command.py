@@ -9,7 +9,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from ..errors import ArgmapError, FormatError, RenderError, ValidationError
+from ..errors import ArgmapError, FormatError, RenderError
 from ..model import ArgumentMap, NodeKind
 from .dot import DEFAULT_WIDTH, RANKDIRS
 from .focus import focus, select
@@ -131,7 +131,7 @@ def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
     # The loader reads files; only this command-line glue may reach up to it.
-    from ..loader import load
+    from ..loader import check
 
     source, target = Path(args.file), Path(args.output)
     if args.depth is not None and args.focus is None:
@@ -145,17 +145,17 @@ def run(args: argparse.Namespace) -> int:
     except FormatError as error:
         return _fail(str(error), EXIT_USAGE)
     try:
-        m = load(source)
-    except ValidationError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_INVALID
+        report = check(source)
     except OSError as error:
         return _fail(f"cannot read {args.file}: {error.strerror or error}", EXIT_USAGE)
     except ArgmapError as error:
         return _fail(f"{args.file}: {error}", EXIT_USAGE)
+    for problem in report.problems:  # warnings too: they are worth seeing before a drawing
+        print(problem, file=sys.stderr)
+    if report.map is None:
+        return EXIT_INVALID
     try:
-        view = _view(m, args)
+        view = _view(report.map, args)
     except KeyError as error:
         return _fail(str(error.args[0]), EXIT_USAGE)
     except ValueError as error:

@@ -154,3 +154,18 @@ def test_a_switch_to_sfdp_is_noted_on_stderr(
     err = capsys.readouterr().err
     assert err.startswith("argmap render: note: the map has 41 nodes, more than 10")
     assert "'sfdp'" in err
+
+
+def test_render_shows_the_maps_warnings_and_still_draws(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "warn.yaml"
+    path.write_text(
+        'argmap: "1.0"\ntitle: t\nsections:\n  - {id: s, title: Unused}\n'
+        "nodes:\n  - {id: a, kind: claim, text: x}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "warn.dot"
+    assert main(["render", str(path), "-o", str(out)]) == 0
+    assert "unused-section (warning)" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8").startswith("digraph")
