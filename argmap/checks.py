@@ -214,6 +214,7 @@ class _Checker:
                 else:
                     self.check_span(parts, quote)
         self.check_relations()
+        self.check_undercut_cycles()
         self.check_sources(used_sources)
         self.check_unused("sections", "section", sections, used_sections)
         self.check_isolated()
@@ -311,6 +312,31 @@ class _Checker:
         ):
             if source == target or (kind, source_kind, target_kind) not in _ALLOWED:
                 self.check_relation(index, source, target, _RELATION_KINDS.get(kind))
+
+    def check_undercut_cycles(self) -> None:
+        # u1 undercuts u2 undercuts u1: no relation in the ring stands on a node.
+        targets: dict[str, tuple[str, int]] = {}
+        for index, relation in self.relations:
+            id, to = _text(relation.get("id")), _text(relation.get("to"))
+            if id is not None and to is not None and relation.get("kind") == "undercuts":
+                targets[id] = (to, index)
+        done: set[str] = set()
+        for start in targets:
+            path: list[str] = []
+            current: str | None = start
+            while current in targets and current not in done and current not in path:
+                path.append(current)
+                current = targets[current][0]
+            if current in path:
+                ring = path[path.index(current) :]
+                first = min(targets[id][1] for id in ring)
+                self.report(
+                    ["relations", first, "to"],
+                    "undercut-cycle",
+                    f"undercuts {' → '.join(repr(id) for id in [*ring, ring[0]])} form a ring; "
+                    "expected each undercut to lead, in the end, to a relation between nodes",
+                )
+            done.update(path)
 
     def report_duplicate_relations(self, keys: list[tuple[Any, Any, Any]]) -> None:
         seen: dict[tuple[str, str, str], int] = {}

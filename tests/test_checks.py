@@ -297,3 +297,26 @@ def test_the_documented_kind_tables_are_the_rules_in_force(
         found = problems(doc, errors_only=False)
         actual = "allowed" if not found else found[0].severity.value
         assert actual == verdict, (source, relation_kind, target)
+
+
+def test_undercuts_may_not_form_a_ring() -> None:
+    doc = document(
+        [node("a"), node("b", "evidence"), node("o1", "objection"), node("o2", "objection")],
+        [
+            relation("b", "a", id="r"),
+            relation("o1", "u2", "undercuts", id="u1"),
+            relation("o2", "u1", "undercuts", id="u2"),
+        ],
+    )
+    problem = only(doc)
+    assert (problem.code, problem.path) == ("undercut-cycle", "$.relations[1].to")
+    assert "'u1' → 'u2' → 'u1'" in problem.message
+    chain = document(
+        [node("a"), node("b", "evidence"), node("o", "objection"), node("r2", "rebuttal")],
+        [
+            relation("b", "a", id="r"),
+            relation("o", "r", "undercuts", id="u1"),
+            relation("r2", "u1", "undercuts", id="u2"),
+        ],
+    )
+    assert problems(chain) == []

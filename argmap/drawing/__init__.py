@@ -7,7 +7,7 @@
 ...     nodes=[argmap.Node(id="c", kind="claim", text="Cats are good company.")],
 ... )
 >>> print(to_dot(m, legend=False).splitlines()[0])
-digraph {
+digraph argmap {
 """
 
 from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, to_dot, to_graphviz

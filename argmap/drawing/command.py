@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import ArgmapError, FormatError, RenderError
 from ..model import ArgumentMap, NodeKind
 from .dot import DEFAULT_WIDTH, RANKDIRS
-from .focus import focus, select
+from .focus import focus, restrict, select
 from .layout import ENGINES, LARGE_MAP, RenderWarning
 from .output import FORMATS, format_for, render
 from .theme import THEMES
@@ -121,11 +121,16 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
-    if args.focus is not None:
-        m = focus(m, args.focus, depth=1 if args.depth is None else args.depth)
+    # Kinds and sections are checked against the whole map; with a focus, the
+    # view is the nodes near ID that are also of those kinds and sections.
+    view = m
     if args.kinds is not None or args.section is not None:
-        m = select(m, kinds=args.kinds, sections=args.section)
-    return m
+        view = select(m, kinds=args.kinds, sections=args.section)
+    if args.focus is not None:
+        around = focus(m, args.focus, depth=1 if args.depth is None else args.depth)
+        near = {node.id for node in around.nodes}
+        view = restrict(view, [node.id for node in view.nodes if node.id in near])
+    return view
 
 
 def run(args: argparse.Namespace) -> int:
@@ -160,6 +165,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error.args[0]), EXIT_USAGE)
     except ValueError as error:
         return _fail(str(error), EXIT_USAGE)
+    if not view.nodes:
+        print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
     failure = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)

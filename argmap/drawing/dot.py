@@ -61,14 +61,14 @@ def _quote_id(name: str) -> str:
 def _node_attributes(style: NodeStyle) -> str:
     return (
         f'shape={style.shape} style="{style.style}" fillcolor="{style.fill}" '
-        f'color="{style.line}" fontcolor="{style.text}" penwidth={style.penwidth}'
+        f'color="{style.line}" fontcolor="{style.text}" penwidth="{style.penwidth:g}"'
     )
 
 
 def _edge_attributes(style: EdgeStyle) -> str:
     return (
-        f'color="{style.color}" style="{style.style}" arrowhead={style.arrowhead} '
-        f"penwidth={style.penwidth}"
+        f'color="{style.color}" style="{style.style}" arrowhead="{style.arrowhead}" '
+        f'penwidth="{style.penwidth:g}"'
     )
 
 
@@ -166,8 +166,8 @@ class _Drawing:
             add("\tnewrank=true nodesep=0.3 ranksep=0.5")
         else:
             add('\toverlap=prism sep="+8" splines=false')
-        add(f'\tnode [fontname={font} fontsize={theme.font_size} margin="0.1,0.05"]')
-        add(f"\tedge [fontname={font} fontsize={theme.header_size + 1} arrowsize=0.8]")
+        add(f'\tnode [fontname={font} fontsize="{theme.font_size:g}" margin="0.1,0.05"]')
+        add(f'\tedge [fontname={font} fontsize="{theme.header_size + 1:g}" arrowsize=0.8]')
 
     def node(self, node: Node, indent: str) -> str:
         width = self.width
@@ -246,7 +246,7 @@ class _Drawing:
             f"{indent}\tlabel=<<B>{label}</B>> labelloc={self.cluster_labelloc} labeljust=l "
             'style="rounded,filled" '
             f'fillcolor="{theme.cluster_fill}" color="{theme.cluster_line}" '
-            f'fontcolor="{theme.cluster_text}" fontsize={theme.font_size + 2} penwidth=1'
+            f'fontcolor="{theme.cluster_text}" fontsize="{theme.font_size + 2:g}" penwidth=1'
         )
 
     def sections(self, split: set[str]) -> None:
@@ -455,4 +455,6 @@ def make_digraph(
         title=bool(title),
         stagger=stagger,
     ).draw()
-    return graphviz.Digraph(body=lines, engine=chosen)
+    # Named, so that the SVG's root <title> is not Graphviz's "%3"; a constant,
+    # so that no text of the map needs the graphviz package's quoting.
+    return graphviz.Digraph(name="argmap", body=lines, engine=chosen)

@@ -10,7 +10,7 @@ import attrs
 from ..model import ArgumentMap, NodeKind, Relation, RelationKind
 from .choices import check_count
 
-__all__ = ["focus", "select"]
+__all__ = ["focus", "restrict", "select"]
 
 
 def _unknown_node(m: ArgumentMap, node_id: str) -> KeyError:
@@ -49,8 +49,9 @@ def _neighbours(m: ArgumentMap) -> dict[str, set[str]]:
     return near
 
 
-def _induced(m: ArgumentMap, keep: set[str]) -> ArgumentMap:
+def restrict(m: ArgumentMap, keep: Collection[str]) -> ArgumentMap:
     """The map of the nodes in `keep`, the relations among them, and what they use."""
+    keep = set(keep)
     nodes = tuple(node for node in m.nodes if node.id in keep)
     chosen = [
         r.kind is not RelationKind.UNDERCUTS and r.source in keep and r.target in keep
@@ -100,7 +101,7 @@ def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
         if not frontier:
             break
         reached |= frontier
-    return _induced(m, reached)
+    return restrict(m, reached)
 
 
 def select(
@@ -145,4 +146,4 @@ def select(
         if (wanted_kinds is None or node.kind in wanted_kinds)
         and (wanted_sections is None or node.section in wanted_sections)
     }
-    return _induced(m, keep)
+    return restrict(m, keep)

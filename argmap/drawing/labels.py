@@ -6,11 +6,12 @@ What "drawn as written" means, exactly (`wrap_text`):
 - Other whitespace (spaces, tabs, ...) separates words; between two words on
   one line it is drawn as a single space, and a line is only ever broken there.
   No-break spaces (U+00A0, U+2007, U+202F) are not breaks: they are drawn as written.
-- A word longer than the width is cut into pieces of the width, never inside a
-  character sequence that draws as one (a letter and its combining marks, an
-  emoji joined with U+200D).
-- Characters XML cannot hold are drawn visibly: C0 controls and DEL as their
-  Control Pictures (U+2400-U+2421), unpaired surrogates and U+FFFE/U+FFFF as U+FFFD.
+- A word longer than the width is cut into pieces of the width, never between a
+  letter and its combining marks nor inside an emoji joined with U+200D (flags,
+  tag sequences and Hangul jamo are not yet kept whole).
+- Characters XML cannot hold are drawn visibly: the C0 controls that are not
+  white space to Python, and DEL, as their Control Pictures (U+2400-U+2421);
+  unpaired surrogates and U+FFFE/U+FFFF as U+FFFD.
 
 Every other character (quotes, backslashes, `<>&`, braces, `|`, `&amp;`
 written literally, emoji, right-to-left scripts) is drawn as itself.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 
 from ..errors import RenderError
@@ -33,7 +32,9 @@ def mimebundle(
     bundle = {_TEXT: summary(m)}
     wanted = (include is None or _SVG in include) and (exclude is None or _SVG not in exclude)
     if wanted:
-        # Without Graphviz the text line stands in; render() says what is missing.
-        with contextlib.suppress(RenderError):
+        try:
             bundle[_SVG] = render_bytes(m, format="svg").decode("utf-8")
+        except RenderError as error:
+            # The text stands in for the picture, and says why there is none.
+            bundle[_TEXT] += f" (no diagram: {error})"
     return bundle

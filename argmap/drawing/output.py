@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import types
 from collections.abc import Mapping
@@ -101,8 +102,14 @@ def render(
     is written atomically after, so a failed render leaves an older file as it
     was. `dpi` sets PNG resolution (default 150). Other options as `to_graphviz`.
     Raises `FormatError`, `ValueError` for unknown options, `RenderError` if
-    Graphviz is missing or fails.
+    Graphviz is missing or fails, `OSError` if `path` cannot be written (checked
+    before Graphviz runs, as far as it can be).
     """
+    target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
     data = _render_bytes(
         m,
         format=format_for(path, format),
@@ -116,7 +123,6 @@ def render(
         dpi=dpi,
         stacklevel=3,
     )
-    target = Path(path)
     write_atomic(target, data)
     return target
 

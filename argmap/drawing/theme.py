@@ -55,8 +55,12 @@ def _matches(pattern: re.Pattern[str], what: str) -> Any:
 
 
 def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, int | float) or isinstance(value, bool) or not value > 0:
-        raise ValueError(f"{attribute.name!r} must be a number > 0, got {value!r}")
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not 0.01 <= value <= 1000  # DOT cannot read 1e-05, and Pango chokes on inf
+    ):
+        raise ValueError(f"{attribute.name!r} must be a number from 0.01 to 1000, got {value!r}")
 
 
 def _one_of(allowed: frozenset[str]) -> Any:

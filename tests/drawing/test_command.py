@@ -38,7 +38,7 @@ def test_render_writes_the_diagram_and_says_so(
 ) -> None:
     out = tmp_path / "nato.dot"
     assert main(["render", str(nato), "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8").startswith("digraph {")
+    assert out.read_text(encoding="utf-8").startswith("digraph argmap {")
     assert capsys.readouterr().out == f"wrote {out}\n"
 
 
@@ -169,3 +169,18 @@ def test_render_shows_the_maps_warnings_and_still_draws(
     assert main(["render", str(path), "-o", str(out)]) == 0
     assert "unused-section (warning)" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8").startswith("digraph")
+
+
+def test_focus_and_section_together_keep_the_nodes_near_id_in_that_section(
+    nato: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "view.dot"
+    argv = ["render", str(nato), "-o", str(out), "--focus", "trump-risk", "--depth", "2"]
+    assert main([*argv, "--section", "discussion-meets-reality"]) == 0
+    dot = out.read_text(encoding="utf-8")
+    assert '"trump-risk"' in dot
+    assert '"thesis"' not in dot
+    nearest = ["render", str(nato), "-o", str(out), "--focus", "trump-risk", "--depth", "1"]
+    assert main([*nearest, "--section", "opening"]) == 0
+    assert "no node is left to draw" in capsys.readouterr().err
+    assert main([*argv, "--section", "nowhere"]) == 2

@@ -41,7 +41,7 @@ def test_to_graphviz_gives_a_digraph_whose_source_is_to_dot() -> None:
     assert isinstance(digraph, graphviz.Digraph)
     assert digraph.engine == "dot"
     assert digraph.source == to_dot(small())
-    assert digraph.source.startswith("digraph {\n")
+    assert digraph.source.startswith("digraph argmap {\n")
 
 
 def test_every_node_is_stated_once_with_its_kind_id_and_text() -> None:
@@ -67,7 +67,7 @@ def test_each_kind_of_node_and_relation_is_drawn_in_its_theme_style() -> None:
         (("b", "@r:r1"), RelationKind.UNDERCUTS),
     ]:
         edge = theme.edge_style(kind)
-        assert f'style="{edge.style}" arrowhead={edge.arrowhead}' in drawn[tail, head]
+        assert f'style="{edge.style}" arrowhead="{edge.arrowhead}"' in drawn[tail, head]
 
 
 def test_an_undercut_is_drawn_onto_the_relation_through_a_junction_point() -> None:

@@ -18,6 +18,7 @@ from argmap.drawing import (
     to_dot,
 )
 from argmap.drawing import layout as layout_module
+from argmap.drawing import output as output_module
 
 from .maps import small
 from .svg import parse_svg
@@ -171,7 +172,21 @@ def test_a_map_shows_itself_in_a_notebook_as_svg() -> None:
 
 
 @pytest.mark.usefixtures("no_graphviz")
-def test_without_graphviz_a_notebook_shows_the_map_as_text() -> None:
-    assert small()._repr_mimebundle_() == {
-        "text/plain": "ArgumentMap 'Small': 4 nodes, 3 relations"
-    }
+def test_without_graphviz_a_notebook_shows_the_map_as_text_saying_why() -> None:
+    bundle = small()._repr_mimebundle_()
+    assert list(bundle) == ["text/plain"]
+    assert bundle["text/plain"].startswith("ArgumentMap 'Small': 4 nodes, 3 relations (no diagram:")
+    assert "apt-get install graphviz" in bundle["text/plain"]
+
+
+def test_an_unwritable_output_is_refused_before_graphviz_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_graphviz(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("Graphviz ran for an output that cannot be written")
+
+    monkeypatch.setattr(output_module, "run_graphviz", no_graphviz)
+    with pytest.raises(FileNotFoundError, match="no such folder"):
+        render(small(), tmp_path / "missing" / "map.svg")
+    with pytest.raises(IsADirectoryError):
+        render(small(), tmp_path)

@@ -57,7 +57,9 @@ def test_themes_are_frozen() -> None:
         ({"fill": "not a colour!"}, "fill", "a colour"),
         ({"shape": "blob"}, "shape", "box"),
         ({"style": "rounded;filled"}, "style", "Graphviz styles"),
-        ({"penwidth": 0}, "penwidth", "> 0"),
+        ({"penwidth": 0}, "penwidth", "from 0.01 to 1000"),
+        ({"penwidth": 1e-5}, "penwidth", "from 0.01 to 1000"),
+        ({"penwidth": float("inf")}, "penwidth", "from 0.01 to 1000"),
     ],
 )
 def test_a_bad_style_is_refused_naming_the_field_and_what_is_allowed(
@@ -86,7 +88,7 @@ def test_a_users_own_theme_draws_the_map() -> None:
     assert 'fontname="Georgia"' in dot
     assert 'shape=ellipse style="filled" fillcolor="#123456"' in dot
     assert "<B>THESIS</B>" in dot
-    assert 'color="#ABCDEF" style="bold" arrowhead=box' in dot
+    assert 'color="#ABCDEF" style="bold" arrowhead="box"' in dot
 
 
 def test_an_unknown_theme_name_is_refused_naming_the_built_in_ones() -> None:
