@@ -95,6 +95,7 @@ class _Drawing:
         self.legend = legend
         self.title = title
         self.stagger = stagger if engine == "dot" else 1
+        self.pointed_at: set[str] = set()
         self.fans: dict[tuple[bool, str], int] = {}
         self.turns: dict[tuple[bool, str], int] = {}
         self.lines: list[str] = []
@@ -225,7 +226,7 @@ class _Drawing:
             head = _quote_id(relation.target)
         first = attributes
         key = (relation.kind is RelationKind.UNDERCUTS, relation.target)
-        if key in self.fans:
+        if key in self.fans and relation.source not in self.pointed_at:
             turn = self.turns.get(key, 0)
             self.turns[key] = turn + 1
             if turn % self.stagger:
@@ -338,6 +339,7 @@ class _Drawing:
         """
         relations = self.map.relations
         targets = {r.target for r in relations if r.kind is not RelationKind.UNDERCUTS}
+        self.pointed_at = targets
         fans: dict[tuple[bool, str], int] = {}
         for relation in relations:
             if relation.source not in targets:

@@ -240,3 +240,38 @@ def test_no_text_can_leave_its_label_or_string(m: ArgumentMap) -> None:
     assert len(edges(dot)) == len(m.relations) + len(
         {r.target for r in m.relations if r.kind == "undercuts"}
     )
+
+
+def test_only_leaves_are_staggered_not_supporters_with_supporters_of_their_own() -> None:
+    def node(id: str, kind: str = "evidence") -> Node:
+        return Node(id=id, kind=kind, text=id)
+
+    def supports(source: str, target: str) -> Relation:
+        return Relation(source=source, target=target, kind="supports")
+
+    m = ArgumentMap(
+        title="t",
+        nodes=[
+            node("t", "claim"),
+            node("c1", "claim"),
+            node("c2", "claim"),
+            node("e1"),
+            node("e2"),
+            node("e3"),
+            node("x1"),
+            node("x2"),
+        ],
+        relations=[
+            supports("c1", "t"),
+            supports("c2", "t"),
+            supports("e1", "t"),
+            supports("e2", "t"),
+            supports("e3", "t"),
+            supports("x1", "c1"),
+            supports("x2", "c2"),
+        ],
+    )
+    edges = {line.split(" [")[0].strip(): line for line in to_dot(m).splitlines() if "->" in line}
+    assert "minlen" not in edges['"c1" -> "t"']
+    assert "minlen" not in edges['"c2" -> "t"']
+    assert sum("minlen" in edges[f'"e{i}" -> "t"'] for i in (1, 2, 3)) == 2
