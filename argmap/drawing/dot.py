@@ -47,6 +47,9 @@ DEFAULT_STAGGER = 3
 """Rows the leaves under one node are spread over, by default (`dot` only)."""
 
 
+_MAX_LABEL_LINES = 32_000
+
+
 def junction_name(relation_id: str) -> str:
     """The Graphviz name of the point that splits relation `relation_id` for its undercuts."""
     return f"@r:{relation_id}"
@@ -173,7 +176,14 @@ class _Drawing:
     def node(self, node: Node, indent: str) -> str:
         width = self.width
         kind = node.kind
-        text = "<BR/>".join(html_text(line) for line in wrap_text(node.text, width))
+        lines = wrap_text(node.text, width)
+        if len(lines) > _MAX_LABEL_LINES:
+            # Graphviz draws such a label with no text at all, and says nothing.
+            raise RenderError(
+                f"the text of node {node.id!r} wraps to {len(lines):,} lines; Graphviz draws "
+                f"at most {_MAX_LABEL_LINES:,} in a label (shorten it, or draw it wider)"
+            )
+        text = "<BR/>".join(html_text(line) for line in lines)
         name = node.id
         shown = "<BR/>".join(html_text(line) for line in wrap_text(name, width))
         label = (

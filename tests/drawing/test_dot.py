@@ -275,3 +275,9 @@ def test_only_leaves_are_staggered_not_supporters_with_supporters_of_their_own()
     assert "minlen" not in edges['"c1" -> "t"']
     assert "minlen" not in edges['"c2" -> "t"']
     assert sum("minlen" in edges[f'"e{i}" -> "t"'] for i in (1, 2, 3)) == 2
+
+
+def test_a_text_longer_than_graphviz_can_draw_is_an_error_not_a_blank_box() -> None:
+    m = ArgumentMap(title="t", nodes=[Node(id="a", kind="claim", text="w\n" * 32_001)])
+    with pytest.raises(RenderError, match="32,001 lines"):
+        to_dot(m)
