@@ -15,15 +15,12 @@ which sets `argmap.drawing.LARGE_MAP`.
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
-import statistics
 import subprocess
 import sys
 import textwrap
 import time
 import warnings
-from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -36,23 +33,13 @@ from argmap.drawing.labels import html_text
 from argmap.drawing.layout import run_graphviz
 
 sys.path.insert(0, str(Path(__file__).parent))
+from measure import median_seconds, write_section
 from synthetic import synthetic_document
 
-ROOT = Path(__file__).resolve().parent.parent
 BUILD_SIZES = (1_000, 10_000, 20_000, 100_000)
 # (engine, nodes): the goal's two references, then what sets LARGE_MAP.
 LAYOUTS = (("dot", 1_000), ("sfdp", 20_000), ("dot", 1_500), ("dot", 2_000), ("sfdp", 2_000))
 DOT_GOAL, SFDP_GOAL = 0.05, 0.10
-
-
-def median_seconds(action: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def synthetic_map(nodes: int) -> ArgumentMap:
@@ -206,15 +193,6 @@ def environment() -> str:
     )
 
 
-def write_section(body: str) -> None:
-    path = ROOT / "docs" / "performance.md"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("## Rendering")
-    end = text.find("\n## ", start + 1)
-    rest = "" if end < 0 else text[end:]
-    path.write_text(text[:start] + body.rstrip() + "\n" + rest, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
@@ -228,6 +206,7 @@ def main() -> int:
     print(builds, layouts, result, sep="\n\n")
     if args.write:
         write_section(
+            "## Rendering",
             "## Rendering\n\n"
             f"`python bench/bench_render.py --write` (medians of {args.runs} runs; synthetic "
             "maps from `bench/synthetic.py`: ten sections, about two relations a node, "
@@ -243,7 +222,7 @@ def main() -> int:
             f"Above `LARGE_MAP` = {LARGE_MAP:,} nodes, `render` lays maps out with `sfdp`: "
             "`dot`'s time grows much faster than the map (see the 1,000 / 1,500 / 2,000 "
             "rows), while `sfdp`'s stays near linear.\n\n"
-            f"{environment()}.\n"
+            f"{environment()}.\n",
         )
     return 0
 

@@ -1,0 +1,34 @@
+"""What the benchmarks share: timing by median, and writing a section of docs/performance.md."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["ROOT", "median_seconds", "write_section"]
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    """The median time of `runs` calls of `action`, each after a full collection."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def write_section(heading: str, body: str) -> None:
+    """Replace the section `heading` (`## ...`) of docs/performance.md with `body`."""
+    path = ROOT / "docs" / "performance.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(heading)
+    end = text.find("\n## ", start + 1)
+    rest = "" if end < 0 else text[end:]
+    path.write_text(text[:start] + body.rstrip() + "\n" + rest, encoding="utf-8")
