@@ -6,9 +6,10 @@ What "drawn as written" means, exactly (`wrap_text`):
 - Other whitespace (spaces, tabs, ...) separates words; between two words on
   one line it is drawn as a single space, and a line is only ever broken there.
   No-break spaces (U+00A0, U+2007, U+202F) are not breaks: they are drawn as written.
-- A word longer than the width is cut into pieces of the width, never between a
-  letter and its combining marks nor inside an emoji joined with U+200D (flags,
-  tag sequences and Hangul jamo are not yet kept whole).
+- A word longer than the width is cut into pieces of the width, never inside
+  what draws as one character: a letter and its combining marks, an emoji joined
+  with U+200D or with modifiers, a flag (a pair of regional indicators, or a tag
+  sequence), a Hangul syllable spelt in jamo. (Not covered: Indic conjuncts.)
 - Characters XML cannot hold are drawn visibly: the C0 controls that are not
   white space to Python, and DEL, as their Control Pictures (U+2400-U+2421);
   unpaired surrogates and U+FFFE/U+FFFF as U+FFFD.
@@ -74,12 +75,47 @@ def _words(paragraph: str) -> list[str]:
     return paragraph.split()
 
 
+def _is_regional(char: str) -> bool:
+    return "\U0001f1e6" <= char <= "\U0001f1ff"
+
+
+def _jamo(char: str) -> str:
+    """The Hangul syllable type of `char` (L, V, T, LV, LVT), or "" for other characters."""
+    code = ord(char)
+    if 0x1100 <= code <= 0x115F or 0xA960 <= code <= 0xA97F:
+        return "L"
+    if 0x1160 <= code <= 0x11A7 or 0xD7B0 <= code <= 0xD7C6:
+        return "V"
+    if 0x11A8 <= code <= 0x11FF or 0xD7CB <= code <= 0xD7FB:
+        return "T"
+    if 0xAC00 <= code <= 0xD7A3:
+        return "LV" if (code - 0xAC00) % 28 == 0 else "LVT"
+    return ""
+
+
+_JAMO_HOLDS = {
+    ("L", "L"), ("L", "V"), ("L", "LV"), ("L", "LVT"),
+    ("LV", "V"), ("LV", "T"), ("V", "V"), ("V", "T"),
+    ("LVT", "T"), ("T", "T"),
+}  # fmt: skip
+
+
 def _holds_on(word: str, index: int) -> bool:
     """Whether a cut before `word[index]` would split what draws as one character."""
-    if word[index - 1] == _JOINER:
+    before, char = word[index - 1], word[index]
+    if before == _JOINER or char == _JOINER:
         return True
-    char = word[index]
-    return char == _JOINER or unicodedata.category(char) in ("Mn", "Mc", "Me", "Sk")
+    if unicodedata.category(char) in ("Mn", "Mc", "Me", "Sk"):
+        return True
+    if "\U000e0020" <= char <= "\U000e007f":  # emoji tag sequences (England's flag)
+        return True
+    if _is_regional(char) and _is_regional(before):
+        # Flags are pairs of regional indicators: cut only between pairs.
+        run = 0
+        while index - run - 1 >= 0 and _is_regional(word[index - run - 1]):
+            run += 1
+        return run % 2 == 1
+    return (_jamo(before), _jamo(char)) in _JAMO_HOLDS
 
 
 def _pieces(word: str, width: int) -> list[str]:
@@ -90,10 +126,14 @@ def _pieces(word: str, width: int) -> list[str]:
         while cut > start + 1 and _holds_on(word, cut):
             cut -= 1
         if cut == start + 1 and _holds_on(word, cut):
-            cut = start + width  # nothing but one long cluster: cut it anyway
+            # One cluster longer than the width: the line runs to its end.
+            cut = start + width
+            while cut < len(word) and _holds_on(word, cut):
+                cut += 1
         pieces.append(word[start:cut])
         start = cut
-    pieces.append(word[start:])
+    if start < len(word):
+        pieces.append(word[start:])
     return pieces
 
 

@@ -130,3 +130,21 @@ def test_only_http_links_are_followed_with_spaces_percent_encoded(
     url: str, target: str | None
 ) -> None:
     assert link_target(url) == target
+
+
+@pytest.mark.parametrize(
+    ("word", "width", "lines"),
+    [
+        ("🇺🇸🇬🇧🇫🇷", 3, ["🇺🇸", "🇬🇧", "🇫🇷"]),
+        ("\u1100\u1161\u11a8" * 3, 4, ["\u1100\u1161\u11a8"] * 3),
+        (
+            "🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f" * 2,
+            4,
+            ["🏴\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f"] * 2,
+        ),
+        ("e\u0301e\u0301", 1, ["e\u0301", "e\u0301"]),
+        ("👍🏽👍🏽", 1, ["👍🏽", "👍🏽"]),
+    ],
+)
+def test_what_draws_as_one_character_is_never_cut(word: str, width: int, lines: list[str]) -> None:
+    assert wrap_text(word, width) == lines
