@@ -136,13 +136,15 @@ class _TooLargeError(Exception):
 
 
 def _read_regular_file(path: Path, limit: int) -> bytes:
-    # Only regular files: /dev/zero or a FIFO would never end, or never start.
+    # Only regular files: /dev/zero would never end, and opening a FIFO would
+    # wait for a writer, so the kind of file is asked before it is opened.
+    status = os.stat(path)
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
     with open(path, "rb") as stream:
         status = os.fstat(stream.fileno())
-        if stat.S_ISDIR(status.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-        if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
         if status.st_size > limit:
             raise _TooLargeError(
                 f"the file holds {status.st_size / 2**20:.0f} MiB; argmap reads files of "

@@ -398,3 +398,12 @@ def test_an_oversized_file_is_refused_before_it_is_read(
     path.write_text(GOOD_YAML, encoding="utf-8")
     report = argmap.check(path)
     assert [p.code for p in report.problems] == ["too-large"]
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "map.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        argmap.load(fifo)
