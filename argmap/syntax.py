@@ -350,7 +350,7 @@ class _YamlReader:
                     "yaml-tag",
                     f"the YAML tag {node.tag!r} is not supported; expected a plain mapping or list",
                 )
-                return None
+                # Read on as if untagged, so that what it holds is checked too.
             if isinstance(node, yaml.MappingNode):
                 return self.build_mapping(node, here)
             return [self.build(item, (*here, i)) for i, item in enumerate(node.value)]
