@@ -249,13 +249,17 @@ def _check_document(
         argument_map = None
         if not any(p.severity is Severity.ERROR for p in problems):
             argument_map = _structure(document, result.anchors, problems)
-    if text is not None and problems:
-        positions = locate(text, format, (p.path for p in problems))
+    unplaced = [p.path for p in problems if p.line is None]
+    if text is not None and unplaced:
+        # Problems found while parsing know their place already; the rest are looked up.
+        positions = locate(text, format, unplaced)
         problems = [
-            attrs.evolve(p, file=file, line=positions[p.path][0], column=positions[p.path][1])
+            p
+            if p.line is not None
+            else attrs.evolve(p, line=positions[p.path][0], column=positions[p.path][1])
             for p in problems
         ]
-    elif file is not None:
+    if file is not None:
         problems = [attrs.evolve(p, file=file) for p in problems]
     problems.sort(key=_document_order)
     return Report(map=argument_map, problems=tuple(problems))

@@ -407,3 +407,11 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) ->
     os.mkfifo(fifo)
     with pytest.raises(OSError, match="not a regular file"):
         argmap.load(fifo)
+
+
+def test_a_repeated_key_is_placed_at_the_repeat_not_at_the_kept_value() -> None:
+    text = '{"argmap": "1.0",\n "title": "t",\n "nodes": [],\n "title": "u",\n "colour": 1}'
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(text, format="json")
+    placed = {(p.code, p.line, p.column) for p in caught.value.problems}
+    assert placed == {("duplicate-key", 4, 2), ("unknown-field", 5, 12)}
