@@ -132,11 +132,6 @@ def _text(value: object) -> str | None:
     return value if type(value) is str else None
 
 
-def _str(mapping: Mapping[str, Any], key: str) -> str | None:
-    value = mapping.get(key)
-    return value if isinstance(value, str) else None
-
-
 class _Checker:
     def __init__(self, document: dict[str, Any], texts: Mapping[str, str], shapes_ok: bool) -> None:
         self.document = document
@@ -202,7 +197,7 @@ class _Checker:
                     self.dangling(["nodes", index, "section"], "section", section, sections)
         for index, node in [(i, node) for i, node in self.nodes if "quotes" in node]:
             for q_index, quote in _items(node, "quotes"):
-                source = _str(quote, "source")
+                source = _text(quote.get("source"))
                 if source is None:
                     continue
                 used_sources.add(source)
@@ -222,7 +217,7 @@ class _Checker:
     def collect_ids(self, key: str, what: str) -> dict[str, int]:
         seen: dict[str, int] = {}
         for index, item in _items(self.document, key):
-            id = _str(item, "id")
+            id = _text(item.get("id"))
             if id is None:
                 continue
             if id in seen:
@@ -444,7 +439,7 @@ class _Checker:
         )
 
     def check_span(self, parts: list[PathPart], quote: Mapping[str, Any]) -> None:
-        text, start, end = _str(quote, "text"), _offset(quote, "start"), _offset(quote, "end")
+        text, start, end = _text(quote.get("text")), _offset(quote, "start"), _offset(quote, "end")
         if text is None or start is None or end is None:
             return
         if end != start + len(text):
@@ -462,7 +457,7 @@ class _Checker:
         quote: Mapping[str, Any],
         source_text: str,
     ) -> None:
-        text = _str(quote, "text")
+        text = _text(quote.get("text"))
         if not text:
             return
         self.check_span(parts, quote)
@@ -488,7 +483,7 @@ class _Checker:
 
     def check_sources(self, used: set[str]) -> None:
         for index, source in _items(self.document, "sources"):
-            id = _str(source, "id")
+            id = _text(source.get("id"))
             if id is None:
                 continue
             if id not in used:
