@@ -34,7 +34,7 @@ def test_the_dot_states_every_node_relation_and_section() -> None:
         assert dot.count(f'\n\t\t"{node.id}" [') == 1  # inside its section's cluster
     for section in nato().sections:
         assert f'subgraph "cluster_{section.id}" {{' in dot
-    assert undercut() == {"r-overextend", "r-presence"}
+    assert undercut() == {"r-leaders", "r-overextend", "r-presence"}
 
 
 @pytest.mark.exe
