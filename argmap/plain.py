@@ -17,11 +17,15 @@ from typing import Any
 from .errors import Problem
 from .paths import PathPart, format_path
 
-__all__ = ["MAX_DEPTH", "has_lone_surrogates", "plain_json"]
+__all__ = ["MAX_DEPTH", "MAX_INTEGER_DIGITS", "has_lone_surrogates", "plain_json"]
 
 MAX_DEPTH = 64
 """How deeply values may nest (a map itself needs 5 levels; the rest is for `metadata`)."""
 
+MAX_INTEGER_DIGITS = 4300
+"""The most digits an integer may have: Python's own limit for turning one into text."""
+
+_INTEGER_BOUND = 10**MAX_INTEGER_DIGITS
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
 
@@ -48,9 +52,18 @@ def _report(problems: list[Problem], path: list[PathPart], code: str, message: s
 
 
 def _plain(value: object, path: list[PathPart], depth: int, problems: list[Problem]) -> Any:
-    if value is None or type(value) is bool or type(value) is int:
+    if value is None or type(value) is bool:
         return value
-    if isinstance(value, bool | int):
+    if isinstance(value, int):
+        if not -_INTEGER_BOUND < value < _INTEGER_BOUND:
+            _report(
+                problems,
+                path,
+                "out-of-range",
+                f"an integer of {value.bit_length()} bits is too large; expected at most "
+                f"{MAX_INTEGER_DIGITS} digits",
+            )
+            return None
         return bool(value) if isinstance(value, bool) else int(value)
     if isinstance(value, str):
         if has_lone_surrogates(value):
@@ -91,7 +104,7 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
         problems,
         path,
         "wrong-type",
-        f"a {type(value).__name__} is not JSON data; expected an object, a list, text, "
-        "a number, true/false or null",
+        f"a value of type {type(value).__name__} is not JSON data; expected an object, "
+        "a list, text, a number, true/false or null",
     )
     return None

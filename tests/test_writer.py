@@ -83,7 +83,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_temporary(
     target = tmp_path / "m.yaml"
     target.write_text("old contents", encoding="utf-8")
 
-    def broken_replace(src: str, dst: str) -> None:
+    def broken_replace(src: str, dst: str, **folders: int) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", broken_replace)
