@@ -14,16 +14,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import attrs
-
 from . import __version__
 from .drawing import command as render_command
 from .errors import ArgmapError, Problem, Severity
 from .loader import check
-from .model import ArgumentMap
 from .schema import schema_text
 from .syntax import FORMATS, format_for
-from .writer import dump
+from .writer import save_map
 
 __all__ = ["main"]
 
@@ -169,23 +166,12 @@ def _convert(args: argparse.Namespace) -> int:
     if report.map is None:
         return EXIT_INVALID
     try:
-        dump(_moved(report.map, source.parent, target.parent), target, format=chosen)
+        save_map(report.map, target, format=chosen, base=source.parent, keep=[source])
     except OSError as error:
         print(f"{args.output}: cannot write: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
     print(f"wrote {args.output}")
     return EXIT_OK
-
-
-def _moved(argument_map: ArgumentMap, old: Path, new: Path) -> ArgumentMap:
-    """The map with its sources' relative paths rewritten for a file in folder `new`."""
-    sources = tuple(
-        attrs.evolve(s, path=os.path.relpath(old / s.path, new))
-        if s.path is not None and not os.path.isabs(s.path)
-        else s
-        for s in argument_map.sources
-    )
-    return attrs.evolve(argument_map, sources=sources)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

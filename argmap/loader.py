@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._relocate import remember_base
 from .checks import check_document
 from .codec import structure_map, unstructure_map
 from .errors import Problem, Severity, ValidationError
@@ -262,6 +263,8 @@ def _check_document(
     if file is not None:
         problems = [attrs.evolve(p, file=file) for p in problems]
     problems.sort(key=_document_order)
+    if argument_map is not None:
+        remember_base(argument_map, base)  # so that `dump` can keep its sources reachable
     return Report(map=argument_map, problems=tuple(problems))
 
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from ._relocate import base_of, relocate, source_files
 from .atomic import write_atomic
 from .codec import unstructure_map
+from .errors import ValidationError
 from .model import ArgumentMap
+from .plain import plain_json
 from .syntax import Format, dump_text, format_for
 
-__all__ = ["dump", "dumps", "to_dict"]
+__all__ = ["dump", "dumps", "save_map", "to_dict"]
 
 
 def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
@@ -19,8 +24,22 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
 
 
 def dumps(argument_map: ArgumentMap, *, format: Format = "yaml") -> str:
-    """The map as JSON or YAML text; the same map always gives the same text."""
-    return dump_text(unstructure_map(argument_map), format_for("", format))
+    """The map as JSON or YAML text; the same map always gives the same text.
+
+    Raises `ValidationError` for metadata that JSON cannot hold (NaN, sets, objects).
+    """
+    return dump_text(_document(argument_map), format_for("", format))
+
+
+def _document(argument_map: ArgumentMap) -> dict[str, Any]:
+    # The model's validators check every field but metadata's values; a map
+    # built in code may hold anything there, and argmap writes only what it reads.
+    document = unstructure_map(argument_map)
+    if "metadata" in document:
+        _, problems = plain_json(document["metadata"], at=("metadata",))
+        if problems:
+            raise ValidationError(problems)
+    return document
 
 
 def dump(
@@ -28,11 +47,32 @@ def dump(
     path: str | os.PathLike[str],
     *,
     format: Format | None = None,
+    base: str | os.PathLike[str] | None = None,
 ) -> None:
     """Save the map to `path` (format from its suffix unless given), atomically.
 
     The text goes to a temporary file beside `path` that then replaces it, so a
-    failed save leaves an existing file exactly as it was.
+    failed save leaves an existing file exactly as it was; a device or pipe is
+    written into, and a source of the map is never overwritten (`OSError`).
+    Relative source paths are read from `base` (default: the folder the map was
+    loaded from, else the current one) and rewritten for `path`'s folder, so the
+    saved map finds its sources (docs/format.md, "Source paths").
     """
     chosen = format_for(os.fspath(path), format)
-    write_atomic(path, dump_text(unstructure_map(argument_map), chosen).encode("utf-8"))
+    folder = base_of(argument_map) if base is None else Path(base)
+    save_map(argument_map, path, format=chosen, base=folder)
+
+
+def save_map(
+    argument_map: ArgumentMap,
+    path: str | os.PathLike[str],
+    *,
+    format: Format,
+    base: Path,
+    keep: Iterable[str | os.PathLike[str]] = (),
+) -> None:
+    """`dump`'s work, for callers that also guard other files (`keep`: the map read)."""
+    moved = relocate(argument_map, base=base, destination=path)
+    text = dump_text(_document(moved), format)
+    kept = [*keep, *source_files(argument_map, base)]
+    write_atomic(path, text.encode("utf-8"), keep=kept)
