@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ._relocate import remember_base
+from ._sources import OutsideRootError, confine, read_source_text, remember_base
 from .checks import check_document
 from .codec import structure_map, unstructure_map
 from .errors import Problem, Severity, ValidationError
@@ -60,13 +60,20 @@ class Report:
         return self.map
 
 
-def load(path: str | os.PathLike[str], *, format: Format | None = None) -> ArgumentMap:
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
+) -> ArgumentMap:
     """Read a map from a `.json`, `.yaml` or `.yml` file (or `format`).
 
-    Quote sources are read relative to the file's folder. Raises
-    `ValidationError` listing every problem, `OSError` if the file cannot be read.
+    Quote sources are read relative to the file's folder; with `sources_root`,
+    only files inside that folder (symbolic links resolved) are read
+    (docs/security.md). Raises `ValidationError` listing every problem,
+    `OSError` if the file cannot be read.
     """
-    return check(path, format=format).unwrap()
+    return check(path, format=format, sources_root=sources_root).unwrap()
 
 
 def loads(
@@ -74,27 +81,39 @@ def loads(
     *,
     format: Format = "yaml",
     base: str | os.PathLike[str] | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
 ) -> ArgumentMap:
-    """Read a map from JSON or YAML text; sources' paths are relative to `base` (default: cwd)."""
-    return _check_text(text, format=format, file=None, base=_base(base)).unwrap()
+    """Read a map from JSON or YAML text; sources' paths are relative to `base` (default: cwd).
+
+    `sources_root` confines the sources read, as for `load`.
+    """
+    return _check_text(
+        text, format=format, file=None, base=_base(base), root=_root(sources_root)
+    ).unwrap()
 
 
 def from_dict(
-    data: Mapping[str, Any], *, base: str | os.PathLike[str] | None = None
+    data: Mapping[str, Any],
+    *,
+    base: str | os.PathLike[str] | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
 ) -> ArgumentMap:
     """Read a map from its document as plain data (what `json.load` gives).
 
     Any mapping and sequence will do; values JSON cannot hold (sets, dates,
     NaN, keys that are not text) are reported like every other problem.
     """
-    return _check_data(data, base=_base(base)).unwrap()
+    return _check_data(data, base=_base(base), root=_root(sources_root)).unwrap()
 
 
 def validate(
-    argument_map: ArgumentMap, *, base: str | os.PathLike[str] | None = None
+    argument_map: ArgumentMap,
+    *,
+    base: str | os.PathLike[str] | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
 ) -> ArgumentMap:
     """Check a map built in code; return it with its quotes anchored, or raise `ValidationError`."""
-    return check(argument_map, base=base).unwrap()
+    return check(argument_map, base=base, sources_root=sources_root).unwrap()
 
 
 def check(
@@ -102,19 +121,19 @@ def check(
     *,
     format: Format | None = None,
     base: str | os.PathLike[str] | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Check a map file or a map object; never raises for an invalid map, only reports.
 
     Warnings (unused sources, isolated nodes, unusual relations) are in the
-    report only: `load` and `validate` do not fail on them.
+    report only: `load` and `validate` do not fail on them. `sources_root`
+    confines the sources read, as for `load`.
     """
+    root = _root(sources_root)
     if isinstance(target, ArgumentMap):
-        return _check_data(unstructure_map(target), base=_base(base))
+        return _check_data(unstructure_map(target), base=_base(base), root=root)
     path = Path(target)
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-    if not path.exists():
-        raise FileNotFoundError(errno.ENOENT, "no such file", str(path))
+    _status(path)
     chosen = format_for(path.name, format)
     folder = path.parent if base is None else Path(base)
     try:
@@ -122,7 +141,7 @@ def check(
     except _TooLargeError as error:
         problem = Problem(path="$", code="too-large", message=str(error), file=str(target))
         return Report(map=None, problems=(problem,))
-    return _check_text(data, format=chosen, file=str(target), base=folder)
+    return _check_text(data, format=chosen, file=str(target), base=folder, root=root)
 
 
 MAX_MAP_BYTES = 512 * 2**20
@@ -136,10 +155,22 @@ class _TooLargeError(Exception):
     pass
 
 
+def _status(path: Path) -> os.stat_result:
+    # The OS's own reason (a symlink loop is not "no such file"); a NUL
+    # character, which no file name holds, is an OSError too, not a ValueError.
+    try:
+        status = os.stat(path)
+    except ValueError:
+        raise OSError(errno.EINVAL, "the file name holds a NUL character", str(path)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    return status
+
+
 def _read_regular_file(path: Path, limit: int) -> bytes:
     # Only regular files: /dev/zero would never end, and opening a FIFO would
     # wait for a writer, so the kind of file is asked before it is opened.
-    status = os.stat(path)
+    status = _status(path)
     if stat.S_ISDIR(status.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
     if not stat.S_ISREG(status.st_mode):
@@ -156,6 +187,10 @@ def _read_regular_file(path: Path, limit: int) -> bytes:
 
 def _base(base: str | os.PathLike[str] | None) -> Path:
     return Path.cwd() if base is None else Path(base)
+
+
+def _root(root: str | os.PathLike[str] | None) -> Path | None:
+    return None if root is None else Path(root)
 
 
 @contextlib.contextmanager
@@ -210,7 +245,9 @@ def _decode(data: str | bytes, file: str | None) -> str:
         ) from None
 
 
-def _check_text(data: str | bytes, *, format: Format, file: str | None, base: Path) -> Report:
+def _check_text(
+    data: str | bytes, *, format: Format, file: str | None, base: Path, root: Path | None = None
+) -> Report:
     try:
         text = _decode(data, file)
         with _collector_paused():
@@ -222,12 +259,14 @@ def _check_text(data: str | bytes, *, format: Format, file: str | None, base: Pa
         # The parsers make JSON data; only metadata may nest without bound.
         document["metadata"], found = plain_json(document["metadata"], at=("metadata",))
         problems += found
-    return _check_document(document, early=problems, base=base, text=text, format=format, file=file)
+    return _check_document(
+        document, early=problems, base=base, root=root, text=text, format=format, file=file
+    )
 
 
-def _check_data(data: object, *, base: Path) -> Report:
+def _check_data(data: object, *, base: Path, root: Path | None = None) -> Report:
     document, problems = plain_json(data)
-    return _check_document(document, early=problems, base=base)
+    return _check_document(document, early=problems, base=base, root=root)
 
 
 def _check_document(
@@ -235,6 +274,7 @@ def _check_document(
     *,
     early: list[Problem],
     base: Path,
+    root: Path | None = None,
     text: str | None = None,
     format: Format = "json",
     file: str | None = None,
@@ -243,7 +283,7 @@ def _check_document(
         problems = validate_data(document)
         shapes_ok = not problems
         problems = early + problems
-        texts, source_problems = _read_sources(document, base)
+        texts, source_problems = _read_sources(document, base, root)
         problems += source_problems
         result = check_document(document, texts=texts, shapes_ok=shapes_ok)
         problems += result.problems
@@ -298,7 +338,9 @@ def _document_order(problem: Problem) -> tuple[int, int, list[tuple[int, int | s
     return (problem.line or 0, problem.column or 0, steps)
 
 
-def _read_sources(document: Any, base: Path) -> tuple[dict[str, str], list[Problem]]:
+def _read_sources(
+    document: Any, base: Path, root: Path | None = None
+) -> tuple[dict[str, str], list[Problem]]:
     texts: dict[str, str] = {}
     problems: list[Problem] = []
     sources = document.get("sources") if isinstance(document, dict) else None
@@ -313,7 +355,10 @@ def _read_sources(document: Any, base: Path) -> tuple[dict[str, str], list[Probl
         where = format_path(["sources", index, "path"])
         full = base / path
         try:
-            texts[id] = _read_regular_file(full, MAX_SOURCE_BYTES).decode("utf-8")
+            read = full if root is None else confine(full, root)
+            texts[id] = read_source_text(_read_regular_file(read, MAX_SOURCE_BYTES))
+        except OutsideRootError as error:
+            problems.append(Problem(path=where, code="source-outside-root", message=str(error)))
         except _TooLargeError as error:
             problems.append(
                 Problem(path=where, code="source-unreadable", message=f"source {id!r}: {error}")

@@ -20,7 +20,7 @@ import yaml
 
 from .errors import FormatError, Problem, ValidationError
 from .paths import PathPart, format_path, parse_path
-from .plain import has_lone_surrogates, plain_json
+from .plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
 
 __all__ = [
     "FORMATS",
@@ -135,8 +135,24 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 def _parse_json(text: str, file: str | None) -> Parsed:
     problems: list[Problem] = []
     try:
-        document = json.loads(
-            text, object_pairs_hook=_unique_pairs, parse_constant=_reject_constant
+        document = _load_json(text, file, unique=True)
+    except _DuplicateKeyError:
+        # Read again without the check, so that a syntax error after the
+        # repeated key is reported as one; only valid JSON can be scanned.
+        document = _load_json(text, file, unique=False)
+        problems = _JsonScanner(text, file).duplicate_keys()
+    if _SURROGATE_ESCAPE.search(text):
+        document, found = plain_json(document)
+        problems += found
+    return Parsed(document, tuple(problems))
+
+
+def _load_json(text: str, file: str | None, *, unique: bool) -> Any:
+    try:
+        return json.loads(
+            text,
+            object_pairs_hook=_unique_pairs if unique else None,
+            parse_constant=_reject_constant,
         )
     except json.JSONDecodeError as error:
         raise _syntax_error(
@@ -149,14 +165,16 @@ def _parse_json(text: str, file: str | None) -> Parsed:
             f"not valid JSON: {error} is not a JSON number", file, line, column
         ) from None
     except ValueError as error:
-        raise _syntax_error(f"not valid JSON: {error}", file, None, None) from None
-    except _DuplicateKeyError:
-        problems = _JsonScanner(text, file).duplicate_keys()
-        document = json.loads(text)
-    if _SURROGATE_ESCAPE.search(text):
-        document, found = plain_json(document)
-        problems += found
-    return Parsed(document, tuple(problems))
+        long = re.search(rf"[0-9]{{{MAX_INTEGER_DIGITS + 1}}}", text)
+        if long is None:
+            raise _syntax_error(f"not valid JSON: {error}", file, None, None) from None
+        line, column = _LineIndex(text).position(long.start())
+        raise _syntax_error(
+            f"a number has more than {MAX_INTEGER_DIGITS} digits; expected a shorter one",
+            file,
+            line,
+            column,
+        ) from None
 
 
 def _syntax_error(message: str, file: str | None, line: int | None, column: int | None) -> Any:
@@ -293,6 +311,8 @@ _Resolver.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _NOT_RESOLVED]
     for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
+_INT_TAG = "tag:yaml.org,2002:int"
+_DIGITS = re.compile(r"[-+]?[0-9_]+")
 _COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -360,6 +380,26 @@ class _YamlReader:
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]
             self.problem(node, here, "yaml-tag", f"cannot read this value: {problem}")
             return None
+        except Exception:
+            # PyYAML's constructors raise what they meet (`!!int hello` a
+            # ValueError, `!!bool maybe` a KeyError): the value does not fit its tag.
+            if node.tag == _INT_TAG and _DIGITS.fullmatch(node.value):
+                self.problem(
+                    node,
+                    here,
+                    "out-of-range",
+                    f"an integer of {len(node.value)} digits is too large; expected at most "
+                    f"{MAX_INTEGER_DIGITS} digits",
+                )
+                return None
+            self.problem(
+                node,
+                here,
+                "yaml-tag",
+                f"cannot read {_shown(node.value)} as the YAML tag {node.tag!r} says; "
+                "remove the tag or fix the value",
+            )
+            return None
         if isinstance(value, str) and has_lone_surrogates(value):
             self.problem(
                 node,
@@ -370,8 +410,22 @@ class _YamlReader:
             )
             return plain_json(value)[0]
         if isinstance(value, float) and not math.isfinite(value):
-            self.problem(node, here, "wrong-type", f"{node.value!r} is not a finite number")
-        elif not isinstance(value, str | int | float | bool | type(None)):
+            self.problem(node, here, "wrong-type", f"{_shown(node.value)} is not a finite number")
+        elif isinstance(value, int) and not isinstance(value, bool):
+            # Hexadecimal and octal escape Python's limit on digits: checked here.
+            _, found = plain_json(value, at=here)
+            if found:
+                self.problems += [
+                    attrs.evolve(
+                        p,
+                        file=self.file,
+                        line=node.start_mark.line + 1,
+                        column=node.start_mark.column + 1,
+                    )
+                    for p in found
+                ]
+                return None
+        elif not isinstance(value, str | float | bool | type(None)):
             self.problem(
                 node,
                 here,
@@ -379,6 +433,8 @@ class _YamlReader:
                 f"a {type(value).__name__} value cannot be used here; "
                 "expected text, a number, true/false or null",
             )
+            # Left in, it would stop the schema's validator and hide every other problem.
+            return None
         return value
 
     def build_mapping(self, node: yaml.MappingNode, here: tuple[PathPart, ...]) -> dict[str, Any]:
@@ -412,6 +468,11 @@ class _YamlReader:
             first[key] = key_node
             mapping[key] = self.build(value_node, (*here, key))
         return mapping
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """`text` quoted for a message, cut to `limit` characters."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def compose_yaml(text: str, file: str | None) -> yaml.Node:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ._relocate import base_of, relocate, source_files
+from ._sources import base_of, relocate, source_files
 from .atomic import write_atomic
 from .codec import unstructure_map
 from .errors import ValidationError

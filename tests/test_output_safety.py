@@ -172,7 +172,7 @@ def test_a_link_in_a_sticky_folder_is_followed_when_its_owner_is_the_folders(
 def test_a_symlink_loop_as_output_is_an_os_error_not_a_crash(tmp_path: Path) -> None:
     loop = tmp_path / "loop.svg"
     loop.symlink_to(loop)
-    with pytest.raises(OSError) as caught:
+    with pytest.raises(OSError, match="symbolic links") as caught:
         write_atomic(loop, b"x")
     assert caught.value.errno == errno.ELOOP
 

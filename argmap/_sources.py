@@ -1,4 +1,10 @@
-"""Where a map's source texts are, and keeping them reachable when the map is saved elsewhere.
+"""Where a map's source texts are, how they are read, and keeping them reachable.
+
+Sources are read as UTF-8 with line endings made `\n` (Windows' `\r\n` and
+old Macs' `\r` alike), so quotes and offsets do not depend on the platform a
+source was saved on; offsets count characters of that text. With a sources
+root, a source whose real path (symbolic links resolved) lies outside it is
+not read.
 
 The one rule, used by `argmap.dump` and `argmap convert` alike: a relative
 source path is read from the folder of the map file (its `base`); when the map
@@ -19,10 +25,49 @@ import attrs
 from .atomic import descriptor_of
 from .model import ArgumentMap
 
-__all__ = ["base_of", "landing_folder", "relocate", "remember_base", "source_files"]
+__all__ = [
+    "OutsideRootError",
+    "base_of",
+    "confine",
+    "landing_folder",
+    "read_source_text",
+    "relocate",
+    "remember_base",
+    "source_files",
+]
 
 _BASES: dict[int, tuple[weakref.ref[ArgumentMap], Path]] = {}
 _LOCK = threading.Lock()
+
+
+class OutsideRootError(Exception):
+    """A source path that leads out of the folder sources are confined to."""
+
+
+def confine(path: Path, root: Path) -> Path:
+    """`path` with every link resolved, if that lies inside `root`; else `OutsideRootError`."""
+    try:
+        real, real_root = os.path.realpath(path), os.path.realpath(root)
+    except ValueError:  # a NUL character: reported as unreadable by the caller
+        return path
+    if os.path.commonpath([real, real_root]) != real_root:
+        raise OutsideRootError(
+            f"the source path {_shown(os.fspath(path))} leads outside the sources root "
+            f"{_shown(real_root)}; only files inside it are read"
+        )
+    return Path(real)
+
+
+def _shown(text: str, limit: int = 200) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
+def read_source_text(data: bytes) -> str:
+    """A source file's bytes as text: UTF-8 (`UnicodeDecodeError` if not), newlines `\n`."""
+    text = data.decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def remember_base(argument_map: ArgumentMap, base: Path) -> None:

@@ -1,0 +1,152 @@
+"""Hostile and odd input gets located problems, never a traceback (issue #7's reproductions)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import argmap
+
+YAML = 'argmap: "1.0"\ntitle: {title}\nnodes: []\n'
+
+
+def codes(error: argmap.ValidationError) -> list[str]:
+    return [p.code for p in error.problems]
+
+
+def test_a_repeated_key_then_a_syntax_error_is_one_located_syntax_error() -> None:
+    text = '{"argmap":"1.0","title":"t","nodes":[{"id":"a","id":"b","kind":"claim","text":"x"},]}'
+    with pytest.raises(argmap.ValidationError) as caught:
+        argmap.loads(text, format="json")
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.line, problem.column) == ("syntax-error", 1, 84)
+
+
+def test_a_repeated_key_and_nan_is_still_refused() -> None:
+    text = '{"argmap":"1.0","title":"t","title":"u","nodes":[],"metadata":{"x":NaN}}'
+    with pytest.raises(argmap.ValidationError) as caught:
+        argmap.loads(text, format="json")
+    assert codes(caught.value) == ["syntax-error"]
+
+
+@pytest.mark.parametrize(
+    "value", ["!!int hello", "!!float x", "!!bool maybe", "!!timestamp hello", "!!int 0x"]
+)
+def test_a_yaml_tag_that_does_not_fit_its_value_is_a_problem(value: str) -> None:
+    with pytest.raises(argmap.ValidationError) as caught:
+        argmap.loads(YAML.format(title=value))
+    assert caught.value.problems[0].code == "yaml-tag"
+    assert caught.value.problems[0].line == 2
+
+
+def test_a_timestamp_or_binary_value_hides_no_other_problem() -> None:
+    text = (
+        'argmap: "1.0"\ntitle: t\ndate: !!timestamp 2026-03-01\nblob: !!binary aGVsbG8=\n'
+        "nodes:\n  - id: a\n    kind: clam\n    text: x\n"
+        "relations:\n  - {from: a, to: zz, kind: supports}\n"
+    )
+    with pytest.raises(argmap.ValidationError) as caught:
+        argmap.loads(text)
+    found = codes(caught.value)
+    assert "too-deep" not in found
+    assert {"unknown-kind", "dangling-reference", "unknown-field"} <= set(found)
+    assert found.count("wrong-type") == 2
+
+
+def test_integers_past_pythons_digit_limit_are_problems_everywhere() -> None:
+    for value in ["1" + "0" * 5000, "0x" + "f" * 4000]:
+        text = f'argmap: "1.0"\ntitle: t\nnodes: []\nmetadata:\n  big: {value}\n'
+        with pytest.raises(argmap.ValidationError) as caught:
+            argmap.loads(text)
+        assert codes(caught.value) == ["out-of-range"]
+        assert caught.value.problems[0].path == "$.metadata.big"
+    with pytest.raises(argmap.ValidationError) as caught:
+        argmap.loads(
+            '{"argmap": "1.0", "title": "t", "nodes": [], "n": 1%s}' % ("0" * 5000), format="json"
+        )
+    assert codes(caught.value) == ["syntax-error"]
+    assert (caught.value.problems[0].line, caught.value.problems[0].column) == (1, 51)
+
+
+def test_a_nul_byte_in_a_source_path_is_reported_not_raised(tmp_path: Path) -> None:
+    m = argmap.ArgumentMap(
+        title="t",
+        sources=[argmap.Source(id="s", path="a\0b")],
+        nodes=[
+            argmap.Node(
+                id="n",
+                kind="claim",
+                text="x",
+                quotes=[argmap.Quote(source="s", text="x")],
+            )
+        ],
+    )
+    report = argmap.check(m, base=tmp_path)
+    assert [p.code for p in report.errors] == ["source-not-found"]
+    assert "NUL" in report.errors[0].message
+    with pytest.raises(OSError, match="NUL"):
+        argmap.check(tmp_path / "m\0.yaml")
+
+
+def test_a_symlink_loop_as_the_map_is_named_as_such(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    with pytest.raises(OSError, match="symbolic links"):
+        argmap.check(loop)
+
+
+def test_windows_line_endings_in_a_source_are_read_as_newlines(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_bytes(b"First line,\r\nsecond line.\rThird.\r\n")
+    text = (
+        'argmap: "1.0"\ntitle: t\nsources: [{id: s, path: s.txt}]\n'
+        "nodes:\n  - id: n\n    kind: claim\n    text: x\n"
+        '    quotes: [{source: s, text: "line,\\nsecond line.\\nThird"}]\n'
+    )
+    m = argmap.loads(text, base=tmp_path)
+    assert (m.nodes[0].quotes[0].start, m.nodes[0].quotes[0].end) == (6, 30)
+
+
+def confined_map(tmp_path: Path, path: str) -> str:
+    return (
+        f'argmap: "1.0"\ntitle: t\nsources: [{{id: s, path: "{path}"}}]\n'
+        "nodes:\n  - id: n\n    kind: claim\n    text: x\n"
+        "    quotes: [{source: s, text: root}]\n"
+    )
+
+
+def test_sources_root_refuses_paths_that_lead_outside_it(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "inside.txt").write_text("the root of it", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("the root of it", encoding="utf-8")
+    (root / "sneaky.txt").symlink_to(tmp_path / "outside.txt")
+    for path in ["/etc/passwd", "../outside.txt", "sneaky.txt"]:
+        report = argmap.check(
+            argmap.ArgumentMap(
+                title="t",
+                sources=[argmap.Source(id="s", path=path)],
+                nodes=[
+                    argmap.Node(
+                        id="n", kind="claim", text="x", quotes=[argmap.Quote(source="s", text="r")]
+                    )
+                ],
+            ),
+            base=root,
+            sources_root=root,
+        )
+        assert [p.code for p in report.errors] == ["source-outside-root"], path
+    m = argmap.loads(confined_map(tmp_path, "inside.txt"), base=root, sources_root=root)
+    assert m.nodes[0].quotes[0].start == 4
+    # Without a root, paths lead anywhere readable, as before.
+    argmap.loads(confined_map(tmp_path, "../outside.txt"), base=root)
+
+
+def test_load_accepts_sources_root(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text("root", encoding="utf-8")
+    target = tmp_path / "m.yaml"
+    target.write_text(confined_map(tmp_path, "s.txt"), encoding="utf-8")
+    assert argmap.load(target, sources_root=tmp_path).nodes[0].quotes[0].end == 4
+    with pytest.raises(argmap.ValidationError, match="source-outside-root"):
+        argmap.load(target, sources_root=tmp_path / os.devnull.lstrip("/"))
