@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
+from collections import Counter
 from collections.abc import Collection, Mapping
 from itertools import repeat
 from typing import Any
@@ -70,6 +71,12 @@ _ALLOWED = frozenset(
 )
 _HINT_LIMIT = 10_000
 _LISTED = 8
+# Worded suggestions (near ids, closest passages) cost a search each: a map
+# with thousands of faults gets them for its first few only, and is reported
+# in seconds.
+_WORDED_LIMIT = 25
+_EXCERPT = 80
+_SHOWN_POSITIONS = 5
 
 _ADVICE = {
     (RelationKind.SUPPORTS, _O): "an objection argues against something; let it attack",
@@ -148,6 +155,13 @@ class _Checker:
         self.touched: set[str | None] = set()
         self.nodes = _items(document, "nodes")
         self.relations = _items(document, "relations")
+        self.worded = 0
+        self.folded: dict[int, str] = {}
+
+    def may_word(self) -> bool:
+        """Whether one more costly suggestion may be worded (see `_WORDED_LIMIT`)."""
+        self.worded += 1
+        return self.worded <= _WORDED_LIMIT
 
     def column(
         self, items: list[tuple[int, dict[str, Any]]], key: str, allowed: Collection[Any] = ()
@@ -268,7 +282,7 @@ class _Checker:
         # Hints cost a scan of every id: offer them where that stays cheap.
         close = (
             difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-            if len(known) <= _HINT_LIMIT
+            if len(known) <= _HINT_LIMIT and self.may_word()
             else []
         )
         hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -472,14 +486,43 @@ class _Checker:
             self.report(
                 [*parts, "start"],
                 "quote-offset-mismatch",
-                f"the source has {found!r} at offset {start}, not the quote; {where}",
+                f"the source has {_excerpt(found)} at offset {start}, not the quote; {where}",
             )
             return
         position = source_text.find(text)
         if position >= 0:
             self.anchors[key] = (position, position + len(text))
+            if source_text.find(text, position + 1) >= 0:
+                self.report_ambiguous(parts, text, source_text, position)
             return
-        self.report([*parts, "text"], "quote-not-found", _not_found(text, source_text))
+        if not self.may_word():
+            message = f"the quote {_excerpt(text)} does not occur in its source"
+        else:
+            folded = self.folded.get(id(source_text))
+            if folded is None:
+                folded = self.folded[id(source_text)] = source_text.translate(_FOLD)
+            message = _not_found(text, source_text, folded)
+        self.report([*parts, "text"], "quote-not-found", message)
+
+    def report_ambiguous(
+        self, parts: list[PathPart], text: str, source_text: str, first: int
+    ) -> None:
+        positions = [first]
+        while len(positions) < _SHOWN_POSITIONS:
+            found = source_text.find(text, positions[-1] + 1)
+            if found < 0:
+                break
+            positions.append(found)
+        # str.count skips overlapping occurrences, which the positions include.
+        count = max(len(positions), source_text.count(text))
+        shown = ", ".join(map(str, positions)) + (", …" if count > len(positions) else "")
+        self.report(
+            [*parts, "text"],
+            "ambiguous-quote",
+            f"the quote occurs {count} times in its source (at offsets {shown}); it is "
+            f"anchored at the first, {first}: give 'start' and 'end' to choose another",
+            Severity.WARNING,
+        )
 
     def check_sources(self, used: set[str]) -> None:
         for index, source in _items(self.document, "sources"):
@@ -546,44 +589,58 @@ _FOLD = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
-def _not_found(quote: str, source: str) -> str:
+def _excerpt(text: str) -> str:
+    """`text` quoted for a message, at most `_EXCERPT` characters of it.
+
+    Messages show source passages: bounded, a map cannot make argmap print a
+    whole file that its author chose as a source.
+    """
+    if len(text) <= _EXCERPT:
+        return repr(text)
+    half = _EXCERPT // 2
+    return f"{text[:half]!r}…{text[-half:]!r} ({len(text)} characters)"
+
+
+def _not_found(quote: str, source: str, folded_source: str) -> str:
     """Say that `quote` is not in `source`, showing the source's closest passage."""
     folded_quote = _SPACE.sub(" ", quote.translate(_FOLD)).strip()
-    folded_source = source.translate(_FOLD)
     passage = _closest(folded_quote, folded_source)
     if passage is None:
-        return f"the quote {quote!r} does not occur in its source"
+        return f"the quote {_excerpt(quote)} does not occur in its source"
     start, end = passage
     original = source[start:end]
     same = _SPACE.sub(" ", original.translate(_FOLD)).strip() == folded_quote
     if same:
         return (
-            f"the quote does not occur verbatim; the source has {original!r}, which differs "
-            "only in quotation marks, dashes or spaces: copy the source's characters"
+            f"the quote does not occur verbatim; the source has {_excerpt(original)}, which "
+            "differs only in quotation marks, dashes or spaces: copy the source's characters"
         )
-    return f"the quote does not occur in its source; the closest passage is {original!r}"
+    return f"the quote does not occur in its source; the closest passage is {_excerpt(original)}"
 
 
 _SLIDING_LIMIT = 2_000_000
+_WORD = re.compile(r"\S+")
+_GRAMS = 16
 
 
 def _closest(quote: str, source: str) -> tuple[int, int] | None:
     """The span of `source` most like `quote` (same length, at word starts), if any is close.
 
     Every word start is tried where that is cheap; in long sources, only the
-    starts near the longest passage the two share.
+    starts near where most of the quote's short pieces are found.
     """
     size = len(quote)
     if not size or not source:
         return None
+    low, high = 0, len(source)
+    if len(source) * size > _SLIDING_LIMIT * 6:  # about six characters a word
+        anchor = _likely_start(quote, source)
+        if anchor is None:
+            return None
+        low, high = max(0, anchor - size // 4 - 8), anchor + size // 4 + 8
+    starts = [m.start() for m in _WORD.finditer(source, low, high)]
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(quote)
-    starts: list[int] = [m.start() for m in re.finditer(r"\S+", source)]
-    if len(starts) * size > _SLIDING_LIMIT:
-        matcher.set_seq1(source)
-        shared = matcher.find_longest_match(0, len(source), 0, size)
-        anchor = shared.a - shared.b
-        starts = [s for s in starts if anchor - size // 4 <= s <= anchor + size // 4]
     best, best_ratio = None, 0.0
     for start in starts:
         window = source[start : start + size]
@@ -594,3 +651,23 @@ def _closest(quote: str, source: str) -> tuple[int, int] | None:
         if ratio > best_ratio:
             best, best_ratio = (start, start + len(window)), ratio
     return best if best_ratio >= 0.5 else None
+
+
+def _likely_start(quote: str, source: str) -> int | None:
+    # Look a few short pieces of the quote up with str.find (a scan at C
+    # speed each, no index to build); where most of them agree on the quote's
+    # start, the closest passage probably is.
+    width = max(4, min(12, len(quote) // 3))
+    step = max(1, (len(quote) - width) // _GRAMS)
+    votes: Counter[int] = Counter()
+    for offset in range(0, max(1, len(quote) - width + 1), step):
+        piece = quote[offset : offset + width]
+        found = source.find(piece)
+        for _ in range(4):
+            if found < 0:
+                break
+            votes[(found - offset) // 8] += 1
+            found = source.find(piece, found + 1)
+    if not votes:
+        return None
+    return max(0, votes.most_common(1)[0][0] * 8)

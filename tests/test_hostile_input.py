@@ -150,3 +150,87 @@ def test_load_accepts_sources_root(tmp_path: Path) -> None:
     assert argmap.load(target, sources_root=tmp_path).nodes[0].quotes[0].end == 4
     with pytest.raises(argmap.ValidationError, match="source-outside-root"):
         argmap.load(target, sources_root=tmp_path / os.devnull.lstrip("/"))
+
+
+def quoting_map(quotes: list[dict[str, object]]) -> str:
+    import json
+
+    return json.dumps(
+        {
+            "argmap": "1.0",
+            "title": "t",
+            "sources": [{"id": "s", "path": "s.txt"}],
+            "nodes": [
+                {"id": f"n{i}", "kind": "claim", "text": "x", "quotes": [quote]}
+                for i, quote in enumerate(quotes)
+            ],
+        }
+    )
+
+
+def test_a_quote_found_more_than_once_is_an_ambiguous_quote_warning(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text("cats purr. dogs bark. cats purr. cats purr.", encoding="utf-8")
+    target = tmp_path / "m.json"
+    target.write_text(quoting_map([{"source": "s", "text": "cats purr"}]), encoding="utf-8")
+    (warning,) = [p for p in argmap.check(target).warnings if p.code == "ambiguous-quote"]
+    assert "3 times" in warning.message
+    assert "0, 22, 33" in warning.message
+    # Recorded offsets pick the occurrence, without a warning.
+    picked = argmap.loads(
+        quoting_map([{"source": "s", "text": "cats purr", "start": 22, "end": 31}]),
+        format="json",
+        base=tmp_path,
+    )
+    assert picked.nodes[0].quotes[0].start == 22
+    assert not [
+        p for p in argmap.check(picked, base=tmp_path).warnings if p.code == "ambiguous-quote"
+    ]
+
+
+def test_messages_show_a_bounded_passage_of_a_source(tmp_path: Path) -> None:
+    secret = "".join(chr(ord("a") + i % 26) for i in range(5000))
+    (tmp_path / "s.txt").write_text(secret, encoding="utf-8")
+    wrong = "Z" * 4000
+    for quote in [
+        {"source": "s", "text": wrong, "start": 0, "end": 4000},
+        {"source": "s", "text": secret[:3000] + "!"},
+    ]:
+        report = argmap.check(
+            argmap.ArgumentMap(
+                title="t",
+                sources=[argmap.Source(id="s", path="s.txt")],
+                nodes=[argmap.Node(id="n", kind="claim", text="x", quotes=[argmap.Quote(**quote)])],  # type: ignore[arg-type]
+            ),
+            base=tmp_path,
+        )
+        (problem,) = report.errors
+        assert len(problem.message) < 400, problem.message
+
+
+def test_thousands_of_faults_get_few_worded_suggestions(tmp_path: Path) -> None:
+    nodes = [{"id": f"node{i}", "kind": "claim", "text": "x"} for i in range(300)]
+    relations = [{"from": f"node{i}", "to": f"nodx{i}", "kind": "supports"} for i in range(200)]
+    with pytest.raises(argmap.ValidationError) as caught:
+        argmap.from_dict({"argmap": "1.0", "title": "t", "nodes": nodes, "relations": relations})
+    errors = [p for p in caught.value.problems if p.severity is argmap.Severity.ERROR]
+    hinted = [p for p in errors if "did you mean" in p.message]
+    assert len(errors) == 200
+    assert 0 < len(hinted) <= 25
+
+
+def test_focus_follows_a_chain_of_a_thousand_undercuts_without_recursing() -> None:
+    nodes = [
+        argmap.Node(id="a", kind="claim", text="a"),
+        argmap.Node(id="b", kind="evidence", text="b"),
+        *(argmap.Node(id=f"o{i}", kind="objection", text="o") for i in range(1000)),
+    ]
+    relations = [
+        argmap.Relation(id="r0", source="b", target="a", kind="supports"),
+        *(
+            argmap.Relation(id=f"r{i + 1}", source=f"o{i}", target=f"r{i}", kind="undercuts")
+            for i in range(1000)
+        ),
+    ]
+    m = argmap.ArgumentMap(title="chain", nodes=nodes, relations=relations)
+    near = argmap.focus(m, "o999", depth=1)
+    assert {"a", "b", "o0", "o998"} <= {n.id for n in near.nodes}

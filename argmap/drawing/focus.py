@@ -27,13 +27,21 @@ def _neighbours(m: ArgumentMap) -> dict[str, set[str]]:
     """
     by_id = {r.id: r for r in m.relations if r.id is not None}
 
-    def ends(relation: Relation, seen: frozenset[str] = frozenset()) -> set[str]:
-        if relation.kind is not RelationKind.UNDERCUTS:
-            return {relation.source, relation.target}
-        target = by_id.get(relation.target)
-        if target is None or relation.target in seen:
-            return {relation.source}
-        return {relation.source} | ends(target, seen | {relation.target})
+    def ends(relation: Relation) -> set[str]:
+        # A loop, not recursion: a chain of a thousand undercuts is a valid map.
+        found: set[str] = set()
+        seen: set[str] = set()
+        current: Relation | None = relation
+        while current is not None:
+            found.add(current.source)
+            if current.kind is not RelationKind.UNDERCUTS:
+                found.add(current.target)
+                break
+            if current.target in seen:
+                break
+            seen.add(current.target)
+            current = by_id.get(current.target)
+        return found
 
     near: dict[str, set[str]] = {node.id: set() for node in m.nodes}
     for relation in m.relations:
