@@ -302,6 +302,9 @@ def _check_document(
         ]
     if file is not None:
         problems = [attrs.evolve(p, file=file) for p in problems]
+    if text is None:
+        # Without lines to point at, a position alone is hard to find in a map built in code.
+        problems = [_named(p, document) for p in problems]
     problems.sort(key=_document_order)
     if argument_map is not None:
         remember_base(argument_map, base)  # so that `dump` can keep its sources reachable
@@ -328,6 +331,28 @@ def _structure(
             )
         )
         return None
+
+
+def _named(problem: Problem, document: Any) -> Problem:
+    """`problem` with the id of the node (or the ends of the relation) it is about."""
+    parts = parse_path(problem.path)
+    if len(parts) < 2 or parts[0] not in ("nodes", "relations") or not isinstance(parts[1], int):
+        return problem
+    items = document.get(parts[0]) if isinstance(document, dict) else None
+    item = items[parts[1]] if isinstance(items, list) and parts[1] < len(items) else None
+    if not isinstance(item, dict):
+        return problem
+    if parts[0] == "nodes" and isinstance(item.get("id"), str):
+        told = f"node {item['id']!r}"
+    elif parts[0] == "relations" and isinstance(item.get("id"), str):
+        told = f"relation {item['id']!r}"
+    elif parts[0] == "relations" and isinstance(item.get("from"), str):
+        told = f"relation {item['from']!r} → {item.get('to')!r}"
+    else:
+        return problem
+    if told in problem.message:
+        return problem
+    return attrs.evolve(problem, message=f"{told}: {problem.message}")
 
 
 def _document_order(problem: Problem) -> tuple[int, int, list[tuple[int, int | str]]]:

@@ -61,7 +61,9 @@ _ENTITIES = ("&amp;", "&lt;", "&#60;", "<b>", "</td>", "\\n", "\\l", "${x}", "%s
 
 @st.composite
 def texts(draw: st.DrawFn, *, max_size: int = 60, hostile: bool = True) -> str:
-    """Non-blank text; with `hostile`, rich in characters that break naive escaping."""
+    """Non-blank text of 1 to `max_size` characters; `hostile`: rich in ones that break escaping."""
+    if max_size < 1:
+        raise ValueError(f"max_size must be at least 1 (a text is never empty), got {max_size}")
     if hostile:
         pieces = st.one_of(
             st.text(alphabet=HOSTILE_CHARACTERS, min_size=1, max_size=8),
@@ -75,9 +77,9 @@ def texts(draw: st.DrawFn, *, max_size: int = 60, hostile: bool = True) -> str:
             ),
             st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=30, max_size=60),
         )
-        text = "".join(draw(st.lists(pieces, min_size=1, max_size=6)))[:max_size]
+        text = "".join(draw(st.lists(pieces, min_size=1, max_size=6)))[: max_size - 1]
     else:
-        text = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz .,", max_size=max_size))
+        text = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz .,", max_size=max_size - 1))
     # At least one letter keeps the text non-blank whatever else was drawn.
     return text + draw(st.sampled_from("abcxyzΩж字"))
 
@@ -232,6 +234,14 @@ _FAULTS = (
 )
 
 
+def _added_node(nodes_: list[dict[str, Any]]) -> tuple[int, dict[str, Any]]:
+    # Relations and quotes name the drawn nodes, so a fault in one of their ids
+    # would leave references dangling too: id faults go into a node added for them.
+    node = {"id": "node-added-for-the-fault", "kind": "claim", "text": "Added."}
+    nodes_.append(node)
+    return len(nodes_) - 1, node
+
+
 @st.composite
 def broken_documents(draw: st.DrawFn) -> BrokenDocument:
     """Documents of valid maps with exactly one fault; `path` points at the faulty value.
@@ -247,9 +257,15 @@ def broken_documents(draw: st.DrawFn) -> BrokenDocument:
     parts: list[PathPart] = ["nodes", index]
     if fault == "missing-field":
         field = draw(st.sampled_from(["id", "kind", "text"]))
+        if field == "id":
+            index, node = _added_node(nodes_)
+            parts = ["nodes", index]
         del node[field]
     elif fault == "wrong-type":
         field = draw(st.sampled_from(["id", "kind", "text", "tags", "section"]))
+        if field == "id":
+            index, node = _added_node(nodes_)
+            parts = ["nodes", index]
         wrong: list[object] = [42, 1.5, True, None, {"a": 1}]
         node[field] = draw(st.sampled_from(wrong if field == "tags" else [*wrong, ["x"]]))
         parts.append(field)
@@ -272,11 +288,12 @@ def broken_documents(draw: st.DrawFn) -> BrokenDocument:
             node["section"] = "no-such-section"
             parts.append("section")
     elif fault == "duplicate-id":
-        other = (index + 1) % len(nodes_)
-        later = max(index, other)
-        nodes_[later]["id"] = nodes_[min(index, other)]["id"]
+        later, added = _added_node(nodes_)
+        added["id"] = node["id"]
         parts = ["nodes", later, "id"]
     else:
+        index, node = _added_node(nodes_)
+        parts = ["nodes", index]
         node["id"] = draw(st.sampled_from(["1starts-with-digit", "has space", "", "ü", "a/b"]))
         parts.append("id")
     return BrokenDocument(document=document, path=format_path(parts), fault=fault)

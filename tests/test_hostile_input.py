@@ -234,3 +234,20 @@ def test_focus_follows_a_chain_of_a_thousand_undercuts_without_recursing() -> No
     m = argmap.ArgumentMap(title="chain", nodes=nodes, relations=relations)
     near = argmap.focus(m, "o999", depth=1)
     assert {"a", "b", "o0", "o998"} <= {n.id for n in near.nodes}
+
+
+def test_problems_of_a_map_built_in_code_name_the_node() -> None:
+    m = argmap.ArgumentMap(
+        title="t",
+        sources=[argmap.Source(id="s")],
+        nodes=[
+            argmap.Node(id="a", kind="claim", text="x"),
+            argmap.Node(
+                id="b", kind="claim", text="y", quotes=[argmap.Quote(source="zz", text="q")]
+            ),
+        ],
+        relations=[argmap.Relation(source="a", target="b", kind="supports")],
+    )
+    (error,) = argmap.check(m).errors
+    assert error.path == "$.nodes[1].quotes[0].source"
+    assert error.message.startswith("node 'b': ")

@@ -48,7 +48,8 @@ def test_a_broken_document_raises_validation_error_pointing_at_the_fault(
 ) -> None:
     with pytest.raises(ValidationError) as caught:
         argmap.from_dict(broken.document)
-    assert broken.path in [p.path for p in caught.value.errors], (
+    # Exactly one fault, as documented: one error, at the path given.
+    assert [p.path for p in caught.value.errors] == [broken.path], (
         broken.fault,
         [str(p) for p in caught.value.problems],
     )
@@ -71,6 +72,18 @@ def test_a_broken_file_locates_the_fault_by_line_and_column(
 @given(texts())
 def test_hostile_texts_are_never_blank(text: str) -> None:
     assert text.strip()
+
+
+@given(st.integers(1, 8).flatmap(lambda n: st.tuples(st.just(n), texts(max_size=n))))
+def test_texts_respect_max_size(drawn: tuple[int, str]) -> None:
+    size, text = drawn
+    assert 1 <= len(text) <= size
+
+
+@given(st.integers(1, 8).flatmap(lambda n: st.tuples(st.just(n), texts(max_size=n, hostile=False))))
+def test_plain_texts_respect_max_size(drawn: tuple[int, str]) -> None:
+    size, text = drawn
+    assert 1 <= len(text) <= size
 
 
 def test_the_hostile_alphabet_covers_what_the_issue_names() -> None:
