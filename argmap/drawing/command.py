@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import warnings
-from pathlib import Path
 from typing import Any
 
 from ..errors import ArgmapError, FormatError, RenderError
@@ -14,7 +12,7 @@ from ..model import ArgumentMap, NodeKind
 from .dot import DEFAULT_WIDTH, RANKDIRS
 from .focus import focus, restrict, select
 from .layout import ENGINES, LARGE_MAP, RenderWarning
-from .output import FORMATS, format_for, render
+from .output import FORMATS, format_for, render_bytes
 from .theme import THEMES
 
 __all__ = ["add_parser", "run"]
@@ -60,7 +58,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         f"{LARGE_MAP:,} nodes are laid out with sfdp unless --engine says.",
     )
     parser.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml map")
-    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="the file to write")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file to write; - for stdout"
+    )
     parser.add_argument("--format", choices=sorted(FORMATS), help="default: from OUT's suffix")
     parser.add_argument(
         "--engine", choices=sorted(ENGINES), help="Graphviz layout (default: dot, sfdp if large)"
@@ -105,19 +105,15 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="ID",
         help="draw only the nodes of this section (repeat for more)",
     )
+    from ..cli import add_reading_options
+
+    add_reading_options(parser)
     parser.set_defaults(func=run)
 
 
 def _fail(message: str, code: int) -> int:
     print(f"{_PROG}: {message}", file=sys.stderr)
     return code
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return a.resolve() == b.resolve()
 
 
 def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
@@ -136,21 +132,23 @@ def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
     # The loader reads files; only this command-line glue may reach up to it.
-    from ..loader import check
+    from ..atomic import check_output
+    from ..cli import STDOUT, keep_for, read_map, refusal, write_output
 
-    source, target = Path(args.file), Path(args.output)
+    to_stdout = args.output == STDOUT
     if args.depth is not None and args.focus is None:
         return _fail("--depth needs --focus ID", EXIT_USAGE)
-    if _same_file(source, target):
-        return _fail(
-            f"refusing to overwrite the input file {args.file}; choose another OUT", EXIT_USAGE
-        )
     try:
-        chosen = format_for(target, args.format)
+        chosen = format_for(args.output, args.format)
     except FormatError as error:
         return _fail(str(error), EXIT_USAGE)
     try:
-        report = check(source)
+        if not to_stdout:
+            check_output(args.output, keep=[args.file])
+    except OSError as error:
+        return _fail(refusal(args.output, error, map_file=args.file), EXIT_USAGE)
+    try:
+        report = read_map(args.file, args)
     except OSError as error:
         return _fail(f"cannot read {args.file}: {error.strerror or error}", EXIT_USAGE)
     except ArgmapError as error:
@@ -167,13 +165,18 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error), EXIT_USAGE)
     if not view.nodes:
         print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
-    failure = None
+    keep = keep_for(args.file, report)
+    try:
+        if not to_stdout:  # before Graphviz runs: the sources are known now
+            check_output(args.output, keep=keep)
+    except OSError as error:
+        return _fail(refusal(args.output, error, map_file=args.file), EXIT_USAGE)
+    failure, code = None, EXIT_INVALID
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
         try:
-            render(
+            data = render_bytes(
                 view,
-                target,
                 format=chosen,
                 engine=args.engine,
                 theme=args.theme,
@@ -182,13 +185,15 @@ def run(args: argparse.Namespace) -> int:
                 legend=args.legend,
                 dpi=args.dpi,
             )
+            write_output(args.output, data, keep=keep)
         except RenderError as error:
             failure = str(error)
         except OSError as error:
-            failure = f"cannot write {args.output}: {error.strerror or error}"
+            failure, code = refusal(args.output, error, map_file=args.file), EXIT_USAGE
     for warning in caught:
         print(f"{_PROG}: note: {warning.message}", file=sys.stderr)
     if failure is not None:
-        return _fail(failure, EXIT_INVALID)
-    print(f"wrote {args.output}")
+        return _fail(failure, code)
+    if not to_stdout:
+        print(f"wrote {args.output}")
     return EXIT_OK
