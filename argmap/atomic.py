@@ -33,7 +33,12 @@ __all__ = ["OutputRefusedError", "check_output", "descriptor_of", "write_atomic"
 
 
 class OutputRefusedError(OSError):
-    """An output argmap will not write to; `strerror` says why."""
+    """An output argmap will not write to; `strerror` says why.
+
+    `kept` is the protected file the output turned out to be, if that is why.
+    """
+
+    kept: str | None = None
 
 
 def _read_umask() -> int:
@@ -175,11 +180,13 @@ class _Target:
             except (OSError, ValueError):
                 continue
             if _same_file(status, other):
-                raise _refuse(
+                error = _refuse(
                     self.shown,
-                    f"it is the same file as {os.fspath(kept)}, which this map is read "
-                    "from; choose another output",
+                    f"it is the same file as {os.fspath(kept)}, which is read, not written; "
+                    "choose another output",
                 )
+                error.kept = os.fspath(kept)
+                raise error
 
     def write_into(self, data: bytes) -> None:
         """Write into a device or FIFO as it stands (there is nothing to replace)."""

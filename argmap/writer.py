@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from .model import ArgumentMap
 from .plain import plain_json
 from .syntax import Format, dump_text, format_for
 
-__all__ = ["dump", "dumps", "save_map", "to_dict"]
+__all__ = ["dump", "dumps", "encode_map", "to_dict"]
 
 
 def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
@@ -60,19 +59,17 @@ def dump(
     """
     chosen = format_for(os.fspath(path), format)
     folder = base_of(argument_map) if base is None else Path(base)
-    save_map(argument_map, path, format=chosen, base=folder)
+    data = encode_map(argument_map, format=chosen, base=folder, destination=path)
+    write_atomic(path, data, keep=source_files(argument_map, folder))
 
 
-def save_map(
+def encode_map(
     argument_map: ArgumentMap,
-    path: str | os.PathLike[str],
     *,
     format: Format,
     base: Path,
-    keep: Iterable[str | os.PathLike[str]] = (),
-) -> None:
-    """`dump`'s work, for callers that also guard other files (`keep`: the map read)."""
-    moved = relocate(argument_map, base=base, destination=path)
-    text = dump_text(_document(moved), format)
-    kept = [*keep, *source_files(argument_map, base)]
-    write_atomic(path, text.encode("utf-8"), keep=kept)
+    destination: str | os.PathLike[str],
+) -> bytes:
+    """The bytes `dump` writes: relative source paths rewritten for `destination`'s folder."""
+    moved = relocate(argument_map, base=base, destination=destination)
+    return dump_text(_document(moved), format).encode("utf-8")
