@@ -282,6 +282,11 @@ def _check_document(
     with _collector_paused():
         problems = validate_data(document)
         shapes_ok = not problems
+        if early and problems:
+            # A value already reported while reading (an alias, a mistagged or
+            # non-JSON value) was read as null: the schema's word on it is noise.
+            reported = {p.path for p in early}
+            problems = [p for p in problems if p.code != "wrong-type" or p.path not in reported]
         problems = early + problems
         texts, source_problems = _read_sources(document, base, root)
         problems += source_problems

@@ -331,14 +331,22 @@ class _YamlReader:
         self.problems: list[Problem] = []
         self.seen: dict[int, yaml.Node] = {}
         self.scalars = yaml.SafeLoader("")
+        self.aliases: dict[tuple[PathPart, ...], Any] | None = None
 
     def read(self) -> Parsed:
         root = compose_yaml(self.text, self.file)
         document = self.build(root, ())
         return Parsed(document, tuple(self.problems))
 
-    def problem(self, node: yaml.Node, here: tuple[PathPart, ...], code: str, message: str) -> None:
-        mark = node.start_mark
+    def problem(
+        self,
+        node: yaml.Node,
+        here: tuple[PathPart, ...],
+        code: str,
+        message: str,
+        mark: Any = None,
+    ) -> None:
+        mark = mark or node.start_mark
         self.problems.append(
             Problem(
                 path=format_path(here),
@@ -353,12 +361,15 @@ class _YamlReader:
     def build(self, node: yaml.Node, here: tuple[PathPart, ...]) -> Any:
         if id(node) in self.seen:
             mark = node.start_mark
+            if self.aliases is None:
+                self.aliases = _alias_marks(self.text)
             self.problem(
                 node,
                 here,
                 "yaml-alias",
                 "YAML aliases are not supported in argmap files (this repeats the value "
                 f"anchored at line {mark.line + 1}); write the value out",
+                mark=self.aliases.get(here),
             )
             return None
         self.seen[id(node)] = node
@@ -468,6 +479,48 @@ class _YamlReader:
             first[key] = key_node
             mapping[key] = self.build(value_node, (*here, key))
         return mapping
+
+
+def _alias_marks(text: str) -> dict[tuple[PathPart, ...], Any]:
+    """Where each alias stands, by the path `_YamlReader.build` meets it at.
+
+    The composer hands back the anchored node itself, marked where the anchor
+    is; only the event stream knows where the alias was written. Read only
+    when a document has aliases, which it should not.
+    """
+    marks: dict[tuple[PathPart, ...], Any] = {}
+    # One frame per open collection: its path, next index, and (for a
+    # mapping) whether a key comes next and the last key read.
+    frames: list[list[Any]] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionEndEvent):
+                frames.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            here: tuple[PathPart, ...] = ()
+            if frames:
+                frame = frames[-1]
+                if frame[1] is None:  # a mapping
+                    if frame[2]:
+                        here = frame[0]  # a key: reported at its mapping
+                        frame[3] = event.value if isinstance(event, yaml.ScalarEvent) else None
+                    else:
+                        here = (*frame[0], frame[3])
+                    frame[2] = not frame[2]
+                else:
+                    here = (*frame[0], frame[1])
+                    frame[1] += 1
+            if isinstance(event, yaml.AliasEvent):
+                marks.setdefault(here, event.start_mark)
+            elif isinstance(event, yaml.MappingStartEvent):
+                frames.append([here, None, True, None])
+            elif isinstance(event, yaml.SequenceStartEvent):
+                frames.append([here, 0, True, None])
+    except yaml.YAMLError:
+        pass
+    return marks
 
 
 def _shown(text: str, limit: int = 40) -> str:

@@ -25,7 +25,8 @@ import argmap
 from argmap.cli import main
 from tests.conftest import NATO_MAP
 
-EXAMPLES = max(300, settings.default.max_examples)
+# A few hundred in CI and by default; the `thorough` profile's count when larger.
+EXAMPLES = max(300, settings().max_examples)
 
 SMALL_YAML = """\
 argmap: "1.0"
@@ -127,9 +128,8 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
 @given(mutated())
 def test_mutated_maps_load_or_raise_validation_error(case: tuple[str, bytes]) -> None:
     name, data = case
-    format = "json" if name.endswith(".json") else "yaml"
     try:
-        argmap.loads(data, format=format)
+        argmap.loads(data, format="json" if name.endswith(".json") else "yaml")
     except argmap.ValidationError as error:
         problems = error.problems
     else:

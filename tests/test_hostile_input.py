@@ -251,3 +251,16 @@ def test_problems_of_a_map_built_in_code_name_the_node() -> None:
     (error,) = argmap.check(m).errors
     assert error.path == "$.nodes[1].quotes[0].source"
     assert error.message.startswith("node 'b': ")
+
+
+def test_a_yaml_alias_is_reported_where_the_alias_stands() -> None:
+    text = (
+        'argmap: "1.0"\ntitle: &t Hello\ndescription: *t\nnodes:\n'
+        "  - &n {id: a, kind: claim, text: x}\n  - *n\n"
+    )
+    with pytest.raises(argmap.ValidationError) as caught:
+        argmap.loads(text)
+    aliases = [(p.path, p.line, p.column) for p in caught.value.problems if p.code == "yaml-alias"]
+    assert aliases == [("$.description", 3, 14), ("$.nodes[1]", 6, 5)]
+    # The value read as null is not reported a second time by the schema.
+    assert codes(caught.value) == ["yaml-alias", "yaml-alias"]
