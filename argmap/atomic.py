@@ -59,8 +59,9 @@ def write_atomic(
 ) -> None:
     """Write `data` to `path` by the rules above; `OSError` (`OutputRefusedError`) if not.
 
-    A new file gets the usual permissions (umask); an existing one keeps its
-    own mode. Files in `keep` are never written, whatever name they are reached by.
+    A new file gets the usual permissions (umask); an existing file of ours
+    keeps its permission bits (not set-user/group-id). Files in `keep` are
+    never written, whatever name they are reached by.
     """
     descriptor = descriptor_of(path)
     if descriptor is not None:
@@ -208,7 +209,11 @@ class _Target:
 
     def replace(self, data: bytes) -> None:
         """Write a temporary file beside the target, then rename it over the target."""
-        mode = _NEW_FILE_MODE if self.status is None else stat.S_IMODE(self.status.st_mode)
+        mode = _NEW_FILE_MODE
+        if self.status is not None and self.status.st_uid == os.geteuid():
+            # Our own file keeps its permissions; never set-id bits, and never
+            # the permissions of a file someone else left for us to replace.
+            mode = stat.S_IMODE(self.status.st_mode) & 0o777
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
         while True:
             temporary = f".{self.name[:200]}.{secrets.token_hex(4)}.tmp"

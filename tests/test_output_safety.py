@@ -193,3 +193,22 @@ def test_metadata_json_cannot_hold_is_refused_when_writing() -> None:
         argmap.dumps(m)
     paths = [p.path for p in caught.value.problems]
     assert paths == ["$.metadata.a", "$.metadata.b.inner", "$.metadata.c", "$.metadata.d"]
+
+
+@ROOT_ONLY
+def test_a_replaced_file_never_inherits_set_id_bits_or_a_strangers_permissions(
+    tmp_path: Path,
+) -> None:
+    planted = tmp_path / "out.svg"
+    planted.write_text("planted", encoding="utf-8")
+    planted.chmod(0o6777)
+    os.chown(planted, 4242, 4242)
+    write_atomic(planted, b"<svg/>")
+    info = planted.stat()
+    assert info.st_uid == 0
+    assert stat.S_IMODE(info.st_mode) & 0o7022 == 0
+    mine = tmp_path / "mine.svg"
+    mine.write_text("old", encoding="utf-8")
+    mine.chmod(0o4755)
+    write_atomic(mine, b"new")
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o755
