@@ -150,6 +150,9 @@ MAX_MAP_BYTES = 512 * 2**20
 MAX_SOURCE_BYTES = 64 * 2**20
 """The largest source text argmap reads to anchor quotes."""
 
+MAX_TOTAL_SOURCE_BYTES = 256 * 2**20
+"""The most source text argmap reads for one map, all sources together."""
+
 
 class _TooLargeError(Exception):
     pass
@@ -376,6 +379,9 @@ def _read_sources(
     sources = document.get("sources") if isinstance(document, dict) else None
     if not isinstance(sources, list):
         return texts, problems
+    # Many sources may name one file: it is read (and held) once.
+    read_before: dict[tuple[int, int], str] = {}
+    total = 0
     for index, source in enumerate(sources):
         if not isinstance(source, dict):
             continue
@@ -386,7 +392,18 @@ def _read_sources(
         full = base / path
         try:
             read = full if root is None else confine(full, root)
-            texts[id] = read_source_text(_read_regular_file(read, MAX_SOURCE_BYTES))
+            status = _status(read)
+            known = read_before.get((status.st_dev, status.st_ino))
+            if known is None:
+                if total + status.st_size > MAX_TOTAL_SOURCE_BYTES:
+                    raise _TooLargeError(
+                        f"the map's sources hold more than {MAX_TOTAL_SOURCE_BYTES // 2**20} "
+                        "MiB together; argmap reads no more"
+                    )
+                known = read_source_text(_read_regular_file(read, MAX_SOURCE_BYTES))
+                read_before[status.st_dev, status.st_ino] = known
+                total += status.st_size
+            texts[id] = known
         except OutsideRootError as error:
             problems.append(Problem(path=where, code="source-outside-root", message=str(error)))
         except _TooLargeError as error:

@@ -264,3 +264,36 @@ def test_a_yaml_alias_is_reported_where_the_alias_stands() -> None:
     assert aliases == [("$.description", 3, 14), ("$.nodes[1]", 6, 5)]
     # The value read as null is not reported a second time by the schema.
     assert codes(caught.value) == ["yaml-alias", "yaml-alias"]
+
+
+def test_sources_are_read_once_per_file_and_bounded_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap import loader
+
+    (tmp_path / "a.txt").write_text("alpha " * 100, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("beta " * 100, encoding="utf-8")
+    monkeypatch.setattr(loader, "MAX_TOTAL_SOURCE_BYTES", 700)
+
+    def many(paths: list[str]) -> argmap.Report:
+        return argmap.check(
+            argmap.ArgumentMap(
+                title="t",
+                sources=[argmap.Source(id=f"s{i}", path=p) for i, p in enumerate(paths)],
+                nodes=[
+                    argmap.Node(
+                        id=f"n{i}",
+                        kind="claim",
+                        text="x",
+                        quotes=[argmap.Quote(source=f"s{i}", text="a")],
+                    )
+                    for i in range(len(paths))
+                ],
+            ),
+            base=tmp_path,
+        )
+
+    assert many(["a.txt"] * 50).errors == ()  # 50 × 600 bytes, but one file
+    (error,) = many(["a.txt", "b.txt"]).errors
+    assert error.code == "source-unreadable"
+    assert "together" in error.message
