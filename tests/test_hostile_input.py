@@ -16,6 +16,23 @@ def codes(error: argmap.ValidationError) -> list[str]:
     return [p.code for p in error.problems]
 
 
+def quoting(*paths: str, **quote: object) -> argmap.ArgumentMap:
+    """A map built in code: one source per path, one node quoting each."""
+    return argmap.ArgumentMap(
+        title="t",
+        sources=[argmap.Source(id=f"s{i}", path=p) for i, p in enumerate(paths)],
+        nodes=[
+            argmap.Node(
+                id=f"n{i}",
+                kind="claim",
+                text="x",
+                quotes=[argmap.Quote(source=f"s{i}", **{"text": "x", **quote})],  # type: ignore[arg-type]
+            )
+            for i in range(len(paths))
+        ],
+    )
+
+
 def test_a_repeated_key_then_a_syntax_error_is_one_located_syntax_error() -> None:
     text = '{"argmap":"1.0","title":"t","nodes":[{"id":"a","id":"b","kind":"claim","text":"x"},]}'
     with pytest.raises(argmap.ValidationError) as caught:
@@ -71,19 +88,7 @@ def test_integers_past_pythons_digit_limit_are_problems_everywhere() -> None:
 
 
 def test_a_nul_byte_in_a_source_path_is_reported_not_raised(tmp_path: Path) -> None:
-    m = argmap.ArgumentMap(
-        title="t",
-        sources=[argmap.Source(id="s", path="a\0b")],
-        nodes=[
-            argmap.Node(
-                id="n",
-                kind="claim",
-                text="x",
-                quotes=[argmap.Quote(source="s", text="x")],
-            )
-        ],
-    )
-    report = argmap.check(m, base=tmp_path)
+    report = argmap.check(quoting("a\0b"), base=tmp_path)
     assert [p.code for p in report.errors] == ["source-not-found"]
     assert "NUL" in report.errors[0].message
     with pytest.raises(OSError, match="NUL"):
@@ -123,19 +128,7 @@ def test_sources_root_refuses_paths_that_lead_outside_it(tmp_path: Path) -> None
     (tmp_path / "outside.txt").write_text("the root of it", encoding="utf-8")
     (root / "sneaky.txt").symlink_to(tmp_path / "outside.txt")
     for path in ["/etc/passwd", "../outside.txt", "sneaky.txt"]:
-        report = argmap.check(
-            argmap.ArgumentMap(
-                title="t",
-                sources=[argmap.Source(id="s", path=path)],
-                nodes=[
-                    argmap.Node(
-                        id="n", kind="claim", text="x", quotes=[argmap.Quote(source="s", text="r")]
-                    )
-                ],
-            ),
-            base=root,
-            sources_root=root,
-        )
+        report = argmap.check(quoting(path), base=root, sources_root=root)
         assert [p.code for p in report.errors] == ["source-outside-root"], path
     m = argmap.loads(confined_map(tmp_path, "inside.txt"), base=root, sources_root=root)
     assert m.nodes[0].quotes[0].start == 4
@@ -191,18 +184,12 @@ def test_messages_show_a_bounded_passage_of_a_source(tmp_path: Path) -> None:
     secret = "".join(chr(ord("a") + i % 26) for i in range(5000))
     (tmp_path / "s.txt").write_text(secret, encoding="utf-8")
     wrong = "Z" * 4000
-    for quote in [
-        {"source": "s", "text": wrong, "start": 0, "end": 4000},
-        {"source": "s", "text": secret[:3000] + "!"},
-    ]:
-        report = argmap.check(
-            argmap.ArgumentMap(
-                title="t",
-                sources=[argmap.Source(id="s", path="s.txt")],
-                nodes=[argmap.Node(id="n", kind="claim", text="x", quotes=[argmap.Quote(**quote)])],  # type: ignore[arg-type]
-            ),
-            base=tmp_path,
-        )
+    quotes: list[dict[str, object]] = [
+        {"text": wrong, "start": 0, "end": 4000},
+        {"text": secret[:3000] + "!"},
+    ]
+    for quote in quotes:
+        report = argmap.check(quoting("s.txt", **quote), base=tmp_path)
         (problem,) = report.errors
         assert len(problem.message) < 400, problem.message
 
@@ -276,22 +263,7 @@ def test_sources_are_read_once_per_file_and_bounded_together(
     monkeypatch.setattr(loader, "MAX_TOTAL_SOURCE_BYTES", 700)
 
     def many(paths: list[str]) -> argmap.Report:
-        return argmap.check(
-            argmap.ArgumentMap(
-                title="t",
-                sources=[argmap.Source(id=f"s{i}", path=p) for i, p in enumerate(paths)],
-                nodes=[
-                    argmap.Node(
-                        id=f"n{i}",
-                        kind="claim",
-                        text="x",
-                        quotes=[argmap.Quote(source=f"s{i}", text="a")],
-                    )
-                    for i in range(len(paths))
-                ],
-            ),
-            base=tmp_path,
-        )
+        return argmap.check(quoting(*paths, text="a"), base=tmp_path)
 
     assert many(["a.txt"] * 50).errors == ()  # 50 × 600 bytes, but one file
     (error,) = many(["a.txt", "b.txt"]).errors
