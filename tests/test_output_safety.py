@@ -212,3 +212,10 @@ def test_a_replaced_file_never_inherits_set_id_bits_or_a_strangers_permissions(
     mine.chmod(0o4755)
     write_atomic(mine, b"new")
     assert stat.S_IMODE(mine.stat().st_mode) == 0o755
+
+
+def test_render_never_draws_over_a_source_of_the_map(tmp_path: Path) -> None:
+    m = argmap.load(write_map(tmp_path))
+    with pytest.raises(OutputRefusedError, match="same file"):
+        argmap.render(m, tmp_path / "article.txt", format="dot")
+    assert (tmp_path / "article.txt").read_text("utf-8") == "Most cats purr when content."

@@ -8,6 +8,7 @@ import types
 from collections.abc import Mapping
 from pathlib import Path
 
+from .._sources import base_of, source_files
 from ..atomic import write_atomic
 from ..errors import FormatError
 from ..model import ArgumentMap
@@ -103,7 +104,7 @@ def render(
     was. `dpi` sets PNG resolution (default 150). Other options as `to_graphviz`.
     Raises `FormatError`, `ValueError` for unknown options, `RenderError` if
     Graphviz is missing or fails, `OSError` if `path` cannot be written (checked
-    before Graphviz runs, as far as it can be).
+    before Graphviz runs, as far as it can be) or is one of the map's sources.
     """
     target = Path(path)
     if target.is_dir():
@@ -123,7 +124,7 @@ def render(
         dpi=dpi,
         stacklevel=3,
     )
-    write_atomic(target, data)
+    write_atomic(target, data, keep=source_files(m, base_of(m)))
     return target
 
 
