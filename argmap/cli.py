@@ -255,7 +255,8 @@ def refusal(name: str, error: OSError, *, map_file: str) -> str:
     """Why the output `name` was not written, in a sentence."""
     if isinstance(error, OutputRefusedError) and error.kept is not None:
         what = "the input file" if error.kept == map_file else "a source text of the map,"
-        return f"refusing to overwrite {what} {error.kept} (as {name}); choose another output"
+        alias = "" if os.path.normpath(error.kept) == os.path.normpath(name) else f" (as {name})"
+        return f"refusing to overwrite {what} {error.kept}{alias}; choose another output"
     if isinstance(error, OutputRefusedError):
         return f"refusing to write {name}: {error.strerror}"
     return f"cannot write {name}: {error.strerror or error}"
