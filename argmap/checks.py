@@ -621,36 +621,42 @@ def _not_found(quote: str, source: str, folded_source: str) -> str:
 _SLIDING_LIMIT = 2_000_000
 _WORD = re.compile(r"\S+")
 _GRAMS = 16
+_COMPARED = 200
 
 
 def _closest(quote: str, source: str) -> tuple[int, int] | None:
     """The span of `source` most like `quote` (same length, at word starts), if any is close.
 
-    Every word start is tried where that is cheap; in long sources, only the
-    starts near where most of the quote's short pieces are found.
+    Windows are compared on the quote's first `_COMPARED` characters, which is
+    where a passage's start shows; every word start is tried where that is
+    cheap, and in long sources only those near where most of the quote's
+    short pieces are found.
     """
     size = len(quote)
     if not size or not source:
         return None
+    probe = quote[:_COMPARED]
     low, high = 0, len(source)
-    if len(source) * size > _SLIDING_LIMIT * 6:  # about six characters a word
+    if len(source) * len(probe) > _SLIDING_LIMIT * 6:  # about six characters a word
         anchor = _likely_start(quote, source)
         if anchor is None:
             return None
-        low, high = max(0, anchor - size // 4 - 8), anchor + size // 4 + 8
-    starts = [m.start() for m in _WORD.finditer(source, low, high)]
+        reach = min(size // 4, _COMPARED) + 8
+        low, high = max(0, anchor - reach), anchor + reach
     matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(quote)
+    matcher.set_seq2(probe)
     best, best_ratio = None, 0.0
-    for start in starts:
-        window = source[start : start + size]
-        matcher.set_seq1(window)
+    for match in _WORD.finditer(source, low, high):
+        start = match.start()
+        matcher.set_seq1(source[start : start + len(probe)])
         if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
             continue
         ratio = matcher.ratio()
         if ratio > best_ratio:
-            best, best_ratio = (start, start + len(window)), ratio
-    return best if best_ratio >= 0.5 else None
+            best, best_ratio = start, ratio
+    if best is None or best_ratio < 0.5:
+        return None
+    return best, min(best + size, len(source))
 
 
 def _likely_start(quote: str, source: str) -> int | None:
