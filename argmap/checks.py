@@ -332,11 +332,13 @@ class _Checker:
         done: set[str] = set()
         for start in targets:
             path: list[str] = []
+            on_path: set[str] = set()  # a list's `in` would make long chains quadratic
             current: str | None = start
-            while current in targets and current not in done and current not in path:
+            while current in targets and current not in done and current not in on_path:
                 path.append(current)
+                on_path.add(current)
                 current = targets[current][0]
-            if current in path:
+            if current in on_path:
                 ring = path[path.index(current) :]
                 first = min(targets[id][1] for id in ring)
                 self.report(
