@@ -66,19 +66,22 @@ def restrict(m: ArgumentMap, keep: Collection[str]) -> ArgumentMap:
         for r in m.relations
     ]
     kept_ids = {r.id for r, c in zip(m.relations, chosen, strict=True) if c and r.id is not None}
-    grew = True
-    while grew:  # undercuts may target undercuts: keep adding until nothing changes
-        grew = False
-        for index, r in enumerate(m.relations):
-            if (
-                not chosen[index]
-                and r.kind is RelationKind.UNDERCUTS
-                and r.source in keep
-                and r.target in kept_ids
-            ):
-                chosen[index] = grew = True
-                if r.id is not None:
-                    kept_ids.add(r.id)
+    # Undercuts may target undercuts: from each kept relation, keep the
+    # undercuts of it whose source is kept, and on (a worklist, not rounds
+    # over every relation, so that long chains stay linear).
+    undercuts: dict[str, list[int]] = {}
+    for index, r in enumerate(m.relations):
+        if r.kind is RelationKind.UNDERCUTS and r.source in keep:
+            undercuts.setdefault(r.target, []).append(index)
+    pending = list(kept_ids)
+    while pending:
+        for index in undercuts.get(pending.pop(), ()):
+            if not chosen[index]:
+                chosen[index] = True
+                found = m.relations[index].id
+                if found is not None and found not in kept_ids:
+                    kept_ids.add(found)
+                    pending.append(found)
     relations = tuple(r for r, c in zip(m.relations, chosen, strict=True) if c)
     sections = {node.section for node in nodes}
     sources = {quote.source for node in nodes for quote in node.quotes}
