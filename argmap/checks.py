@@ -605,6 +605,11 @@ def _excerpt(text: str) -> str:
 
 def _not_found(quote: str, source: str, folded_source: str) -> str:
     """Say that `quote` is not in `source`, showing the source's closest passage."""
+    if "\r" in quote and quote.replace("\r\n", "\n").replace("\r", "\n") in source:
+        return (
+            "the quote has Windows or old Mac line endings (\\r), but sources are read with "
+            "\\n line endings; write the quote with \\n line breaks"
+        )
     folded_quote = _SPACE.sub(" ", quote.translate(_FOLD)).strip()
     passage = _closest(folded_quote, folded_source)
     if passage is None:

@@ -269,3 +269,11 @@ def test_sources_are_read_once_per_file_and_bounded_together(
     (error,) = many(["a.txt", "b.txt"]).errors
     assert error.code == "source-unreadable"
     assert "together" in error.message
+
+
+def test_a_quote_with_windows_line_endings_is_told_so(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_bytes(b"First line,\r\nsecond line.\r\n")
+    report = argmap.check(quoting("s.txt", text="line,\r\nsecond"), base=tmp_path)
+    (error,) = report.errors
+    assert error.code == "quote-not-found"
+    assert "line endings" in error.message
