@@ -14,16 +14,21 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
+from .plain import MAX_DEPTH
 from .schema import FORMAT_VERSION
 
 __all__ = ["structure_map", "unstructure_map"]
 
 
-def _sorted_plain(value: Any) -> Any:
+def _sorted_plain(value: Any, depth: int = 0) -> Any:
+    # Metadata of a map built in code may nest without end (or hold itself):
+    # past the depth argmap reads, it is left as it is, for `plain_json` to report.
+    if depth > MAX_DEPTH:
+        return value
     if isinstance(value, Mapping):
-        return {key: _sorted_plain(value[key]) for key in sorted(value, key=str)}
+        return {key: _sorted_plain(value[key], depth + 1) for key in sorted(value, key=str)}
     if isinstance(value, list | tuple):
-        return [_sorted_plain(item) for item in value]
+        return [_sorted_plain(item, depth + 1) for item in value]
     return value
 
 

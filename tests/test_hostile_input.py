@@ -277,3 +277,17 @@ def test_a_quote_with_windows_line_endings_is_told_so(tmp_path: Path) -> None:
     (error,) = report.errors
     assert error.code == "quote-not-found"
     assert "line endings" in error.message
+
+
+def test_metadata_nesting_without_end_is_too_deep_not_a_recursion_error() -> None:
+    cyclic: dict[str, object] = {}
+    cyclic["x"] = cyclic
+    deep: dict[str, object] = {}
+    current = deep
+    for _ in range(5000):
+        current["a"] = current = {}
+    for metadata in (cyclic, deep):
+        m = argmap.ArgumentMap(title="t", metadata=metadata)
+        with pytest.raises(argmap.ValidationError, match="too-deep"):
+            argmap.dumps(m)
+        assert [p.code for p in argmap.check(m).errors] == ["too-deep"]
