@@ -494,7 +494,11 @@ class _Checker:
         if any(k == "attacks" and to in supported for _, k, to in rows):
             return False
         return any(
-            i != index and (k, kind, self.node_kinds.get(to) if to else None) in _ALLOWED
+            i != index
+            and (
+                (k, kind, self.node_kinds.get(to) if to else None) in _ALLOWED
+                or (k == "undercuts" and _NODE_KINDS.get(kind) in _UNDERCUTTERS)
+            )
             for i, k, to in rows
         )
 
