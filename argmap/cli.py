@@ -264,6 +264,11 @@ def refusal(name: str, error: OSError, *, map_file: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: `sys.argv[1:]`); return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # File names that are not UTF-8 reach Python as lone surrogates; a
+        # strict stream (PYTHONIOENCODING=utf-8) would fail on printing them.
+        if getattr(stream, "errors", None) == "strict" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
