@@ -222,8 +222,12 @@ def _schema(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     try:
         chosen = format_for(Path(args.output).name, args.to)
-    except ArgmapError as error:
-        say(f"argmap convert: {error}", error=True)
+    except ArgmapError:
+        say(
+            f"argmap convert: cannot tell the format of {args.output!r} from its suffix; "
+            f"use a suffix (.json, .yaml, .yml) or --to ({', '.join(FORMATS)})",
+            error=True,
+        )
         return EXIT_USAGE
     try:
         if args.output != STDOUT:
