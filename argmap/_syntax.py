@@ -53,7 +53,8 @@ def format_for(name: str, format: str | None = None) -> Format:
     except KeyError:
         raise FormatError(
             f"cannot tell the format of {name!r} from its suffix; "
-            f"expected one of: {', '.join(_SUFFIXES)} (or name the format)"
+            f"expected one of: {', '.join(_SUFFIXES)} (or name the format: `format=` in Python, "
+            "`--from` on the command line)"
         ) from None
 
 
