@@ -22,7 +22,6 @@ with a node. Nothing here recurses on map data.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cached_property
 from typing import Literal
 
 import attrs
@@ -36,11 +35,33 @@ SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 """How supports enter a map's framework (see the module docstring)."""
 
 
-@attrs.frozen
 class _Index:
-    position: dict[str, int]
-    targets: list[list[int]]
-    attackers: list[list[int]]
+    """Arguments by position and attacks as adjacency lists of positions."""
+
+    __slots__ = ("attackers", "position", "targets")
+
+    def __init__(self, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> None:
+        position = {name: index for index, name in enumerate(arguments)}
+        if len(position) != len(arguments):
+            seen: set[str] = set()
+            for name in arguments:
+                if name in seen:
+                    raise ValueError(f"argument {name!r} is named twice")
+                seen.add(name)
+        targets: list[list[int]] = [[] for _ in arguments]
+        attackers: list[list[int]] = [[] for _ in arguments]
+        try:
+            for source, target in attacks:
+                s, t = position[source], position[target]
+                targets[s].append(t)
+                attackers[t].append(s)
+        except KeyError as missing:
+            raise ValueError(
+                f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
+            ) from None
+        self.position = position
+        self.targets = targets
+        self.attackers = attackers
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
@@ -63,18 +84,11 @@ class Framework:
     arguments: tuple[str, ...] = attrs.field(converter=_names)
     attacks: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
 
+    _index: _Index = attrs.field(init=False, repr=False, eq=False)
+
     def __attrs_post_init__(self) -> None:
-        names = set(self.arguments)
-        if len(names) != len(self.arguments):
-            seen: set[str] = set()
-            for name in self.arguments:
-                if name in seen:
-                    raise ValueError(f"argument {name!r} is named twice")
-                seen.add(name)
-        for source, target in self.attacks:
-            if source not in names or target not in names:
-                missing = source if source not in names else target
-                raise ValueError(f"attack ({source!r}, {target!r}) names {missing!r}, no argument")
+        # Checking the names and indexing them is one pass: done at once.
+        object.__setattr__(self, "_index", _Index(self.arguments, self.attacks))
 
     @classmethod
     def of(cls, attacks: Iterable[tuple[str, str]], arguments: Iterable[str] = ()) -> Framework:
@@ -85,17 +99,6 @@ class Framework:
             order.setdefault(source)
             order.setdefault(target)
         return cls(arguments=tuple(order), attacks=pairs)
-
-    @cached_property
-    def _index(self) -> _Index:
-        position = {name: index for index, name in enumerate(self.arguments)}
-        targets: list[list[int]] = [[] for _ in self.arguments]
-        attackers: list[list[int]] = [[] for _ in self.arguments]
-        for source, target in self.attacks:
-            s, t = position[source], position[target]
-            targets[s].append(t)
-            attackers[t].append(s)
-        return _Index(position=position, targets=targets, attackers=attackers)
 
     def attackers(self, argument: str) -> tuple[str, ...]:
         """The arguments that attack `argument`, in the order of the attacks."""
