@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.checks import check_document
+from argmap._checks import check_document
 from argmap.errors import Severity
 
 

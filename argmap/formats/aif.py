@@ -19,12 +19,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_atomic
+from .._atomic import write_atomic
+from .._paths import format_path
+from .._syntax import locate, parse_text
 from ..errors import Problem, Severity, ValidationError, describe_value
 from ..loader import Report, check
 from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
-from ..paths import format_path
-from ..syntax import locate, parse_text
 
 __all__ = ["check_text", "dump", "dumps", "from_data", "load", "loads", "looks_like_aif", "to_data"]
 
