@@ -22,7 +22,7 @@ from pathlib import Path
 
 import attrs
 
-from .atomic import descriptor_of
+from ._atomic import descriptor_of
 from .model import ArgumentMap
 
 __all__ = [

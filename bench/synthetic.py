@@ -8,7 +8,7 @@ from typing import Any
 __all__ = ["synthetic_document"]
 
 _KINDS = ("claim", "evidence", "objection", "rebuttal", "recommendation")
-# (relation kind, kinds of node it may point at) per node kind, following argmap.checks.
+# (relation kind, kinds of node it may point at) per node kind, following argmap._checks.
 _TARGETS = {
     "claim": ("supports", ("claim", "recommendation")),
     "evidence": ("supports", ("claim", "objection", "rebuttal")),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.atomic import OutputRefusedError, check_output, write_atomic
+from argmap._atomic import OutputRefusedError, check_output, write_atomic
 
 ROOT_ONLY = pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0,

@@ -18,9 +18,9 @@ from typing import Any, Literal
 import attrs
 import yaml
 
+from ._paths import PathPart, format_path, parse_path
+from ._plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
 from .errors import FormatError, Problem, ValidationError
-from .paths import PathPart, format_path, parse_path
-from .plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
 
 __all__ = [
     "FORMATS",
