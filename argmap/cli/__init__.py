@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -45,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: `sys.argv[1:]`); return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # File names that are not UTF-8 reach Python as lone surrogates; a
+        # strict stream (PYTHONIOENCODING=utf-8) would fail on printing them.
+        if getattr(stream, "errors", None) == "strict" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
         args = parser.parse_args(argv)

@@ -50,8 +50,12 @@ def run(args: argparse.Namespace) -> int:
     """Carry out `argmap convert` as parsed into `args`; the exit code (0, 1 or 2)."""
     try:
         chosen = format_for(Path(args.output).name, args.to)
-    except ArgmapError as error:
-        say(f"argmap convert: {error}", error=True)
+    except ArgmapError:
+        say(
+            f"argmap convert: cannot tell the format of {args.output!r} from its suffix; "
+            f"use a suffix (.json, .yaml, .yml) or --to ({', '.join(FORMATS)})",
+            error=True,
+        )
         return EXIT_USAGE
     try:
         if args.output != STDOUT:
