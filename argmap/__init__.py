@@ -15,6 +15,7 @@
 
 import importlib.metadata
 
+from .analysis import diff, evaluate, lint, summary
 from .drawing import THEMES, RenderWarning, Theme, focus, render, select, to_dot, to_graphviz
 from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
 from .loader import Report, check, from_dict, load, loads, validate
@@ -43,16 +44,20 @@ __all__ = [
     "Theme",
     "ValidationError",
     "check",
+    "diff",
     "dump",
     "dumps",
+    "evaluate",
     "focus",
     "from_dict",
     "json_schema",
+    "lint",
     "load",
     "loads",
     "render",
     "schema_text",
     "select",
+    "summary",
     "to_dict",
     "to_dot",
     "to_graphviz",

@@ -1,17 +1,26 @@
-"""Plain data (the JSON/YAML tree) to model objects and back, with cattrs.
+"""Plain data (the JSON/YAML tree) to model objects and back.
 
-`structure_map` expects a document that has passed the schema; its errors
-are the loader's business. `unstructure_map` writes fields in a fixed order and
-leaves out those at their defaults, so output is deterministic and minimal.
+`structure_map` expects a document that has passed the schema and the checks;
+its errors are the loader's business. It builds the model objects without
+running their validators (which would test again what the schema and checks
+have tested), through builders generated from the model's own fields, so a
+field added to the model is read without a change here. Nothing process-wide is
+switched: other threads making model objects meanwhile are checked as ever.
+`unstructure_map` (with cattrs) writes fields in a fixed order and leaves out
+those at their defaults, so output is deterministic and minimal.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._plain import MAX_DEPTH
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
@@ -32,46 +41,13 @@ def _sorted_plain(value: Any, depth: int = 0) -> Any:
     return value
 
 
+_RENAMED: Mapping[type, Mapping[str, str]] = {Relation: {"source": "from", "target": "to"}}
+"""Fields written under another key in the document."""
+
+
 def _make_converter() -> cattrs.Converter:
-    # Documents reach structuring only after the schema passed them, so cattrs
-    # need not look for unknown keys nor collect per-field errors; fields with
-    # a converter of their own (kinds, tuples of text) are handed their raw
-    # value. Structuring is the bulk of loading a big map; this halves it.
-    converter = cattrs.Converter(detailed_validation=False)
-    # Optional values as they come: cattrs' general union dispatch, once per
-    # field of every node, was a fifth of structuring.
-    converter.register_structure_hook_func(
-        lambda type_: type_ == str | None, lambda value, _: value
-    )
-    # JSON has one kind of number: an offset may come as 6.0, and is the int 6.
-    converter.register_structure_hook_func(
-        lambda type_: type_ == int | None, lambda value, _: None if value is None else int(value)
-    )
-
-    def build(cls: type[Any], **overrides: Any) -> Any:
-        return make_dict_structure_fn(
-            cls, converter, _cattrs_prefer_attrib_converters=True, **overrides
-        )
-
-    def tuple_of(hook: Any) -> Any:
-        return override(struct_hook=lambda values, _: tuple(map(hook, values)))
-
-    renamed = {"source": override(rename="from"), "target": override(rename="to")}
-    quote = build(Quote)
-    node = build(Node, quotes=tuple_of(quote))
-    relation = build(Relation, **renamed)
-    section = build(Section)
-    source = build(Source)
-    converter.register_structure_hook(
-        ArgumentMap,
-        build(
-            ArgumentMap,
-            sources=tuple_of(source),
-            sections=tuple_of(section),
-            nodes=tuple_of(node),
-            relations=tuple_of(relation),
-        ),
-    )
+    converter = cattrs.Converter()
+    renamed = {name: override(rename=key) for name, key in _RENAMED[Relation].items()}
     # Equal maps give equal text: metadata keys are written sorted.
     converter.register_unstructure_hook_func(
         lambda type_: type_ == Mapping[str, Any], _sorted_plain
@@ -102,9 +78,103 @@ _TOP = ("title", "description", "sources", "sections", "nodes", "relations", "me
 
 
 def structure_map(document: dict[str, Any]) -> ArgumentMap:
-    """The `ArgumentMap` of a schema-valid document."""
-    fields = {key: document[key] for key in _TOP if key in document}
-    return _CONVERTER.structure(fields, ArgumentMap)
+    """The `ArgumentMap` of a document that passed the schema and the checks."""
+    built: ArgumentMap = _BUILDERS[ArgumentMap](document)
+    return built
+
+
+Builder = Callable[[Any], Any]
+
+
+def _value_hook(kind: Any, builders: dict[type, Builder]) -> str | None:
+    """Python code turning the document's value `v` into the field's value, or None if as is."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if attrs.has(kind):
+        return f"_b[{_name(kind)}](v)"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _value_hook(args[0], builders)
+        return None if item is None else f"tuple([{item.replace('(v)', '(x)')} for x in v])"
+    if origin in (typing.Union, types.UnionType):
+        present = [a for a in args if a is not type(None)]
+        if len(present) == 1:
+            inner = _value_hook(present[0], builders)
+            return None if inner is None else f"(None if v is None else {inner})"
+    if kind is int:
+        return "int(v)"  # JSON has one kind of number: an offset may come as 6.0
+    if kind is float:
+        return "float(v)"
+    if kind in (str, bool, Any) or kind == Mapping[str, Any] or isinstance(kind, enum.EnumMeta):
+        return None
+    if origin is tuple and args and all(a in (str, int, float, bool) for a in args):
+        return None
+    raise TypeError(f"argmap.codec cannot build a field of type {kind!r}; teach _value_hook")
+
+
+def _name(cls: type) -> str:
+    return f"_t[{cls.__qualname__!r}]"
+
+
+def _make_builder(cls: type, builders: dict[type, Builder], classes: dict[str, type]) -> Builder:
+    # Generated code, like attrs' own __init__ and cattrs' hooks, for speed:
+    # a big map is hundreds of thousands of these calls.
+    attrs.resolve_types(cls)
+    renamed = _RENAMED.get(cls, {})
+    lines = ["def build(o):", f"    self = _new({_name(cls)})"]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__}
+    for field in attrs.fields(cls):
+        key = renamed.get(field.name, field.name)
+        hook = _value_hook(field.type, builders)
+        if field.converter is not None:
+            namespace[f"_c_{field.name}"] = field.converter
+            hook = f"_c_{field.name}({hook or 'v'})"
+        if field.default is attrs.NOTHING:
+            lines.append(f"    v = o[{key!r}]")
+            if hook is not None:
+                lines.append(f"    v = {hook}")
+            lines.append(f"    _set(self, {field.name!r}, v)")
+            continue
+        lines.append(f"    if {key!r} in o:")
+        lines.append(f"        v = o[{key!r}]")
+        if hook is not None:
+            lines.append(f"        v = {hook}")
+        lines.append("    else:")
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            namespace[f"_d_{field.name}"] = field.default.factory
+            lines.append(f"        v = _d_{field.name}()")
+        else:
+            namespace[f"_d_{field.name}"] = field.default
+            lines.append(f"        v = _d_{field.name}")
+        lines.append(f"    _set(self, {field.name!r}, v)")
+    lines.append("    return self")
+    namespace.update(_b=builders, _t=classes)
+    exec("\n".join(lines), namespace)  # the code made above from field names
+    built: Builder = namespace["build"]
+    return built
+
+
+def _make_builders() -> dict[type, Builder]:
+    builders: dict[type, Builder] = {}
+    classes: dict[str, type] = {}
+    pending: list[type] = [ArgumentMap]
+    while pending:
+        cls = pending.pop()
+        if cls in builders:
+            continue
+        classes[cls.__qualname__] = cls
+        attrs.resolve_types(cls)
+        for field in attrs.fields(cls):
+            pending += [t for t in _attrs_classes(field.type) if t not in builders]
+        builders[cls] = _make_builder(cls, builders, classes)
+    return builders
+
+
+def _attrs_classes(kind: Any) -> list[type]:
+    if attrs.has(kind):
+        return [kind]
+    return [found for arg in typing.get_args(kind) for found in _attrs_classes(arg)]
+
+
+_BUILDERS = _make_builders()
 
 
 def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:

@@ -11,7 +11,6 @@ import errno
 import gc
 import os
 import stat
-import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -210,19 +209,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@contextlib.contextmanager
-def _validators_skipped() -> Iterator[None]:
-    # Structuring runs only on documents that passed the schema and the checks,
-    # which test every value the model's field validators would; running them
-    # again costs a third of a big load. attrs' switch is process-wide, so it
-    # is only thrown while no other thread could be making model objects.
-    if threading.active_count() > 1:
-        yield
-        return
-    with attrs.validators.disabled():
-        yield
-
-
 def _decode(data: str | bytes, file: str | None) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
@@ -325,8 +311,9 @@ def _structure(
     problems: list[Problem],
 ) -> ArgumentMap | None:
     try:
-        with _validators_skipped():
-            return _anchor(structure_map(document), anchors)
+        # Without the model's validators: the schema and the checks tested
+        # every value they would (codec.structure_map).
+        return _anchor(structure_map(document), anchors)
     except (TypeError, ValueError) as error:
         # The schema and the checks should have refused whatever the model
         # refuses; should they ever disagree, the user still gets a problem.

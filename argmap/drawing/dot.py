@@ -391,7 +391,8 @@ def to_graphviz(
     """The map as a `graphviz.Digraph`, without running Graphviz.
 
     `theme` is a `Theme` or a name in `THEMES`; `engine` one of `ENGINES`
-    (None: `dot`, or `sfdp` above `LARGE_MAP` nodes, with a `RenderWarning`);
+    (None: `choose_engine`'s pick from the map's size, saying so with a
+    `RenderWarning` when that is not `dot`);
     `rankdir` one of `RANKDIRS`; `width` the characters per line of text;
     `legend` and `title` whether to draw them. Raises `RenderError` if the map
     refers to nodes or relations it does not have.
@@ -455,7 +456,7 @@ def make_digraph(
     check_choice(rankdir, RANKDIRS, "rankdir")
     check_count(width, "width", minimum=1)
     check_count(stagger, "stagger", minimum=1)
-    chosen = resolve_engine(engine, len(m.nodes), stacklevel=stacklevel + 1)
+    chosen = resolve_engine(engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1)
     lines = _Drawing(
         m,
         theme=look,
