@@ -13,6 +13,8 @@
 <NodeKind.CLAIM: 'claim'>
 """
 
+import importlib.metadata
+
 from .analysis import diff, evaluate, lint, summary
 from .drawing import THEMES, RenderWarning, Theme, focus, render, select, to_dot, to_graphviz
 from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
@@ -62,4 +64,5 @@ __all__ = [
     "validate",
 ]
 
-__version__ = "0.1.0"
+__version__ = importlib.metadata.version("argmap")
+"""The installed version, as pyproject.toml gives it (one number, read from the metadata)."""

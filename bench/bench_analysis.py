@@ -7,9 +7,10 @@ framework (200,000 arguments, 1,000,000 attacks), a chain of 1,000,001
 arguments, and 500,000 disjoint two-cycles (1,000,000 attacks, everything
 undecided). "build" is making the `Framework` (checking names, indexing);
 "solve" is the labelling once built; "one pass" is the floor any Python code
-pays, measured beside them: a dict of the names and one loop over the attacks. Map-sized: the framework of a synthetic
-valid map of 1,000 nodes, as it comes (acyclic) and with 10 mutual attacks and
-2 odd cycles added among its nodes (2**10 preferred extensions at most).
+pays, measured beside them: a dict of the names and one loop over the attacks.
+Map-sized: the framework of a synthetic valid map of 1,000 nodes, as it comes
+(acyclic) and with 10 mutual attacks and 2 odd cycles added among its nodes
+(2**10 preferred extensions at most).
 `--write` replaces the analysis section of docs/performance.md.
 """
 
