@@ -254,3 +254,35 @@ def test_iccma_readers_tolerate_comments_and_spacing() -> None:
         loads_iccma("p af 2\n1 x\n", "i23")
     with pytest.raises(ValueError, match="line 1"):
         loads_iccma("arg(a)\n", "apx")
+
+
+def test_base_scores_and_lint_settings_in_files(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        'argmap: "1.0"\ntitle: T\nlint: {ignore: [unsupported-claim]}\nnodes:\n'
+        '  - {id: c, kind: claim, text: "C.", base_score: 0.8}\n'
+        '  - {id: o, kind: objection, text: "O."}\n'
+        "relations:\n  - {from: o, to: c, kind: attacks}\n",
+        encoding="utf-8",
+    )
+    m = argmap.load(path)
+    assert strengths(m).values["c"] == pytest.approx(0.8 - 0.8 * 0.5)
+    assert LintCode.UNSUPPORTED_CLAIM not in {f.code for f in lint(m)}
+    assert argmap.loads(argmap.dumps(m), format="yaml") == m
+    bad = path.read_text(encoding="utf-8").replace("0.8", "1.5").replace("unsupported", "unknown")
+    path.with_name("bad.yaml").write_text(bad, encoding="utf-8")
+    problems = argmap.check(path.with_name("bad.yaml")).errors
+    assert {p.path for p in problems} >= {"$.nodes[0].base_score", "$.lint.ignore[0]"}
+
+
+def test_the_schema_knows_every_lint_code() -> None:
+    schema = argmap.json_schema()
+    assert schema["properties"]["lint"]["properties"]["ignore"]["items"]["enum"] == [
+        code.value for code in LintCode
+    ]
+
+
+def test_lint_codes_are_documented() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "lints.md").read_text(encoding="utf-8")
+    documented = [line.split("`")[1] for line in text.splitlines() if line.startswith("| `")]
+    assert documented == [code.value for code in LintCode]
