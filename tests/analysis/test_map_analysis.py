@@ -286,3 +286,17 @@ def test_lint_codes_are_documented() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "lints.md").read_text(encoding="utf-8")
     documented = [line.split("`")[1] for line in text.splitlines() if line.startswith("| `")]
     assert documented == [code.value for code in LintCode]
+
+
+def test_solver_answers_map_back_to_the_map() -> None:
+    from argmap.analysis import preferred_extensions, read_solver_answer
+
+    fw = framework(argmap.load(NATO))
+    # What a solver would print for the preferred extensions, as i23 numbers.
+    number = {name: k for k, name in enumerate(fw.arguments, start=1)}
+    answer = "".join(
+        "w " + " ".join(str(number[a]) for a in sorted(e)) + "\n" for e in preferred_extensions(fw)
+    )
+    assert read_solver_answer(answer, fw) == preferred_extensions(fw)
+    with pytest.raises(ValueError, match="line 1"):
+        read_solver_answer(f"w {len(fw.arguments) + 1}\n", fw)
