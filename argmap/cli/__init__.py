@@ -27,6 +27,9 @@ COMMANDS: tuple[ModuleType, ...] = tuple(
         "schema",
         "convert",
         "render",
+        "evaluate",
+        "lint",
+        "diff",
     )
 )
 """The command modules; each has `add_parser(subparsers)` (setting `func=run`) and `run(args)`."""
