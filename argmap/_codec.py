@@ -196,6 +196,6 @@ def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:
     body: dict[str, Any] = _CONVERTER.unstructure(argument_map)
     body.setdefault("nodes", [])
     if "relations" in body:
-        order = ("id", "from", "to", "kind")
+        order = ("id", "from", "to", "kind", "argument", "scheme")
         body["relations"] = [{key: r[key] for key in order if key in r} for r in body["relations"]]
     return {"argmap": FORMAT_VERSION, **{key: body[key] for key in _TOP if key in body}}

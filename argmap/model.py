@@ -248,13 +248,17 @@ class Relation:
     """`source` supports or attacks the node `target`, or undercuts the relation `target`.
 
     In files, `source` and `target` are written `from` and `to`. A relation
-    needs an `id` only when an undercut targets it.
+    needs an `id` only when an undercut targets it. Supports that share an
+    `argument` id are one linked argument: their premises hold only together.
+    `scheme` names the argumentation (or conflict) scheme, as AIF does.
     """
 
     source: str = attrs.field(validator=_check_id)
     target: str = attrs.field(validator=_check_id)
     kind: RelationKind = attrs.field(converter=_relation_kind)
     id: str | None = attrs.field(default=None, validator=_check_optional_id)
+    argument: str | None = attrs.field(default=None, validator=_check_optional_id)
+    scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
 
 
 @attrs.frozen
