@@ -340,18 +340,15 @@ class _Drawing:
             "labelloc=t labeljust=c"
         )
 
-    def wide_fans(self) -> dict[tuple[bool, str], int]:
-        """Targets with at least `stagger` leaves (nodes nothing points at) pointing at them.
+    def wide_fans(self, targets: set[str]) -> dict[tuple[bool, str], int]:
+        """Targets with at least `stagger` leaves (nodes not in `targets`) pointing at them.
 
         Like Graphviz's `unflatten -l`, those leaves take turns at 1, 2, ...
         rows below their target, so that a wide row of evidence folds up.
         Narrow fans are left alone: longer edges cost `dot` time on big maps.
         """
-        relations = self.map.relations
-        targets = {r.target for r in relations if r.kind is not RelationKind.UNDERCUTS}
-        self.pointed_at = targets
         fans: dict[tuple[bool, str], int] = {}
-        for relation in relations:
+        for relation in self.map.relations:
             if relation.source not in targets:
                 key = (relation.kind is RelationKind.UNDERCUTS, relation.target)
                 fans[key] = fans.get(key, 0) + 1
@@ -360,7 +357,9 @@ class _Drawing:
     def draw(self) -> list[str]:
         split = self.split_relations()
         if self.stagger > 1:
-            self.fans = self.wide_fans()
+            undercuts = RelationKind.UNDERCUTS
+            self.pointed_at = {r.target for r in self.map.relations if r.kind is not undercuts}
+            self.fans = self.wide_fans(self.pointed_at)
         self.graph_attributes()
         self.sections(split)
         for relation in self.map.relations:

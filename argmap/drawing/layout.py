@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import warnings
 
-from ..errors import RenderError
+from ..errors import RenderError, RenderWarning
 from .choices import check_choice
 
 __all__ = [
@@ -39,10 +39,6 @@ _INSTALL = (
     "install Graphviz: 'apt-get install graphviz' (Debian/Ubuntu), "
     "'brew install graphviz' (macOS), or see https://graphviz.org/download/"
 )
-
-
-class RenderWarning(UserWarning):
-    """Rendering went ahead, but not quite as asked or as usual (for example, engine switched)."""
 
 
 def layout_cost(node_count: int, relation_count: int) -> float:
