@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import shlex
 import warnings
 
 import pytest
@@ -15,9 +17,10 @@ from argmap.drawing import (
     RenderWarning,
     choose_engine,
     layout_cost,
+    to_dot,
     to_graphviz,
 )
-from argmap.drawing.layout import resolve_engine
+from argmap.drawing.layout import resolve_engine, run_graphviz
 
 counts = st.integers(min_value=0, max_value=10 * LARGE_MAP)
 
@@ -98,3 +101,40 @@ def test_a_map_with_few_nodes_but_many_relations_is_drawn_with_sfdp() -> None:
         assert to_graphviz(tree).engine == "dot"
     with pytest.warns(RenderWarning, match="relations"):
         assert to_graphviz(dense(nodes, 3)).engine == "sfdp"
+
+
+def boxes(plain: str) -> dict[str, tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of every node in Graphviz's `-Tplain` output, in inches."""
+    found = {}
+    for line in plain.splitlines():
+        if line.startswith("node "):
+            name, x, y, width, height = shlex.split(line)[1:6]
+            cx, cy, w, h = float(x), float(y), float(width), float(height)
+            found[name] = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    return found
+
+
+@pytest.mark.exe
+def test_sfdp_leaves_no_two_node_boxes_overlapping_on_a_moderate_map() -> None:
+    m = ArgumentMap(
+        title="Moderate",
+        nodes=[
+            Node(id=f"n{i}", kind="claim", text=f"Statement {i} of a moderate map, " * (1 + i % 4))
+            for i in range(300)
+        ],
+        relations=[
+            Relation(source=f"n{i}", target=f"n{j}", kind="supports")
+            for i in range(1, 300)
+            for j in {(i - 1) // 2, i // 3}
+        ],
+    )
+    dot = to_dot(m, engine="sfdp")
+    found = boxes(run_graphviz(dot, engine="sfdp", format="plain").decode("utf-8"))
+    assert {f"n{i}" for i in range(300)} <= set(found)
+    slack = 0.01  # inches: Graphviz rounds positions in plain output
+    overlapping = [
+        (a, b)
+        for (a, (l1, b1, r1, t1)), (b, (l2, b2, r2, t2)) in itertools.combinations(found.items(), 2)
+        if min(r1, r2) - max(l1, l2) > slack and min(t1, t2) - max(b1, b2) > slack
+    ]
+    assert overlapping == []
