@@ -17,15 +17,15 @@ from typing import Any
 
 import attrs
 
+from ._checks import check_document
+from ._codec import structure_map, unstructure_map
+from ._paths import format_path, parse_path
+from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base
-from .checks import check_document
-from .codec import structure_map, unstructure_map
+from ._syntax import Format, format_for, locate, parse_text
 from .errors import Problem, Severity, ValidationError
 from .model import ArgumentMap
-from .paths import format_path, parse_path
-from .plain import plain_json
 from .schema import validate_data
-from .syntax import Format, format_for, locate, parse_text
 
 __all__ = ["Report", "check", "from_dict", "load", "loads", "validate"]
 

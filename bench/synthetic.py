@@ -15,7 +15,7 @@ from typing import Any
 __all__ = ["SHAPES", "synthetic_document", "varied_document"]
 
 _KINDS = ("claim", "evidence", "objection", "rebuttal", "recommendation")
-# (relation kind, kinds of node it may point at) per node kind, following argmap.checks.
+# (relation kind, kinds of node it may point at) per node kind, following argmap._checks.
 _TARGETS = {
     "claim": ("supports", ("claim", "recommendation")),
     "evidence": ("supports", ("claim", "objection", "rebuttal")),

@@ -13,7 +13,7 @@ from hypothesis import given
 
 import argmap
 from argmap import ArgumentMap, Node
-from argmap.codec import _RENAMED, structure_map, unstructure_map
+from argmap._codec import _RENAMED, structure_map, unstructure_map
 from argmap.model import Quote, Relation, Section, Source
 from argmap.schema import json_schema
 from argmap.strategies import argument_maps

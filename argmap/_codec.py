@@ -22,8 +22,8 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from ._plain import MAX_DEPTH
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
-from .plain import MAX_DEPTH
 from .schema import FORMAT_VERSION
 
 __all__ = ["structure_map", "unstructure_map"]
