@@ -22,6 +22,7 @@ from .atomic import OutputRefusedError, check_output, write_atomic
 from .drawing import command as render_command
 from .errors import ArgmapError, Problem, Severity
 from .loader import Report, check
+from .page import command as report_command
 from .schema import schema_text
 from .syntax import FORMATS, format_for
 from .writer import encode_map
@@ -89,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.set_defaults(func=_convert)
 
     render_command.add_parser(commands)
+    report_command.add_parser(commands)
     return parser
 
 

@@ -61,7 +61,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the file to write; - for stdout"
     )
-    parser.add_argument("--format", choices=sorted(FORMATS), help="default: from OUT's suffix")
+    parser.add_argument(
+        "--format", choices=sorted({*FORMATS, "html"}), help="default: from OUT's suffix"
+    )
     parser.add_argument(
         "--engine", choices=sorted(ENGINES), help="Graphviz layout (default: dot, sfdp if large)"
     )
@@ -129,6 +131,23 @@ def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
     return view
 
 
+def _chosen_format(args: argparse.Namespace) -> str:
+    # --format html or an .html OUT: the interactive page (argmap.page).
+    if args.format == "html" or (
+        args.format is None and args.output.lower().endswith((".html", ".htm"))
+    ):
+        return "html"
+    return format_for(args.output, args.format)
+
+
+def _page(whole: ArgumentMap, view: ArgumentMap, options: dict[str, Any]) -> bytes:
+    from ..page import to_html
+    from ..page._sources import source_texts
+
+    # A view is a new map: its source texts are read beside the map loaded.
+    return to_html(view, texts=source_texts(whole), **options).encode("utf-8")
+
+
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
     # The loader reads files; only this command-line glue may reach up to it.
@@ -139,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     if args.depth is not None and args.focus is None:
         return _fail("--depth needs --focus ID", EXIT_USAGE)
     try:
-        chosen = format_for(args.output, args.format)
+        chosen = _chosen_format(args)
     except FormatError as error:
         return _fail(str(error), EXIT_USAGE)
     try:
@@ -175,16 +194,17 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
         try:
-            data = render_bytes(
-                view,
-                format=chosen,
-                engine=args.engine,
-                theme=args.theme,
-                rankdir=args.rankdir,
-                width=args.width,
-                legend=args.legend,
-                dpi=args.dpi,
-            )
+            options: dict[str, Any] = {
+                "engine": args.engine,
+                "theme": args.theme,
+                "rankdir": args.rankdir,
+                "width": args.width,
+                "legend": args.legend,
+            }
+            if chosen == "html":
+                data = _page(report.map, view, options)
+            else:
+                data = render_bytes(view, format=chosen, dpi=args.dpi, **options)
             write_output(args.output, data, keep=keep)
         except RenderError as error:
             failure = str(error)

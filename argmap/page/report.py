@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping
 
 from ..drawing import DEFAULT_WIDTH, Theme, render_bytes
@@ -63,7 +64,7 @@ def to_report(
             name = source.title or source.id if source is not None else p.source
             where = f"characters {p.start}–{p.end}" if p.start is not None else "offsets not known"
             parts.append(
-                f"<blockquote><p>“{html.escape(p.text)}”</p><footer>{html.escape(name)}, "
+                f"<blockquote><p>“{_unbroken(p.text)}”</p><footer>{html.escape(name)}, "
                 f"{where}</footer></blockquote>"
             )
         if not node.quotes:
@@ -82,6 +83,21 @@ def to_report(
             "nodes": "".join(items),
         },
     )
+
+
+_HYPHENATED = re.compile(r"\S*-\S*")
+
+
+def _unbroken(text: str) -> str:
+    # A line broken after a hyphen reads back from the PDF as one word without
+    # it (pdftotext and copy-paste join the halves): hyphenated words stay whole.
+    out, at = [], 0
+    for match in _HYPHENATED.finditer(text):
+        out.append(html.escape(text[at : match.start()]))
+        out.append(f'<span class="whole">{html.escape(match.group())}</span>')
+        at = match.end()
+    out.append(html.escape(text[at:]))
+    return "".join(out)
 
 
 def _status(value: str | float) -> str:

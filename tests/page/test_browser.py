@@ -21,9 +21,9 @@ pytestmark = [pytest.mark.exe, pytest.mark.browser]
 ARTEFACTS = Path(os.environ.get("ARGMAP_ARTEFACTS", ROOT / "out" / "test-artefacts"))
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="needs selenium (the test extra)")
+from selenium.webdriver.chrome.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.chrome.webdriver import WebDriver  # noqa: E402
 from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 
 
@@ -61,7 +61,7 @@ def browser() -> Iterator[WebDriver]:
 @pytest.fixture
 def page(browser: WebDriver, nato_page: tuple[argmap.ArgumentMap, Path]) -> WebDriver:
     browser.get(nato_page[1].as_uri())
-    browser.get_log("performance")  # start each test's network log afresh
+    performance_log(browser)  # start each test's network log afresh
     return browser
 
 
@@ -86,9 +86,14 @@ def in_view(driver: WebDriver, element: WebElement, container: str) -> bool:
     )
 
 
+def performance_log(driver: WebDriver) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = driver.get_log("performance")  # type: ignore[no-untyped-call]
+    return entries
+
+
 def requests(driver: WebDriver) -> list[str]:
     urls = []
-    for entry in driver.get_log("performance"):
+    for entry in performance_log(driver):
         message: dict[str, Any] = json.loads(entry["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
