@@ -13,6 +13,9 @@
 <NodeKind.CLAIM: 'claim'>
 """
 
+import importlib.metadata
+
+from .analysis import diff, evaluate, lint, summary
 from .drawing import THEMES, RenderWarning, Theme, focus, render, select, to_dot, to_graphviz
 from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
 from .loader import Report, check, from_dict, load, loads, validate
@@ -42,16 +45,20 @@ __all__ = [
     "Theme",
     "ValidationError",
     "check",
+    "diff",
     "dump",
     "dumps",
+    "evaluate",
     "focus",
     "from_dict",
     "json_schema",
+    "lint",
     "load",
     "loads",
     "render",
     "schema_text",
     "select",
+    "summary",
     "to_dict",
     "to_dot",
     "to_graphviz",
@@ -59,4 +66,5 @@ __all__ = [
     "validate",
 ]
 
-__version__ = "0.1.0"
+__version__ = importlib.metadata.version("argmap")
+"""The installed version, as pyproject.toml gives it (one number, read from the metadata)."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import attrs
 
-from .atomic import descriptor_of
+from ._atomic import descriptor_of
 from .model import ArgumentMap
 
 __all__ = [
@@ -80,8 +80,10 @@ def remember_base(argument_map: ArgumentMap, base: Path) -> None:
             if entry is not None and entry[0]() is None:
                 del _BASES[key]
 
+    # Absolute now: the working directory may change before the map is saved.
+    folder = Path(os.path.abspath(base))
     with _LOCK:
-        _BASES[key] = (weakref.ref(argument_map, forget), base)
+        _BASES[key] = (weakref.ref(argument_map, forget), folder)
 
 
 def base_of(argument_map: ArgumentMap) -> Path:

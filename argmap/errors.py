@@ -12,6 +12,7 @@ __all__ = [
     "FormatError",
     "Problem",
     "RenderError",
+    "RenderWarning",
     "Severity",
     "ValidationError",
 ]
@@ -125,3 +126,7 @@ class FormatError(ArgmapError, ValueError):
 
 class RenderError(ArgmapError, RuntimeError):
     """A diagram could not be rendered (for example, Graphviz is missing)."""
+
+
+class RenderWarning(UserWarning):
+    """Rendering went ahead, but not quite as asked or as usual (for example, engine switched)."""

@@ -11,22 +11,21 @@ import errno
 import gc
 import os
 import stat
-import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._checks import check_document
+from ._codec import structure_map, unstructure_map
+from ._paths import format_path, parse_path
+from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base
-from .checks import check_document
-from .codec import structure_map, unstructure_map
+from ._syntax import Format, format_for, locate, parse_text
 from .errors import Problem, Severity, ValidationError
 from .model import ArgumentMap
-from .paths import format_path, parse_path
-from .plain import plain_json
 from .schema import validate_data
-from .syntax import Format, format_for, locate, parse_text
 
 __all__ = ["Report", "check", "from_dict", "load", "loads", "validate"]
 
@@ -210,19 +209,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-@contextlib.contextmanager
-def _validators_skipped() -> Iterator[None]:
-    # Structuring runs only on documents that passed the schema and the checks,
-    # which test every value the model's field validators would; running them
-    # again costs a third of a big load. attrs' switch is process-wide, so it
-    # is only thrown while no other thread could be making model objects.
-    if threading.active_count() > 1:
-        yield
-        return
-    with attrs.validators.disabled():
-        yield
-
-
 def _decode(data: str | bytes, file: str | None) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
@@ -325,8 +311,9 @@ def _structure(
     problems: list[Problem],
 ) -> ArgumentMap | None:
     try:
-        with _validators_skipped():
-            return _anchor(structure_map(document), anchors)
+        # Without the model's validators: the schema and the checks tested
+        # every value they would (codec.structure_map).
+        return _anchor(structure_map(document), anchors)
     except (TypeError, ValueError) as error:
         # The schema and the checks should have refused whatever the model
         # refuses; should they ever disagree, the user still gets a problem.

@@ -20,8 +20,8 @@ import jsonschema.protocols
 import jsonschema.validators
 import jsonschema_rs
 
+from ._paths import format_path
 from .errors import Problem, describe_value
-from .paths import format_path
 
 __all__ = ["FORMAT_VERSION", "SCHEMA_ID", "json_schema", "schema_text", "validate_data"]
 

@@ -23,7 +23,8 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
-from .checks import ATTACKS, SUPPORTS
+from ._checks import ATTACKS, SUPPORTS
+from ._paths import PathPart, format_path
 from .model import (
     ArgumentMap,
     Node,
@@ -34,7 +35,6 @@ from .model import (
     Section,
     Source,
 )
-from .paths import PathPart, format_path
 from .writer import to_dict
 
 __all__ = [

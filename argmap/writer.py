@@ -6,13 +6,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ._atomic import write_atomic
+from ._codec import unstructure_map
+from ._plain import plain_json
 from ._sources import base_of, relocate, source_files
-from .atomic import write_atomic
-from .codec import unstructure_map
+from ._syntax import Format, dump_text, format_for
 from .errors import ValidationError
 from .model import ArgumentMap
-from .plain import plain_json
-from .syntax import Format, dump_text, format_for
 
 __all__ = ["dump", "dumps", "encode_map", "to_dict"]
 

@@ -1,147 +1,236 @@
-"""Loading and saving maps of 1k, 10k and 100k nodes, beside `json.loads` of the same text.
+"""Loading and saving maps beside `json.loads`/`json.dumps`, each side in a fresh process.
 
-Run: `python bench/bench_load.py` (or `./dev bench`). `--write` puts the table in
-the "Loading" section of docs/performance.md. Every figure is a median of runs
-taken side by side, so machine speed cancels out of the ratios; peak memory is
-traced in separate runs (tracing slows Python down) with `tracemalloc`.
+Run: `python bench/bench_load.py` (or `./dev bench`); `--write` puts the tables in
+the "Loading" section of docs/performance.md.
 
-Goal (issue #2): a full load of a 100k-node map (parse, schema, structure,
-semantic checks) in at most 3x the time of `json.loads`, and at most 4x its peak
-memory.
+Fairness: every timing is taken in a fresh Python process that has imported the
+same modules (argmap and json) and read the same file, and nothing else, so
+neither side pays for cycle collections over the other's leftovers. The two
+sides of a ratio alternate run by run (json, argmap, json, argmap, …), so they
+see the same machine; figures are medians over `--runs` such process pairs.
+Small maps are timed over many calls in each process (the median call is
+reported). Peak memory is traced with `tracemalloc` in processes of its own.
+
+Shapes (bench/synthetic.py): `synthetic`, ten sections and one sentence
+pattern, two relations a node; `varied`, fifty sections, texts of uneven length
+with mixed punctuation and non-ASCII words, one to three relations a node.
+
+Goals (issue #12): a full load (parse with duplicate-key detection, schema,
+semantic checks, structuring) of a 100k-node map in at most 2x the time of
+`json.loads` and 2x its peak memory, on every shape; a 10-node map in at most
+4x; `dumps` of a 100k-node map no slower than `json.dumps(to_dict(m), indent=2)`.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import platform
 import statistics
+import subprocess
 import sys
-import tracemalloc
-from collections.abc import Callable
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-import argmap
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from synthetic import SHAPES  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).parent))
-from measure import median_seconds, write_section
-from synthetic import synthetic_document
+SIZES = (10, 1_000, 10_000, 100_000)
+LOAD_GOAL, SMALL_LOAD_GOAL, MEMORY_GOAL, DUMPS_GOAL = 2.0, 4.0, 2.0, 1.0
+GOAL_NODES, SMALL_NODES = 100_000, 10
 
-SIZES = (1_000, 10_000, 100_000)
-TIME_GOAL, MEMORY_GOAL, GOAL_NODES = 3.0, 4.0, 100_000
+# Each side of each comparison: (baseline, argmap).
+LOAD = ("json.loads", "argmap.loads")
+DUMPS = ("json.dumps", "argmap.dumps")
 
 
-def peak_bytes(action: Callable[[], object]) -> int:
+def child(action: str, path: str, memory: bool) -> None:
+    """Time (or trace) one action in this fresh process; print the result as JSON."""
+    import gc
+    import time
+    import tracemalloc
+
+    import argmap
+
+    text = Path(path).read_text(encoding="utf-8")
+    m = argmap.loads(text, format="json") if action in DUMPS else None
+
+    def call() -> object:
+        if action == "argmap.dumps":
+            return argmap.dumps(m, format="json")  # type: ignore[arg-type]
+        if action == "json.dumps":
+            # The same text argmap writes (non-ASCII kept), from `to_dict`.
+            return json.dumps(argmap.to_dict(m), ensure_ascii=False, indent=2)  # type: ignore[arg-type]
+        if action == "argmap.loads":
+            return argmap.loads(text, format="json")
+        return json.loads(text)
+
     gc.collect()
-    tracemalloc.start()
-    try:
-        kept = action()
+    if memory:
+        tracemalloc.start()
+        kept = call()
         _, peak = tracemalloc.get_traced_memory()
-    finally:
         tracemalloc.stop()
-    del kept
-    return peak
+        del kept
+        print(json.dumps({"peak": peak}))
+        return
+    # Small maps: many calls, so that the clock's grain and one-off costs fade.
+    repeats = max(1, 20_000 // max(1, len(text) // 400))
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        kept = call()
+        times.append(time.perf_counter() - start)
+        del kept
+    print(json.dumps({"seconds": statistics.median(times)}))
 
 
-def measure(nodes: int, runs: int) -> dict[str, float]:
-    text = json.dumps(synthetic_document(nodes), indent=2)
-    m = argmap.loads(text, format="json")
-    row: dict[str, float] = {"nodes": nodes, "relations": len(m.relations), "mb": len(text) / 1e6}
-    # Interleaved, so that both see the same machine.
-    json_times, load_times = [], []
-    for _ in range(runs):
-        json_times.append(median_seconds(lambda: json.loads(text), 1))
-        load_times.append(median_seconds(lambda: argmap.loads(text, format="json"), 1))
-    row["json"] = statistics.median(json_times)
-    row["load"] = statistics.median(load_times)
-    row["dumps"] = median_seconds(lambda: argmap.dumps(m, format="json"), runs)
-    if nodes <= 10_000:
-        yaml_text = argmap.dumps(m, format="yaml")
-        row["yaml"] = median_seconds(lambda: argmap.loads(yaml_text, format="yaml"), 3)
-    row["json_peak"] = peak_bytes(lambda: json.loads(text))
-    row["load_peak"] = peak_bytes(lambda: argmap.loads(text, format="json"))
+def run_child(action: str, path: Path, memory: bool = False) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", action, str(path)]
+    if memory:
+        command.append("--memory")
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def measure(shape: str, nodes: int, runs: int, folder: Path) -> dict[str, float]:
+    document = SHAPES[shape](nodes)
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    path = folder / f"{shape}-{nodes}.json"
+    path.write_text(text, encoding="utf-8")
+    row: dict[str, float] = {
+        "nodes": nodes,
+        "relations": len(document.get("relations", ())),
+        "mb": len(text.encode()) / 1e6,
+    }
+    for pair in (LOAD, DUMPS):
+        times: dict[str, list[float]] = {action: [] for action in pair}
+        for _ in range(runs):
+            for action in pair:
+                times[action].append(run_child(action, path)["seconds"])
+        for action in pair:
+            row[action] = statistics.median(times[action])
+    for action in LOAD:
+        row[action + " peak"] = run_child(action, path, memory=True)["peak"]
     return row
 
 
-NOTES = """\
-Where the time goes at 100,000 nodes, in units of `json.loads` (from profiling):
-parsing with duplicate-key detection ≈ 0.7, schema (jsonschema-rs) ≈ 0.2, semantic
-checks ≈ 0.9, structuring into attrs objects ≈ 0.8, the cycle collector's catch-up
-after loading ≈ 0.2. What makes that possible: the collector is paused while the
-(acyclic) map is built; jsonschema-rs validates, and jsonschema only words the
-parts that fail; the semantic checks run on whole columns with set algebra; attrs'
-field validators are skipped for documents the schema and checks have passed
-(single-threaded programs only: the switch is process-wide). Small maps show a
-higher ratio because `json.loads` of a small text pays no collector cost while
-argmap's fixed costs stay. A map of 100,000 nodes with one typo is reported in
-about 2.7 s: only the faulty items are worded."""
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.3f} ms"
 
 
 def table(rows: list[dict[str, float]]) -> str:
     lines = [
-        "| nodes | relations | JSON text | `json.loads` | argmap load | ratio | `dumps` (JSON)"
-        " | YAML load | peak memory, load / `json.loads` |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| nodes | relations | JSON text | `json.loads` | `argmap.loads` | ratio "
+        "| peak memory, load / `json.loads` | `json.dumps(to_dict(m))` | `argmap.dumps` | ratio |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        yaml_cell = f"{row['yaml'] * 1000:.0f} ms" if "yaml" in row else "—"
         lines.append(
-            f"| {row['nodes']:,.0f} | {row['relations']:,.0f} | {row['mb']:.1f} MB "
-            f"| {row['json'] * 1000:.0f} ms | {row['load'] * 1000:.0f} ms "
-            f"| **{row['load'] / row['json']:.2f}×** | {row['dumps'] * 1000:.0f} ms | {yaml_cell} "
-            f"| {row['load_peak'] / 1e6:.0f} MB / {row['json_peak'] / 1e6:.0f} MB = "
-            f"**{row['load_peak'] / row['json_peak']:.2f}×** |"
+            f"| {row['nodes']:,.0f} | {row['relations']:,.0f} | {row['mb']:.2f} MB "
+            f"| {_ms(row['json.loads'])} | {_ms(row['argmap.loads'])} "
+            f"| **{row['argmap.loads'] / row['json.loads']:.2f}×** "
+            f"| {row['argmap.loads peak'] / 1e6:.1f} MB / {row['json.loads peak'] / 1e6:.1f} MB = "
+            f"**{row['argmap.loads peak'] / row['json.loads peak']:.2f}×** "
+            f"| {_ms(row['json.dumps'])} | {_ms(row['argmap.dumps'])} "
+            f"| **{row['argmap.dumps'] / row['json.dumps']:.2f}×** |"
         )
     return "\n".join(lines)
 
 
+def verdicts(shape: str, rows: list[dict[str, float]]) -> list[str]:
+    """One line per goal that this shape's sizes can judge."""
+    said = []
+    for row in rows:
+        load = row["argmap.loads"] / row["json.loads"]
+        if row["nodes"] == GOAL_NODES:
+            memory = row["argmap.loads peak"] / row["json.loads peak"]
+            dumps = row["argmap.dumps"] / row["json.dumps"]
+            said.append(
+                f"{shape}, {GOAL_NODES:,} nodes: load {load:.2f}× (goal ≤ {LOAD_GOAL}×: "
+                f"{_met(load, LOAD_GOAL)}), peak memory {memory:.2f}× (goal ≤ {MEMORY_GOAL}×: "
+                f"{_met(memory, MEMORY_GOAL)}), dumps {dumps:.2f}× (goal ≤ {DUMPS_GOAL}×: "
+                f"{_met(dumps, DUMPS_GOAL)})."
+            )
+        if row["nodes"] == SMALL_NODES:
+            said.append(
+                f"{shape}, {SMALL_NODES} nodes: load {load:.2f}× (goal ≤ {SMALL_LOAD_GOAL}×: "
+                f"{_met(load, SMALL_LOAD_GOAL)})."
+            )
+    return said
+
+
+def _met(ratio: float, goal: float) -> str:
+    return "met" if ratio <= goal else "**missed**"
+
+
 def environment() -> str:
+    import argmap
+
+    names = ("jsonschema-rs", "jsonschema", "cattrs", "attrs", "msgspec")
+    installed = []
+    for name in names:
+        try:
+            installed.append(f"{name} {version(name)}")
+        except Exception:  # a package not installed is left out
+            continue
     return (
         f"Python {platform.python_version()} on {platform.machine()} "
-        f"({platform.platform(terse=True)}), argmap {argmap.__version__}, "
-        f"jsonschema-rs {version('jsonschema-rs')}, jsonschema {version('jsonschema')}, "
-        f"cattrs {version('cattrs')}, attrs {version('attrs')}, PyYAML {version('PyYAML')}"
+        f"({platform.platform(terse=True)}), argmap {argmap.__version__}, " + ", ".join(installed)
     )
+
+
+def write_section(heading: str, body: str) -> None:
+    from measure import write_section as write
+
+    write(heading, body)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="runs per median (default 5)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="process pairs per median (default 5)")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES))
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--child", nargs=2, metavar=("ACTION", "FILE"), help=argparse.SUPPRESS)
+    parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rows = []
-    for nodes in args.sizes:
-        print(f"measuring {nodes:,} nodes…", file=sys.stderr)
-        rows.append(measure(nodes, args.runs))
-    result = table(rows)
+    if args.child:
+        child(args.child[0], args.child[1], args.memory)
+        return 0
+    tables, said = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for shape in args.shapes:
+            rows = []
+            for nodes in args.sizes:
+                print(f"measuring {shape}, {nodes:,} nodes…", file=sys.stderr)
+                rows.append(measure(shape, nodes, args.runs, Path(folder)))
+            tables.append(f"Shape `{shape}`:\n\n{table(rows)}")
+            said += verdicts(shape, rows)
+    result = "\n\n".join(tables)
     print(result)
-    largest = rows[-1]
-    time_ratio = largest["load"] / largest["json"]
-    memory_ratio = largest["load_peak"] / largest["json_peak"]
-    verdict = (
-        f"At {largest['nodes']:,.0f} nodes: load {time_ratio:.2f}× `json.loads`, "
-        f"peak memory {memory_ratio:.2f}×"
-    )
-    if largest["nodes"] == GOAL_NODES:
-        verdict += (
-            f" (goals ≤ {TIME_GOAL}×: {'met' if time_ratio <= TIME_GOAL else 'MISSED'}, "
-            f"≤ {MEMORY_GOAL}×: {'met' if memory_ratio <= MEMORY_GOAL else 'MISSED'})"
-        )
-    verdict += "."
-    print(verdict)
+    print("\n".join(said))
     if args.write:
+        command = "python bench/bench_load.py --write"
+        if args.runs != 5:
+            command += f" --runs {args.runs}"
         write_section(
             "## Loading",
             "## Loading\n\n"
-            "`python bench/bench_load.py --write` (medians of "
-            f"{args.runs} interleaved runs; synthetic maps from `bench/synthetic.py`, "
-            'about two relations a node, written as indented JSON). "argmap load" is '
+            f"`{command}`: medians of {args.runs} runs, each side of each ratio "
+            "timed in a fresh process of its own (same imports, same file read, nothing "
+            "else in the heap), the two sides alternating. `argmap.loads` is "
             '`argmap.loads(text, format="json")`: parse with duplicate-key detection, '
-            "schema validation, semantic checks, structuring into attrs objects.\n\n"
-            f"{result}\n\n{verdict}\n\n{NOTES}\n\n{environment()}.\n",
+            "schema validation, semantic checks, structuring into attrs objects. "
+            "`json.dumps(to_dict(m))` is `json.dumps(argmap.to_dict(m), "
+            "ensure_ascii=False, indent=2)`, the same text `argmap.dumps(m, "
+            'format="json")` writes. Maps from `bench/synthetic.py`, written as indented '
+            "JSON.\n\n"
+            f"{result}\n\n" + "\n".join(f"- {line}" for line in said) + "\n\n"
+            f"{environment()}.\n",
         )
     return 0
 

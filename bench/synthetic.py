@@ -1,14 +1,21 @@
-"""Valid synthetic argument maps of any size, for benchmarks (about two relations a node)."""
+"""Valid argument maps of any size, for benchmarks, in two shapes.
+
+`synthetic_document`: ten sections, one sentence pattern, about two relations a
+node. `varied_document`: about fifty sections, texts of uneven length with mixed
+punctuation and non-ASCII words, one to three relations a node (unevenly), some
+relation ids, undercuts, attributions and several tags. Both are schema- and
+check-valid; the second is closer to what people write.
+"""
 
 from __future__ import annotations
 
 import random
 from typing import Any
 
-__all__ = ["synthetic_document"]
+__all__ = ["SHAPES", "synthetic_document", "varied_document"]
 
 _KINDS = ("claim", "evidence", "objection", "rebuttal", "recommendation")
-# (relation kind, kinds of node it may point at) per node kind, following argmap.checks.
+# (relation kind, kinds of node it may point at) per node kind, following argmap._checks.
 _TARGETS = {
     "claim": ("supports", ("claim", "recommendation")),
     "evidence": ("supports", ("claim", "objection", "rebuttal")),
@@ -51,3 +58,70 @@ def synthetic_document(nodes: int, *, seed: int = 0) -> dict[str, Any]:
         "nodes": node_list,
         "relations": relations,
     }
+
+
+_VOCABULARY = (
+    "the policy Alliance must should deterrence naïve coöperation Zürich façade São Paulo "
+    "Ελλάδα Москва 東京 北京 Kraków Øresund über señor café rôle déjà-vu résumé "
+    "evidence suggests that, however; although — perhaps — «not» ‘always’ (in 2024) "
+    "costs rose 3.5% [see annex] e.g. i.e. i.a. so-called “hard” power soft-power "
+    "sanctions trade maritime Indo-Pacific partners allies burden-sharing spending"
+)
+_WORDS = tuple(_VOCABULARY.split())
+_ENDS = (".", ".", ".", "?", "!", "…", ";", ".")
+_TAGS = ("policy", "economy", "defence", "trade", "values", "risk", "Ökonomie", "安全")
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(_WORDS, k=rng.randint(3, 30))
+    words[0] = words[0][:1].upper() + words[0][1:]
+    return " ".join(words) + rng.choice(_ENDS)
+
+
+def varied_document(nodes: int, *, seed: int = 0) -> dict[str, Any]:
+    """A check-valid map with varied text, ~50 sections and 1-3 relations a node (uneven)."""
+    rng = random.Random(seed)
+    sections = max(1, min(50, nodes // 4))
+    by_kind: dict[str, list[str]] = {kind: [] for kind in _KINDS}
+    node_list: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    attacks: list[str] = []
+    for index in range(nodes):
+        id = f"{rng.choice(('c', 'ev', 'obj', 'node', 'p'))}_{index}"
+        possible = [k for k in _KINDS if any(by_kind[t] for t in _TARGETS[k][1])]
+        kind = rng.choice(possible) if possible else "recommendation"
+        node: dict[str, Any] = {"id": id, "kind": kind, "text": _sentence(rng)}
+        if rng.random() < 0.9:
+            node["section"] = f"sec-{rng.randrange(sections)}"
+        if rng.random() < 0.6:
+            node["tags"] = rng.sample(_TAGS, rng.randint(1, 3))
+        if rng.random() < 0.2:
+            node["attribution"] = rng.choice(("Ministry of Défense", "Dr. Ñúñez", "王 教授"))
+        node_list.append(node)
+        relation, wanted = _TARGETS[kind]
+        pool = [t for k in wanted for t in by_kind[k][-80:]]
+        degree = rng.choices((1, 2, 3), weights=(5, 3, 2))[0]
+        for target in rng.sample(pool, min(degree, len(pool))):
+            item: dict[str, Any] = {"from": id, "to": target, "kind": relation}
+            if relation == "attacks" and rng.random() < 0.3:
+                item = {"id": f"r{len(relations)}", **item}
+                attacks.append(item["id"])
+            relations.append(item)
+        if kind in ("objection", "rebuttal") and attacks and rng.random() < 0.1:
+            relations.append({"from": id, "to": rng.choice(attacks[-20:]), "kind": "undercuts"})
+        by_kind[kind].append(id)
+    return {
+        "argmap": "1.0",
+        "title": f"Varied map of {nodes} nodes — «débat» über Policy",
+        "description": _sentence(rng),
+        "sections": [
+            {"id": f"sec-{i}", "title": f"§{i + 1}. {_sentence(rng)[:40]}"} for i in range(sections)
+        ],
+        "nodes": node_list,
+        "relations": relations,
+        "metadata": {"generator": "bench/synthetic.py", "seed": seed},
+    }
+
+
+SHAPES = {"synthetic": synthetic_document, "varied": varied_document}
+"""The map shapes the benchmarks measure, by name."""

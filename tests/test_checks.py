@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from argmap.checks import ATTACKS, SUPPORTS, check_document
+from argmap._checks import ATTACKS, SUPPORTS, check_document
 from argmap.errors import Problem, Severity
 from argmap.model import NodeKind
 

@@ -159,3 +159,18 @@ def test_validate_sources_root_confines_the_sources(
     assert main(["validate", str(m)]) == 0
     assert main(["validate", "--sources-root", str(tmp_path / "maps"), str(m)]) == 1
     assert "source-outside-root" in capsys.readouterr().err
+
+
+def test_a_file_name_that_is_not_utf8_prints_on_a_strict_stream(tmp_path: Path) -> None:
+    m = write_map(tmp_path)
+    odd = os.fsencode(tmp_path) + b"/\xff.yaml"
+    os.rename(m, odd)
+    for options in (["--format", "json"], []):
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "validate", *options, odd],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert b"\\udcff.yaml" in done.stdout

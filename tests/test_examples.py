@@ -139,13 +139,25 @@ def test_the_nato_script_summarises_and_draws_the_map(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[:4] == [
-        "Rhetoric Meets Reality: NATO’s Indo-Pacific Turn",
-        "41 nodes, 51 relations (41 supports, 5 attacks, 5 undercuts)",
-        "nodes by kind: claim 12, evidence 14, objection 8, rebuttal 3, recommendation 4",
-        "objections left unanswered (5 of 8): shift-unclear, ukraine-monopolizes, "
-        "european-reluctance, trump-risk, ip-not-priority",
-    ]
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Rhetoric Meets Reality: NATO’s Indo-Pacific Turn"
+    assert lines[:10] == str(argmap.summary(argmap.load(NATO_MAP))).splitlines()
+    assert any(
+        line.split()
+        == [
+            "unanswered",
+            "objections",
+            "5",
+            "of",
+            "8",
+            "shift-unclear,",
+            "ukraine-monopolizes,",
+            "european-reluctance,",
+            "trump-risk,",
+            "ip-not-priority",
+        ]
+        for line in lines
+    )
     for name in (
         "nato_indo_pacific.svg",
         "nato_indo_pacific.png",

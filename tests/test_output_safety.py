@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.atomic import OutputRefusedError, check_output, write_atomic
+from argmap._atomic import OutputRefusedError, check_output, write_atomic
 
 ROOT_ONLY = pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0,
@@ -219,3 +219,14 @@ def test_render_never_draws_over_a_source_of_the_map(tmp_path: Path) -> None:
     with pytest.raises(OutputRefusedError, match="same file"):
         argmap.render(m, tmp_path / "article.txt", format="dot")
     assert (tmp_path / "article.txt").read_text("utf-8") == "Most cats purr when content."
+
+
+def test_dump_after_a_change_of_folder_still_finds_the_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_map(tmp_path / "maps")
+    monkeypatch.chdir(tmp_path)
+    m = argmap.load("maps/m.yaml")
+    monkeypatch.chdir(tmp_path / "maps")
+    argmap.dump(m, tmp_path / "x.yaml")
+    assert argmap.load(tmp_path / "x.yaml").sources[0].path == "maps/article.txt"

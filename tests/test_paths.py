@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from argmap.paths import format_path, parse_path
+from argmap._paths import format_path, parse_path
 
 
 def test_plain_keys_use_dots_and_indices_brackets() -> None:

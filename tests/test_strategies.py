@@ -59,7 +59,7 @@ def test_a_broken_document_raises_validation_error_pointing_at_the_fault(
 def test_a_broken_file_locates_the_fault_by_line_and_column(
     broken: BrokenDocument, format: str
 ) -> None:
-    from argmap.syntax import dump_text
+    from argmap._syntax import dump_text
 
     text = dump_text(broken.document, format)  # type: ignore[arg-type]
     with pytest.raises(ValidationError) as caught:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from argmap._syntax import dump_text, format_for, locate, parse_text
 from argmap.errors import FormatError, ValidationError
-from argmap.syntax import dump_text, format_for, locate, parse_text
 
 
 def problem_of(text: str, format: str) -> tuple[str, str, int | None, int | None]:

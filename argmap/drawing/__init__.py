@@ -13,7 +13,7 @@ digraph argmap {
 from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, to_dot, to_graphviz
 from .focus import focus, select
 from .labels import wrap_text
-from .layout import ENGINES, LARGE_MAP, RenderWarning, choose_engine
+from .layout import ENGINES, LARGE_MAP, RELATION_WEIGHT, RenderWarning, choose_engine, layout_cost
 from .output import FORMATS, SUFFIXES, format_for, render, render_bytes
 from .theme import THEMES, EdgeStyle, NodeStyle, Theme
 
@@ -24,6 +24,7 @@ __all__ = [
     "FORMATS",
     "LARGE_MAP",
     "RANKDIRS",
+    "RELATION_WEIGHT",
     "SUFFIXES",
     "THEMES",
     "EdgeStyle",
@@ -33,6 +34,7 @@ __all__ = [
     "choose_engine",
     "focus",
     "format_for",
+    "layout_cost",
     "render",
     "render_bytes",
     "select",

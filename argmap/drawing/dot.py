@@ -340,18 +340,15 @@ class _Drawing:
             "labelloc=t labeljust=c"
         )
 
-    def wide_fans(self) -> dict[tuple[bool, str], int]:
-        """Targets with at least `stagger` leaves (nodes nothing points at) pointing at them.
+    def wide_fans(self, targets: set[str]) -> dict[tuple[bool, str], int]:
+        """Targets with at least `stagger` leaves (nodes not in `targets`) pointing at them.
 
         Like Graphviz's `unflatten -l`, those leaves take turns at 1, 2, ...
         rows below their target, so that a wide row of evidence folds up.
         Narrow fans are left alone: longer edges cost `dot` time on big maps.
         """
-        relations = self.map.relations
-        targets = {r.target for r in relations if r.kind is not RelationKind.UNDERCUTS}
-        self.pointed_at = targets
         fans: dict[tuple[bool, str], int] = {}
-        for relation in relations:
+        for relation in self.map.relations:
             if relation.source not in targets:
                 key = (relation.kind is RelationKind.UNDERCUTS, relation.target)
                 fans[key] = fans.get(key, 0) + 1
@@ -360,7 +357,9 @@ class _Drawing:
     def draw(self) -> list[str]:
         split = self.split_relations()
         if self.stagger > 1:
-            self.fans = self.wide_fans()
+            undercuts = RelationKind.UNDERCUTS
+            self.pointed_at = {r.target for r in self.map.relations if r.kind is not undercuts}
+            self.fans = self.wide_fans(self.pointed_at)
         self.graph_attributes()
         self.sections(split)
         for relation in self.map.relations:
@@ -392,7 +391,8 @@ def to_graphviz(
     """The map as a `graphviz.Digraph`, without running Graphviz.
 
     `theme` is a `Theme` or a name in `THEMES`; `engine` one of `ENGINES`
-    (None: `dot`, or `sfdp` above `LARGE_MAP` nodes, with a `RenderWarning`);
+    (None: `choose_engine`'s pick from the map's size, saying so with a
+    `RenderWarning` when that is not `dot`);
     `rankdir` one of `RANKDIRS`; `width` the characters per line of text;
     `legend` and `title` whether to draw them. Raises `RenderError` if the map
     refers to nodes or relations it does not have.
@@ -456,7 +456,7 @@ def make_digraph(
     check_choice(rankdir, RANKDIRS, "rankdir")
     check_count(width, "width", minimum=1)
     check_count(stagger, "stagger", minimum=1)
-    chosen = resolve_engine(engine, len(m.nodes), stacklevel=stacklevel + 1)
+    chosen = resolve_engine(engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1)
     lines = _Drawing(
         m,
         theme=look,

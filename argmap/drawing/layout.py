@@ -6,14 +6,16 @@ import shutil
 import subprocess
 import warnings
 
-from ..errors import RenderError
+from ..errors import RenderError, RenderWarning
 from .choices import check_choice
 
 __all__ = [
     "ENGINES",
     "LARGE_MAP",
+    "RELATION_WEIGHT",
     "RenderWarning",
     "choose_engine",
+    "layout_cost",
     "resolve_engine",
     "run_graphviz",
 ]
@@ -21,12 +23,16 @@ __all__ = [
 ENGINES = frozenset({"dot", "fdp", "neato", "sfdp"})
 """The Graphviz layout engines argmap renders with."""
 
-LARGE_MAP = 1500
-"""Maps with more nodes than this are laid out with `sfdp` unless an engine is chosen.
+RELATION_WEIGHT = 3.0
+"""What each relation beyond one a node adds to `layout_cost`, counted in nodes."""
 
-`dot`'s time grows much faster than the map: about 2.3 s at 1,000 nodes, 6 s
-at 1,500 and 25 s or more at 2,000, where `sfdp` takes 1.5 s (and about 45 s
-at 20,000, overlaps removed). See docs/performance.md.
+LARGE_MAP = 3000
+"""The `layout_cost` above which a map is laid out with `sfdp` unless an engine is chosen.
+
+`dot`'s time grows steeply with both nodes and relations: it passes about 20 s
+near this cost on the development machine (about 1,500 nodes with one relation
+each, 1,000 with two, 750 with three), where `sfdp` takes a few seconds. The
+figures are in docs/performance.md, from `bench/bench_first_diagram.py --grid`.
 """
 
 _INSTALL = (
@@ -35,28 +41,41 @@ _INSTALL = (
 )
 
 
-class RenderWarning(UserWarning):
-    """Rendering went ahead, but not quite as asked or as usual (for example, engine switched)."""
+def layout_cost(node_count: int, relation_count: int) -> float:
+    """An estimate of `dot`'s work on a map, counted in nodes.
+
+    A node counts 1 and so does one relation a node (a tree's worth, cheap to
+    lay out in layers); each relation beyond that counts `RELATION_WEIGHT`, as
+    those are what give `dot` crossings to minimise.
+    """
+    return node_count + RELATION_WEIGHT * max(0, relation_count - node_count)
 
 
-def choose_engine(node_count: int) -> str:
-    """The engine argmap uses for a map of `node_count` nodes when none is chosen."""
-    return "sfdp" if node_count > LARGE_MAP else "dot"
+def choose_engine(node_count: int, relation_count: int = 0) -> str:
+    """The engine argmap uses for a map of that many nodes and relations when none is chosen.
+
+    `dot` (ranks, clusters) while `layout_cost` is at most `LARGE_MAP`, `sfdp` above.
+    """
+    return "sfdp" if layout_cost(node_count, relation_count) > LARGE_MAP else "dot"
 
 
-def resolve_engine(engine: str | None, node_count: int, *, stacklevel: int) -> str:
+def resolve_engine(
+    engine: str | None, node_count: int, relation_count: int = 0, *, stacklevel: int
+) -> str:
     """`engine` checked, or the automatic choice, with a `RenderWarning` if that is not `dot`.
 
     `stacklevel` is `warnings.warn`'s, counted from here: the caller to blame.
     """
     if engine is not None:
         return check_choice(engine, ENGINES, "engine")
-    chosen = choose_engine(node_count)
+    chosen = choose_engine(node_count, relation_count)
     if chosen != "dot":
+        cost = layout_cost(node_count, relation_count)
         warnings.warn(
-            f"the map has {node_count} nodes, more than {LARGE_MAP}: laid out with "
-            f"{chosen!r}, not 'dot', whose time grows steeply with size ({chosen} draws "
-            "no clusters or ranks; pass engine='dot' to insist, or draw a focus view)",
+            f"the map has {node_count:,} nodes and {relation_count:,} relations, a layout "
+            f"cost of {cost:,.0f}, more than {LARGE_MAP:,}: laid out with {chosen!r}, not "
+            f"'dot', which would take more than about 20 s ({chosen} draws no clusters or "
+            "ranks; pass engine='dot' to insist, or draw a focus view)",
             RenderWarning,
             stacklevel=stacklevel,
         )

@@ -8,8 +8,8 @@ import types
 from collections.abc import Mapping
 from pathlib import Path
 
+from .._atomic import write_atomic
 from .._sources import base_of, source_files
-from ..atomic import write_atomic
 from ..errors import FormatError
 from ..model import ArgumentMap
 from .choices import check_count

@@ -9,7 +9,6 @@ answers (SVG). `./dev diagram` runs it with `docs` to refresh the pictures there
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import argmap
@@ -17,23 +16,6 @@ from argmap import ArgumentMap, NodeKind, RelationKind
 
 MAP = Path(__file__).resolve().parent / "map.yaml"
 NAME = "nato_indo_pacific"
-
-
-def answered(m: ArgumentMap, objection: str) -> bool:
-    """Whether something attacks the objection, or undercuts one of its attacks."""
-    if any(r.kind is RelationKind.ATTACKS for r in m.incoming(objection)):
-        return True
-    return any(
-        r.kind is RelationKind.UNDERCUTS
-        for attack in m.outgoing(objection)
-        if attack.id is not None
-        for r in m.incoming(attack.id)
-    )
-
-
-def unanswered_objections(m: ArgumentMap) -> list[str]:
-    """The ids of the objections nothing answers, in map order."""
-    return [n.id for n in m.nodes_of_kind(NodeKind.OBJECTION) if not answered(m, n.id)]
 
 
 def objections_view(m: ArgumentMap) -> ArgumentMap:
@@ -60,27 +42,9 @@ def objections_view(m: ArgumentMap) -> ArgumentMap:
     )
 
 
-def summary(m: ArgumentMap) -> str:
-    """A few lines a reader wants first: size, kinds, and what is left unanswered."""
-    kinds = Counter(node.kind for node in m.nodes)
-    relations = Counter(relation.kind for relation in m.relations)
-    open_ = unanswered_objections(m)
-    return "\n".join(
-        [
-            m.title,
-            f"{len(m.nodes)} nodes, {len(m.relations)} relations ("
-            + ", ".join(f"{relations[k]} {k.value}" for k in RelationKind)
-            + ")",
-            "nodes by kind: " + ", ".join(f"{k.value} {kinds[k]}" for k in NodeKind),
-            f"objections left unanswered ({len(open_)} of {kinds[NodeKind.OBJECTION]}): "
-            + ", ".join(open_),
-        ]
-    )
-
-
 def main(output: Path) -> int:
     m = argmap.load(MAP)
-    print(summary(m))
+    print(argmap.summary(m))
     output.mkdir(parents=True, exist_ok=True)
     written = [
         argmap.render(m, output / f"{NAME}.svg"),

@@ -154,7 +154,10 @@ def test_a_large_map_is_drawn_with_sfdp_and_the_caller_is_told(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(layout_module, "LARGE_MAP", 3)
-    with pytest.warns(RenderWarning, match="4 nodes, more than 3: laid out with 'sfdp'"):
+    with pytest.warns(
+        RenderWarning,
+        match="4 nodes and 3 relations, a layout cost of 4, more than 3: laid out with 'sfdp'",
+    ):
         drawing = parse_svg(render_bytes(small(), format="svg"))
     assert {"c", "e", "o", "b"} <= set(drawing.nodes)
     with warnings.catch_warnings():

@@ -14,8 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ._paths import PathPart, format_path
 from .errors import Problem
-from .paths import PathPart, format_path
 
 __all__ = ["MAX_DEPTH", "MAX_INTEGER_DIGITS", "has_lone_surrogates", "plain_json"]
 

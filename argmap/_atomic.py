@@ -41,14 +41,22 @@ class OutputRefusedError(OSError):
     kept: str | None = None
 
 
-def _read_umask() -> int:
-    # The only way to read the umask is to set it; done once, at import.
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere the only way to read it is to set it: briefly, and only when a
+    # new file is written, never as a side effect of importing argmap.
     umask = os.umask(0o022)
     os.umask(umask)
     return umask
 
 
-_NEW_FILE_MODE = 0o666 & ~_read_umask()
 _MAX_LINKS = 40  # as the kernel's own limit on links followed in one lookup
 _OWN_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd/(\d+)")
 _DIRECTORY_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -209,7 +217,7 @@ class _Target:
 
     def replace(self, data: bytes) -> None:
         """Write a temporary file beside the target, then rename it over the target."""
-        mode = _NEW_FILE_MODE
+        mode = 0o666 & ~_umask()
         if self.status is not None and self.status.st_uid == os.geteuid():
             # Our own file keeps its permissions; never set-id bits, and never
             # the permissions of a file someone else left for us to replace.

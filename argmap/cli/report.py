@@ -6,15 +6,26 @@ import argparse
 import sys
 from pathlib import Path
 
+from .._atomic import check_output
 from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
 from ..errors import ArgmapError, RenderError
-from ._sources import source_texts
-from .pdf import html_to_pdf
-from .report import to_report
+from ..page import html_to_pdf, to_report
+from ..page._sources import source_texts
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    STDOUT,
+    Subparsers,
+    add_reading_options,
+    keep_for,
+    read_map,
+    refusal,
+    write_output,
+)
 
 __all__ = ["REPORT_FORMATS", "add_parser", "report_format", "run"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _PROG = "argmap report"
 
 REPORT_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
@@ -34,7 +45,7 @@ def report_format(output: str, chosen: str | None) -> str:
     return found
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(subparsers: Subparsers) -> None:
     """Add the `report` command to the command line's `subparsers`."""
     parser = subparsers.add_parser(
         "report",
@@ -53,8 +64,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--width", type=int, default=DEFAULT_WIDTH, metavar="N", help="characters per line"
     )
-    from ..cli import add_reading_options
-
     add_reading_options(parser)
     parser.set_defaults(func=run)
 
@@ -66,9 +75,6 @@ def _fail(message: str, code: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap report` as parsed into `args`; the exit code (0, 1 or 2)."""
-    from ..atomic import check_output
-    from ..cli import STDOUT, keep_for, read_map, refusal, write_output
-
     to_stdout = args.output == STDOUT
     try:
         chosen = report_format(args.output, args.format)

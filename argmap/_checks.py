@@ -18,9 +18,9 @@ from typing import Any
 
 import attrs
 
+from ._paths import PathPart, format_path
 from .errors import Problem, Severity
 from .model import NodeKind, RelationKind
-from .paths import PathPart, format_path
 
 __all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document"]
 

@@ -18,9 +18,9 @@ from typing import Any, Literal
 import attrs
 import yaml
 
+from ._paths import PathPart, format_path, parse_path
+from ._plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
 from .errors import FormatError, Problem, ValidationError
-from .paths import PathPart, format_path, parse_path
-from .plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
 
 __all__ = [
     "FORMATS",
@@ -53,7 +53,8 @@ def format_for(name: str, format: str | None = None) -> Format:
     except KeyError:
         raise FormatError(
             f"cannot tell the format of {name!r} from its suffix; "
-            f"expected one of: {', '.join(_SUFFIXES)} (or name the format)"
+            f"expected one of: {', '.join(_SUFFIXES)} (or name the format: `format=` in Python, "
+            "`--from` on the command line)"
         ) from None
 
 

@@ -7,17 +7,31 @@ import sys
 import warnings
 from typing import Any
 
-from ..errors import ArgmapError, FormatError, RenderError
+from .._atomic import check_output
+from ..drawing.dot import DEFAULT_WIDTH, RANKDIRS
+from ..drawing.focus import focus, restrict, select
+from ..drawing.layout import ENGINES, LARGE_MAP
+from ..drawing.output import FORMATS, format_for, render_bytes
+from ..drawing.theme import THEMES
+from ..errors import ArgmapError, FormatError, RenderError, RenderWarning
 from ..model import ArgumentMap, NodeKind
-from .dot import DEFAULT_WIDTH, RANKDIRS
-from .focus import focus, restrict, select
-from .layout import ENGINES, LARGE_MAP, RenderWarning
-from .output import FORMATS, format_for, render_bytes
-from .theme import THEMES
+from ..page import to_html
+from ..page._sources import source_texts
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    STDOUT,
+    Subparsers,
+    add_reading_options,
+    keep_for,
+    read_map,
+    refusal,
+    write_output,
+)
 
 __all__ = ["add_parser", "run"]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _PROG = "argmap render"
 
 
@@ -48,14 +62,15 @@ def _kinds(text: str) -> list[NodeKind]:
     return kinds
 
 
-def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parser(subparsers: Subparsers) -> None:
     """Add the `render` command to the command line's `subparsers`."""
     parser = subparsers.add_parser(
         "render",
         help="draw a map as SVG, PNG, PDF or DOT",
         description="Draw a map file with Graphviz (DOT output needs no Graphviz). The "
-        "format comes from OUT's suffix unless --format says. Maps of more than "
-        f"{LARGE_MAP:,} nodes are laid out with sfdp unless --engine says.",
+        "format comes from OUT's suffix unless --format says. Maps whose nodes plus "
+        f"relations pass {LARGE_MAP:,} are laid out with sfdp (dot would take more than "
+        "about 20 s) unless --engine says.",
     )
     parser.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml map")
     parser.add_argument(
@@ -107,8 +122,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         metavar="ID",
         help="draw only the nodes of this section (repeat for more)",
     )
-    from ..cli import add_reading_options
-
     add_reading_options(parser)
     parser.set_defaults(func=run)
 
@@ -141,19 +154,12 @@ def _chosen_format(args: argparse.Namespace) -> str:
 
 
 def _page(whole: ArgumentMap, view: ArgumentMap, options: dict[str, Any]) -> bytes:
-    from ..page import to_html
-    from ..page._sources import source_texts
-
     # A view is a new map: its source texts are read beside the map loaded.
     return to_html(view, texts=source_texts(whole), **options).encode("utf-8")
 
 
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
-    # The loader reads files; only this command-line glue may reach up to it.
-    from ..atomic import check_output
-    from ..cli import STDOUT, keep_for, read_map, refusal, write_output
-
     to_stdout = args.output == STDOUT
     if args.depth is not None and args.focus is None:
         return _fail("--depth needs --focus ID", EXIT_USAGE)

@@ -1,0 +1,191 @@
+"""Plain data (the JSON/YAML tree) to model objects and back.
+
+`structure_map` expects a document that has passed the schema and the checks;
+its errors are the loader's business. It builds the model objects without
+running their validators (which would test again what the schema and checks
+have tested), through builders generated from the model's own fields, so a
+field added to the model is read without a change here. Nothing process-wide is
+switched: other threads making model objects meanwhile are checked as ever.
+`unstructure_map` (with cattrs) writes fields in a fixed order and leaves out
+those at their defaults, so output is deterministic and minimal.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from ._plain import MAX_DEPTH
+from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
+from .schema import FORMAT_VERSION
+
+__all__ = ["structure_map", "unstructure_map"]
+
+
+def _sorted_plain(value: Any, depth: int = 0) -> Any:
+    # Metadata of a map built in code may nest without end (or hold itself):
+    # past the depth argmap reads, it is left as it is, for `plain_json` to report.
+    if depth > MAX_DEPTH:
+        return value
+    if isinstance(value, Mapping):
+        return {key: _sorted_plain(value[key], depth + 1) for key in sorted(value, key=str)}
+    if isinstance(value, list | tuple):
+        return [_sorted_plain(item, depth + 1) for item in value]
+    return value
+
+
+_RENAMED: Mapping[type, Mapping[str, str]] = {Relation: {"source": "from", "target": "to"}}
+"""Fields written under another key in the document."""
+
+
+def _make_converter() -> cattrs.Converter:
+    converter = cattrs.Converter()
+    renamed = {name: override(rename=key) for name, key in _RENAMED[Relation].items()}
+    # Equal maps give equal text: metadata keys are written sorted.
+    converter.register_unstructure_hook_func(
+        lambda type_: type_ == Mapping[str, Any], _sorted_plain
+    )
+    converter.register_unstructure_hook(NodeKind, lambda kind: kind.value)
+    converter.register_unstructure_hook(RelationKind, lambda kind: kind.value)
+    # Relation first: the hooks generated for the classes that hold it capture its hook.
+    converter.register_unstructure_hook(
+        Relation,
+        make_dict_unstructure_fn(
+            Relation,
+            converter,
+            _cattrs_omit_if_default=True,
+            **renamed,  # type: ignore[arg-type]
+        ),
+    )
+    for cls in (Source, Section, Quote, Node, ArgumentMap):
+        converter.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        )
+    return converter
+
+
+_CONVERTER = _make_converter()
+
+# Written in this order, each first when present; the model's field order follows.
+_TOP = ("title", "description", "sources", "sections", "nodes", "relations", "metadata")
+
+
+def structure_map(document: dict[str, Any]) -> ArgumentMap:
+    """The `ArgumentMap` of a document that passed the schema and the checks."""
+    built: ArgumentMap = _BUILDERS[ArgumentMap](document)
+    return built
+
+
+Builder = Callable[[Any], Any]
+
+
+def _value_hook(kind: Any, builders: dict[type, Builder]) -> str | None:
+    """Python code turning the document's value `v` into the field's value, or None if as is."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if attrs.has(kind):
+        return f"_b[{_name(kind)}](v)"
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _value_hook(args[0], builders)
+        return None if item is None else f"tuple([{item.replace('(v)', '(x)')} for x in v])"
+    if origin in (typing.Union, types.UnionType):
+        present = [a for a in args if a is not type(None)]
+        if len(present) == 1:
+            inner = _value_hook(present[0], builders)
+            return None if inner is None else f"(None if v is None else {inner})"
+    if kind is int:
+        return "int(v)"  # JSON has one kind of number: an offset may come as 6.0
+    if kind is float:
+        return "float(v)"
+    if kind in (str, bool, Any) or kind == Mapping[str, Any] or isinstance(kind, enum.EnumMeta):
+        return None
+    if origin is tuple and args and all(a in (str, int, float, bool) for a in args):
+        return None
+    raise TypeError(f"argmap.codec cannot build a field of type {kind!r}; teach _value_hook")
+
+
+def _name(cls: type) -> str:
+    return f"_t[{cls.__qualname__!r}]"
+
+
+def _make_builder(cls: type, builders: dict[type, Builder], classes: dict[str, type]) -> Builder:
+    # Generated code, like attrs' own __init__ and cattrs' hooks, for speed:
+    # a big map is hundreds of thousands of these calls.
+    attrs.resolve_types(cls)
+    renamed = _RENAMED.get(cls, {})
+    lines = ["def build(o):", f"    self = _new({_name(cls)})"]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__}
+    for field in attrs.fields(cls):
+        key = renamed.get(field.name, field.name)
+        hook = _value_hook(field.type, builders)
+        if field.converter is not None:
+            namespace[f"_c_{field.name}"] = field.converter
+            hook = f"_c_{field.name}({hook or 'v'})"
+        if field.default is attrs.NOTHING:
+            lines.append(f"    v = o[{key!r}]")
+            if hook is not None:
+                lines.append(f"    v = {hook}")
+            lines.append(f"    _set(self, {field.name!r}, v)")
+            continue
+        lines.append(f"    if {key!r} in o:")
+        lines.append(f"        v = o[{key!r}]")
+        if hook is not None:
+            lines.append(f"        v = {hook}")
+        lines.append("    else:")
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            namespace[f"_d_{field.name}"] = field.default.factory
+            lines.append(f"        v = _d_{field.name}()")
+        else:
+            namespace[f"_d_{field.name}"] = field.default
+            lines.append(f"        v = _d_{field.name}")
+        lines.append(f"    _set(self, {field.name!r}, v)")
+    lines.append("    return self")
+    namespace.update(_b=builders, _t=classes)
+    exec("\n".join(lines), namespace)  # the code made above from field names
+    built: Builder = namespace["build"]
+    return built
+
+
+def _make_builders() -> dict[type, Builder]:
+    builders: dict[type, Builder] = {}
+    classes: dict[str, type] = {}
+    pending: list[type] = [ArgumentMap]
+    while pending:
+        cls = pending.pop()
+        if cls in builders:
+            continue
+        classes[cls.__qualname__] = cls
+        attrs.resolve_types(cls)
+        for field in attrs.fields(cls):
+            pending += [t for t in _attrs_classes(field.type) if t not in builders]
+        builders[cls] = _make_builder(cls, builders, classes)
+    return builders
+
+
+def _attrs_classes(kind: Any) -> list[type]:
+    if attrs.has(kind):
+        return [kind]
+    return [found for arg in typing.get_args(kind) for found in _attrs_classes(arg)]
+
+
+_BUILDERS = _make_builders()
+
+
+def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:
+    """The document of a map: `argmap` version first, fields at their defaults left out.
+
+    `nodes` is always written, since the format requires it; relations put
+    `id` first and then read as a sentence: from, to, kind.
+    """
+    body: dict[str, Any] = _CONVERTER.unstructure(argument_map)
+    body.setdefault("nodes", [])
+    if "relations" in body:
+        order = ("id", "from", "to", "kind")
+        body["relations"] = [{key: r[key] for key in order if key in r} for r in body["relations"]]
+    return {"argmap": FORMAT_VERSION, **{key: body[key] for key in _TOP if key in body}}

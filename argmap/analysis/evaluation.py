@@ -1,0 +1,181 @@
+"""Which nodes of a map stand: one call for every semantics, a table as the answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import attrs
+
+from ..model import ArgumentMap, NodeKind
+from ._table import table
+from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, extensions, grounded_labelling
+from .framework import SupportRule, framework
+from .gradual import GRADUAL_SEMANTICS, GradualSemantics, strengths
+
+__all__ = ["SEMANTICS", "Evaluation", "NodeStatus", "Semantics", "Status", "evaluate"]
+
+Semantics = ExtensionSemantics | GradualSemantics
+SEMANTICS: tuple[str, ...] = (*EXTENSION_SEMANTICS, *GRADUAL_SEMANTICS)
+"""Every semantics `evaluate` knows, by name."""
+
+Status = Literal["accepted", "rejected", "undecided"]
+
+
+@attrs.frozen(kw_only=True)
+class NodeStatus:
+    """One node's standing.
+
+    For extension semantics, `credulous` is whether some extension holds the
+    node and `sceptical` whether all do; `status` is "accepted" when sceptical,
+    "rejected" when in no extension, else "undecided". For gradual semantics
+    `strength` is set and `status` is None.
+    """
+
+    id: str
+    kind: NodeKind
+    status: Status | None
+    credulous: bool | None
+    sceptical: bool | None
+    strength: float | None
+
+
+@attrs.frozen(kw_only=True)
+class Evaluation:
+    """A map's nodes under one semantics; `str()` is a table, `as_dict()` JSON-ready."""
+
+    semantics: str
+    supports: SupportRule
+    nodes: tuple[NodeStatus, ...]
+    extensions: tuple[frozenset[str], ...] = ()
+    converged: bool = True
+
+    def status(self) -> dict[str, str | float]:
+        """Node id → "accepted", "rejected", "undecided" or a strength: drawing's `status`."""
+        return {
+            n.id: (n.strength if n.strength is not None else n.status or "undecided")
+            for n in self.nodes
+        }
+
+    def node(self, id: str) -> NodeStatus:
+        """The row of one node; `KeyError` if there is none."""
+        for row in self.nodes:
+            if row.id == id:
+                return row
+        raise KeyError(f"no node with id {id!r}")
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        result: dict[str, Any] = {"semantics": self.semantics, "supports": self.supports}
+        if self.semantics in GRADUAL_SEMANTICS:
+            result["converged"] = self.converged
+            result["nodes"] = [
+                {"id": n.id, "kind": n.kind.value, "strength": n.strength} for n in self.nodes
+            ]
+        else:
+            result["extensions"] = [sorted(e) for e in self.extensions]
+            result["nodes"] = [
+                {
+                    "id": n.id,
+                    "kind": n.kind.value,
+                    "status": n.status,
+                    "credulous": n.credulous,
+                    "sceptical": n.sceptical,
+                }
+                for n in self.nodes
+            ]
+        return result
+
+    def __str__(self) -> str:
+        if self.semantics in GRADUAL_SEMANTICS:
+            body = table(
+                ("node", "kind", "strength"),
+                [(n.id, n.kind.value, n.strength) for n in self.nodes],
+            )
+            note = "" if self.converged else "\n(did not converge: strengths are the last round's)"
+            return f"{self.semantics} strengths\n{body}{note}"
+        if self.semantics == "grounded":
+            body = table(
+                ("node", "kind", "status"), [(n.id, n.kind.value, n.status) for n in self.nodes]
+            )
+        else:
+            body = table(
+                ("node", "kind", "status", "credulous", "sceptical"),
+                [(n.id, n.kind.value, n.status, n.credulous, n.sceptical) for n in self.nodes],
+            )
+        count = len(self.extensions)
+        return f"{self.semantics}: {count} extension{'s' if count != 1 else ''}\n{body}"
+
+
+def evaluate(
+    m: ArgumentMap,
+    semantics: str = "grounded",
+    *,
+    supports: SupportRule = "evidential",
+    base: Mapping[str, float] | None = None,
+) -> Evaluation:
+    """Each node's acceptance (extension semantics) or strength (gradual semantics).
+
+    `supports` says how supports enter extension semantics (see
+    `argmap.analysis.framework`); `base` overrides base scores of gradual ones.
+    """
+    if semantics in GRADUAL_SEMANTICS:
+        result = strengths(m, semantics, base=base)
+        return Evaluation(
+            semantics=semantics,
+            supports=supports,
+            converged=result.converged,
+            nodes=tuple(
+                NodeStatus(
+                    id=n.id,
+                    kind=n.kind,
+                    status=None,
+                    credulous=None,
+                    sceptical=None,
+                    strength=result.values[n.id],
+                )
+                for n in m.nodes
+            ),
+        )
+    if semantics not in EXTENSION_SEMANTICS:
+        raise ValueError(f"semantics must be one of {', '.join(SEMANTICS)}, got {semantics!r}")
+    fw = framework(m, supports=supports)
+    ids = {n.id for n in m.nodes}
+    found = extensions(fw, semantics)
+    rows = []
+    if semantics == "grounded":
+        labels = grounded_labelling(fw)
+        words: dict[str, Status] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
+        for n in m.nodes:
+            label = labels[n.id]
+            rows.append(
+                NodeStatus(
+                    id=n.id,
+                    kind=n.kind,
+                    status=words[label],
+                    credulous=label == "in",
+                    sceptical=label == "in",
+                    strength=None,
+                )
+            )
+    else:
+        for n in m.nodes:
+            credulous = any(n.id in e for e in found)
+            sceptical = bool(found) and all(n.id in e for e in found)
+            status: Status = "accepted" if sceptical else "undecided" if credulous else "rejected"
+            rows.append(
+                NodeStatus(
+                    id=n.id,
+                    kind=n.kind,
+                    status=status,
+                    credulous=credulous,
+                    sceptical=sceptical,
+                    strength=None,
+                )
+            )
+    return Evaluation(
+        semantics=semantics,
+        supports=supports,
+        nodes=tuple(rows),
+        extensions=tuple(frozenset(e & ids) for e in found),
+    )

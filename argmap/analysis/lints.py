@@ -1,0 +1,191 @@
+"""Argument-quality findings: what a careful reader of a map would query.
+
+A lint is not a validity problem (the map is well formed either way); it
+points at a place where the argument, as mapped, is weak or unfinished. Each
+finding names its code, the node and the node's first quote.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from ..model import ArgumentMap, Node, NodeKind, RelationKind
+from ._table import table
+from .summary import answered
+
+__all__ = ["Lint", "LintCode", "Lints", "lint", "support_cycles"]
+
+
+class LintCode(enum.StrEnum):
+    """The stable codes of lint findings (documented in docs/lints.md)."""
+
+    UNANSWERED_OBJECTION = "unanswered-objection"
+    UNSUPPORTED_CLAIM = "unsupported-claim"
+    UNQUOTED_EVIDENCE = "unquoted-evidence"
+    CIRCULAR_SUPPORT = "circular-support"
+    UNDEFENDED_CONCLUSION = "undefended-conclusion"
+    ATTRIBUTION_ONLY_SUPPORT = "attribution-only-support"
+    SELF_ATTACK = "self-attack"
+
+
+@attrs.frozen(kw_only=True)
+class Lint:
+    """One finding: its code, the node, the node's first quote (if any) and what is wrong."""
+
+    code: LintCode
+    node: str
+    quote: str | None
+    message: str
+
+
+@attrs.frozen(kw_only=True)
+class Lints:
+    """The findings of `lint`, in map order; `str()` is a table, `as_dict()` JSON-ready."""
+
+    findings: tuple[Lint, ...]
+    ignored: tuple[LintCode, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[Lint]:
+        return iter(self.findings)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data for JSON."""
+        return {
+            "ignored": [code.value for code in self.ignored],
+            "findings": [
+                {"code": f.code.value, "node": f.node, "quote": f.quote, "message": f.message}
+                for f in self.findings
+            ],
+        }
+
+    def __str__(self) -> str:
+        if not self.findings:
+            return "no lint findings"
+        return table(
+            ("code", "node", "finding", "quote"),
+            [(f.code.value, f.node, f.message, _short(f.quote)) for f in self.findings],
+        )
+
+
+def _short(quote: str | None, width: int = 60) -> str | None:
+    if quote is None or len(quote) <= width:
+        return quote
+    return quote[: width - 1] + "…"
+
+
+def support_cycles(m: ArgumentMap) -> list[list[str]]:
+    """The groups of nodes that support each other in a cycle (strongly connected, iteratively)."""
+    known = {n.id for n in m.nodes}
+    after: dict[str, list[str]] = {}
+    for r in m.relations:
+        if r.kind is RelationKind.SUPPORTS and r.source in known and r.target in known:
+            after.setdefault(r.source, []).append(r.target)
+    # Tarjan's algorithm with an explicit stack.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
+    for root in (n.id for n in m.nodes):
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = after.get(node, [])
+            if child < len(targets):
+                work.append((node, child + 1))
+                nxt = targets[child]
+                if nxt not in index:
+                    work.append((nxt, 0))
+                elif nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+                continue
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    top = stack.pop()
+                    on_stack.discard(top)
+                    group.append(top)
+                    if top == node:
+                        break
+                if len(group) > 1 or node in after.get(node, []):
+                    groups.append(group)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+    return groups
+
+
+def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
+    """The map's lint findings, less the codes in `ignore` and in the map's `lint.ignore`.
+
+    >>> from argmap import ArgumentMap, Node, Relation
+    >>> m = ArgumentMap(title="t", nodes=[
+    ...     Node(id="c", kind="claim", text="C."),
+    ...     Node(id="o", kind="objection", text="O.")],
+    ...     relations=[Relation(source="o", target="c", kind="attacks")])
+    >>> [(f.code.value, f.node) for f in lint(m)]
+    [('unsupported-claim', 'c'), ('undefended-conclusion', 'c'), ('unanswered-objection', 'o')]
+    """
+    skipped = {LintCode(code) for code in ignore}
+    skipped.update(LintCode(code) for code in getattr(m, "lint_ignore", ()) or ())
+    cyclic: dict[str, list[str]] = {}
+    for group in support_cycles(m):
+        for member in group:
+            cyclic[member] = group
+    findings: list[Lint] = []
+
+    def add(code: LintCode, node: Node, message: str) -> None:
+        if code not in skipped:
+            quote = node.quotes[0].text if node.quotes else None
+            findings.append(Lint(code=code, node=node.id, quote=quote, message=message))
+
+    for node in m.nodes:
+        incoming = m.incoming(node.id)
+        supporters = [r.source for r in incoming if r.kind is RelationKind.SUPPORTS]
+        attackers = [r.source for r in incoming if r.kind is RelationKind.ATTACKS]
+        if node.kind in (NodeKind.CLAIM, NodeKind.RECOMMENDATION) and not supporters:
+            add(LintCode.UNSUPPORTED_CLAIM, node, f"nothing supports this {node.kind.value}")
+        if node.kind is NodeKind.EVIDENCE and not node.quotes:
+            add(LintCode.UNQUOTED_EVIDENCE, node, "evidence with no quote from a source")
+        if node.id in cyclic:
+            cycle = " → ".join(cyclic[node.id])
+            add(LintCode.CIRCULAR_SUPPORT, node, f"supports itself through {cycle}")
+        if node.id in attackers:
+            add(LintCode.SELF_ATTACK, node, "attacks itself")
+        if (
+            attackers
+            and not m.outgoing(node.id)
+            and not any(answered(m, a) for a in attackers if a != node.id)
+        ):
+            add(
+                LintCode.UNDEFENDED_CONCLUSION,
+                node,
+                f"a conclusion attacked by {', '.join(attackers)}, none of them answered",
+            )
+        if supporters and all(
+            m.has_node(s) and m.node(s).attribution is not None for s in supporters
+        ):
+            add(
+                LintCode.ATTRIBUTION_ONLY_SUPPORT,
+                node,
+                "supported only by what someone said (attributed nodes)",
+            )
+        if node.kind is NodeKind.OBJECTION and not answered(m, node.id):
+            add(LintCode.UNANSWERED_OBJECTION, node, "no attack or undercut answers it")
+    return Lints(findings=tuple(findings), ignored=tuple(sorted(skipped)))

@@ -1,0 +1,70 @@
+"""The `argmap` command: one module per command, each with `add_parser` and `run`.
+
+Exit codes: 0 all is well, 1 invalid input (or a failed render), 2 usage
+errors and files that cannot be read. Nothing in argmap imports this package:
+the command line sits on top of the library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from .. import __version__
+from ._common import EXIT_USAGE, silence
+
+__all__ = ["COMMANDS", "main"]
+
+# One line registers a command: its module's name, in the order `--help` lists them.
+COMMANDS: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"{__name__}.{name}")
+    for name in (
+        "validate",
+        "schema",
+        "convert",
+        "render",
+        "report",
+    )
+)
+"""The command modules; each has `add_parser(subparsers)` (setting `func=run`) and `run(args)`."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Validate, convert and draw argument maps.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with `argv` (default: `sys.argv[1:]`); return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        # File names that are not UTF-8 reach Python as lone surrogates; a
+        # strict stream (PYTHONIOENCODING=utf-8) would fail on printing them.
+        if getattr(stream, "errors", None) == "strict" and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    try:
+        code: int = args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # A reader such as `head` went away before the output was all written:
+        # not a success. (validate keeps its verdict: it never gets here.)
+        silence(sys.stdout)
+        return EXIT_USAGE
+    return code

@@ -1,0 +1,138 @@
+"""What every command shares: exit codes, problem printing, reading a map, opening outputs.
+
+Exit codes: 0 all is well, 1 invalid input (or a failed render), 2 usage
+errors and files that cannot be read. A person never sees a traceback for a
+mistake in their input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO, TypeAlias
+
+from .._atomic import OutputRefusedError, write_atomic
+from .._sources import base_of, source_files
+from .._syntax import FORMATS
+from ..errors import Problem, Severity
+from ..loader import Report, check
+
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "STDOUT",
+    "Subparsers",
+    "add_reading_options",
+    "keep_for",
+    "print_problems",
+    "read_map",
+    "refusal",
+    "say",
+    "silence",
+    "unreadable",
+    "write_output",
+]
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+STDOUT = "-"
+"""The output name that means standard output."""
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What each command's `add_parser` adds itself to."""
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """`--from` and `--sources-root`, for the commands that read a map."""
+    parser.add_argument(
+        "--from",
+        dest="input_format",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"the map's format ({', '.join(FORMATS)}; default: from the file's suffix)",
+    )
+    parser.add_argument(
+        "--sources-root",
+        metavar="DIR",
+        help="read source texts only from inside DIR (symbolic links resolved); "
+        "for maps you did not write (see docs/security.md)",
+    )
+
+
+def read_map(name: str, args: argparse.Namespace) -> Report:
+    """Check the map file `name` with the reading options in `args`."""
+    return check(name, format=args.input_format, sources_root=args.sources_root)
+
+
+def keep_for(name: str, report: Report) -> list[str | os.PathLike[str]]:
+    """The files an output must never be: the map read and its sources."""
+    kept: list[str | os.PathLike[str]] = [name]
+    if report.map is not None:
+        kept += source_files(report.map, base_of(report.map))
+    return kept
+
+
+def write_output(name: str, data: bytes, *, keep: Sequence[str | os.PathLike[str]]) -> None:
+    """Write `data` to the output `name` (`-`: standard output) by argmap's output rules."""
+    if name == STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_atomic(name, data, keep=keep)
+
+
+def say(text: object, *, error: bool = False) -> None:
+    """Print a line to stdout (or stderr); a reader that went away silences the stream."""
+    stream = sys.stderr if error else sys.stdout
+    try:
+        print(text, file=stream)
+        stream.flush()
+    except BrokenPipeError:
+        silence(stream)
+
+
+def silence(stream: TextIO) -> None:
+    """Send what is still to be written to `stream` nowhere (its reader has gone)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def print_problems(problems: Sequence[Problem], *, quiet: bool, strict: bool = False) -> None:
+    """Print `problems` to stderr, one a line; `quiet` leaves out warnings unless `strict`."""
+    for problem in problems:
+        if quiet and problem.severity is Severity.WARNING and not strict:
+            continue
+        say(problem, error=True)
+
+
+def unreadable(name: str, error: BaseException) -> str:
+    """Why the map file `name` could not be read, in a phrase (`cannot read: ...`)."""
+    if isinstance(error, FileNotFoundError):
+        return "cannot read: no such file"
+    if isinstance(error, IsADirectoryError):
+        return "cannot read: it is a directory, not a map file"
+    if isinstance(error, PermissionError):
+        return "cannot read: permission denied"
+    if isinstance(error, OSError):
+        return f"cannot read: {error.strerror or error}"
+    return str(error)
+
+
+def refusal(name: str, error: OSError, *, map_file: str) -> str:
+    """Why the output `name` was not written, in a sentence."""
+    if isinstance(error, OutputRefusedError) and error.kept is not None:
+        what = "the input file" if error.kept == map_file else "a source text of the map,"
+        alias = "" if os.path.normpath(error.kept) == os.path.normpath(name) else f" (as {name})"
+        return f"refusing to overwrite {what} {error.kept}{alias}; choose another output"
+    if isinstance(error, OutputRefusedError):
+        return f"refusing to write {name}: {error.strerror}"
+    return f"cannot write {name}: {error.strerror or error}"

@@ -1,0 +1,93 @@
+"""`argmap validate`: check map files and print every problem found."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..errors import ArgmapError
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_reading_options,
+    print_problems,
+    read_map,
+    say,
+    unreadable,
+)
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Add the `validate` command to the command line's `subparsers`."""
+    parser = subparsers.add_parser(
+        "validate",
+        help="check map files and print every problem found",
+        description="Check map files against the schema and argmap's rules; print one "
+        "problem a line (file:line:col: code $.path: message).",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="a .json, .yaml or .yml map")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="how to print problems (json: one array of objects, for machines)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings as errors (exit 1 on any)"
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print errors only, not warnings (with --strict: the failing warnings too)",
+    )
+    add_reading_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out `argmap validate` as parsed into `args`; the exit code (0, 1 or 2)."""
+    results: list[dict[str, object]] = []
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            report = read_map(name, args)
+        except (OSError, ArgmapError) as error:
+            message = unreadable(name, error)
+            if args.format == "json":
+                results.append({"file": name, "valid": False, "error": message, "problems": []})
+            else:
+                say(f"{name}: {message}", error=True)
+            status = max(status, EXIT_USAGE)
+            continue
+        failing = report.problems if args.strict else report.errors
+        valid = not failing
+        if not valid:
+            status = max(status, EXIT_INVALID)
+        if args.format == "json":
+            results.append(
+                {
+                    "file": name,
+                    "valid": valid,
+                    "problems": [p.to_dict() for p in report.problems],
+                }
+            )
+        else:
+            print_problems(report.problems, quiet=args.quiet, strict=args.strict)
+            if valid:
+                assert report.map is not None
+                nodes, relations = len(report.map.nodes), len(report.map.relations)
+                warned = len(report.warnings)
+                extra = f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""
+                say(f"{name}: valid ({nodes} nodes, {relations} relations{extra})")
+            else:
+                count = len(failing)
+                say(f"{name}: invalid ({count} problem{'s' if count != 1 else ''})", error=True)
+    if args.format == "json":
+        # The verdict is the exit code, whether or not a reader takes it all.
+        say(json.dumps(results, indent=2, ensure_ascii=False))
+    return status

@@ -1,0 +1,79 @@
+"""The public API is what `argmap/__init__.py` exports: pinned, so a change is a decision."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import subprocess
+import sys
+
+import argmap
+
+PUBLIC = [
+    "FORMAT_VERSION",
+    "THEMES",
+    "ArgmapError",
+    "ArgumentMap",
+    "FormatError",
+    "Node",
+    "NodeKind",
+    "Problem",
+    "Quote",
+    "Relation",
+    "RelationKind",
+    "RenderError",
+    "RenderWarning",
+    "Report",
+    "Section",
+    "Severity",
+    "Source",
+    "Theme",
+    "ValidationError",
+    "check",
+    "diff",
+    "dump",
+    "dumps",
+    "evaluate",
+    "focus",
+    "from_dict",
+    "json_schema",
+    "lint",
+    "load",
+    "loads",
+    "render",
+    "schema_text",
+    "select",
+    "summary",
+    "to_dict",
+    "to_dot",
+    "to_graphviz",
+    "to_html",
+    "validate",
+]
+
+
+def test_all_is_pinned() -> None:
+    # Adding a public name: add it here and document it (docs/api.md); removing
+    # one breaks users, so it needs a deprecation first.
+    assert sorted(argmap.__all__) == sorted(PUBLIC)
+    assert len(set(argmap.__all__)) == len(argmap.__all__)
+
+
+def test_every_exported_name_exists_and_has_a_docstring() -> None:
+    for name in argmap.__all__:
+        value = getattr(argmap, name)
+        if callable(value):
+            assert (value.__doc__ or "").strip(), f"argmap.{name} has no docstring"
+
+
+def test_no_private_module_is_exported() -> None:
+    for name in argmap.__all__:
+        module = getattr(getattr(argmap, name), "__module__", "argmap")
+        assert not any(part.startswith("_") for part in module.split(".")), (name, module)
+
+
+def test_one_version_from_the_package_metadata() -> None:
+    assert argmap.__version__ == importlib.metadata.version("argmap")
+    shown = subprocess.run(
+        [sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=True
+    )
+    assert shown.stdout.strip() == f"argmap {argmap.__version__}"
