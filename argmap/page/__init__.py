@@ -6,8 +6,15 @@ the map against (diagram, then every node numbered with its verbatim quotes),
 which `html_to_pdf` prints with headless Chromium. Both need Graphviz's `dot`.
 """
 
+from .chromium import CHROMIUM_FLAGS, find_chromium, html_to_pdf, html_to_png
 from .html import to_html
-from .pdf import CHROMIUM_FLAGS, find_chromium, html_to_pdf
 from .report import to_report
 
-__all__ = ["CHROMIUM_FLAGS", "find_chromium", "html_to_pdf", "to_html", "to_report"]
+__all__ = [
+    "CHROMIUM_FLAGS",
+    "find_chromium",
+    "html_to_pdf",
+    "html_to_png",
+    "to_html",
+    "to_report",
+]

@@ -96,12 +96,19 @@
   document.getElementById("zoom-out").addEventListener("click", () => zoom(1 / 1.25));
   document.getElementById("zoom-reset").addEventListener("click", () => { view = { ...home }; show(); });
 
-  // Bring a node into the view when it is outside it.
+  // Bring a node into the middle of the view when it is outside it, and near
+  // enough to read when it is drawn too small.
   const reveal = (g) => {
-    const box = g.getBoundingClientRect();
     const r = svg.getBoundingClientRect();
-    if (box.left >= r.left && box.right <= r.right && box.top >= r.top && box.bottom <= r.bottom) return;
+    let box = g.getBoundingClientRect();
+    const outside = box.left < r.left || box.right > r.right || box.top < r.top || box.bottom > r.bottom;
+    const small = box.width < 150;
+    if (!outside && !small) return;
     pan(r.left + r.width / 2 - (box.left + box.width / 2), r.top + r.height / 2 - (box.top + box.height / 2));
+    if (small) {
+      box = g.getBoundingClientRect();
+      zoom(Math.min(220 / Math.max(box.width, 1), r.width / (3 * Math.max(box.width, 1))));
+    }
   };
 
   // ---- sources as tabs
@@ -206,4 +213,8 @@
     const hits = matching();
     if (hits.length) { choose(hits[0]); groups.get(hits[0])?.focus(); }
   });
+
+  // #node=ID opens the page with that node chosen (a link to a node)
+  const start = new URLSearchParams(location.hash.slice(1)).get("node");
+  if (start) choose(start);
 })();
