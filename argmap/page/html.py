@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 
+import attrs
+
 from ..drawing import DEFAULT_WIDTH, Theme, render_bytes
 from ..model import ArgumentMap
 from ._assets import asset, fill, script_json, svg_body
@@ -38,6 +40,9 @@ def to_html(
     )
     known = source_texts(m, texts)
     placed = passages(m, known)
+    keys: dict[str, list[str]] = {}
+    for p in placed:
+        keys.setdefault(p.node, []).append(p.key)
     data = {
         "nodes": [
             {
@@ -46,7 +51,7 @@ def to_html(
                 "kind": node.kind.value,
                 "text": node.text,
                 "attribution": node.attribution,
-                "quotes": [p.key for p in placed if p.node == node.id],
+                "quotes": keys.get(node.id, []),
                 "said": " ".join(q.text for q in node.quotes),
             }
             for number, node in enumerate(m.nodes, start=1)
@@ -77,9 +82,12 @@ def _tabs(m: ArgumentMap) -> str:
 
 
 def _panels(m: ArgumentMap, known: Mapping[str, str], placed: list[Passage]) -> str:
+    by_source: dict[str, list[Passage]] = {}
+    for p in placed:
+        by_source.setdefault(p.source, []).append(p)
     out = []
     for i, source in enumerate(m.sources):
-        mine = [p for p in placed if p.source == source.id]
+        mine = by_source.get(source.id, [])
         text = known.get(source.id)
         body = "" if text is None else f'<div class="source-text">{mark_up(text, mine)}</div>'
         loose = [p for p in mine if p.start is None]
@@ -101,12 +109,5 @@ def _panels(m: ArgumentMap, known: Mapping[str, str], placed: list[Passage]) -> 
 
 
 def _whole(p: Passage) -> Passage:
-    return Passage(
-        key=p.key,
-        node=p.node,
-        number=p.number,
-        source=p.source,
-        text=p.text,
-        start=0,
-        end=len(p.text),
-    )
+    # A quote shown on its own is marked from its first character to its last.
+    return attrs.evolve(p, start=0, end=len(p.text))

@@ -193,3 +193,38 @@ def test_the_page_asks_the_network_for_nothing(page: WebDriver) -> None:
     page.refresh()
     page.find_element(By.CSS_SELECTOR, "g.node[data-node]").click()
     assert [url for url in requests(page) if not url.startswith(("file:", "data:"))] == []
+
+
+def test_several_sources_are_tabs_and_a_node_opens_its_source(
+    browser: WebDriver, tmp_path: Path
+) -> None:
+    m = argmap.ArgumentMap(
+        title="Two sources",
+        sources=[argmap.Source(id="a", title="First"), argmap.Source(id="b", title="Second")],
+        nodes=[
+            argmap.Node(
+                id="c", kind="claim", text="Cats.", quotes=[argmap.Quote(source="a", text="cats")]
+            ),
+            argmap.Node(
+                id="e",
+                kind="evidence",
+                text="Purrs.",
+                quotes=[argmap.Quote(source="b", text="purr")],
+            ),
+        ],
+        relations=[argmap.Relation(source="e", target="c", kind="supports")],
+    )
+    path = tmp_path / "two.html"
+    path.write_text(to_html(m, texts={"a": "Of cats.", "b": "A purr."}), encoding="utf-8")
+    browser.get(path.as_uri())
+    first, second = browser.find_elements(By.CSS_SELECTOR, "[role=tab]")
+    assert (first.text, second.text) == ("First", "Second")
+    assert browser.find_element(By.ID, "panel-0").is_displayed()
+    assert not browser.find_element(By.ID, "panel-1").is_displayed()
+    node(browser, "e").click()
+    assert attr(second, "aria-selected") == "true"
+    mark = browser.find_element(By.CSS_SELECTOR, "#panel-1 mark.quote.active")
+    assert mark.is_displayed()
+    assert mark.text == "purr"
+    first.click()
+    assert browser.find_element(By.ID, "panel-0").is_displayed()
