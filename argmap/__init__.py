@@ -20,6 +20,7 @@ from .drawing import THEMES, RenderWarning, Theme, focus, render, select, to_dot
 from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
 from .loader import Report, check, from_dict, load, loads, validate
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
+from .page import to_html
 from .schema import FORMAT_VERSION, json_schema, schema_text
 from .writer import dump, dumps, to_dict
 
@@ -61,6 +62,7 @@ __all__ = [
     "to_dict",
     "to_dot",
     "to_graphviz",
+    "to_html",
     "validate",
 ]
 

@@ -30,6 +30,7 @@ COMMANDS: tuple[ModuleType, ...] = tuple(
         "evaluate",
         "lint",
         "diff",
+        "report",
     )
 )
 """The command modules; each has `add_parser(subparsers)` (setting `func=run`) and `run(args)`."""
