@@ -175,3 +175,15 @@ def test_cli_report_refuses_unknown_suffixes_and_its_input(
     assert main(["report", str(NATO_MAP), "-o", str(NATO_MAP), "--format", "html"]) == 2
     assert "refusing to overwrite the input file" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "r.html")]) == 2
+
+
+@pytest.mark.exe
+def test_pdf_without_chromium_is_a_worded_render_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ARGMAP_CHROMIUM", str(tmp_path / "no-such-browser"))
+    with pytest.raises(argmap.RenderError, match="needs Chromium"):
+        html_to_pdf("<p>hi</p>")
+    assert main(["report", str(NATO_MAP), "-o", str(tmp_path / "r.pdf")]) == 1
+    assert "needs Chromium" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()
