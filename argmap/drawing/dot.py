@@ -24,7 +24,7 @@ from .labels import (
     one_line,
     wrap_text,
 )
-from .layout import resolve_engine
+from .layout import overlap_attributes, resolve_engine
 from .theme import EdgeStyle, NodeStyle, Theme, get_theme
 
 __all__ = [
@@ -169,7 +169,7 @@ class _Drawing:
         if self.engine == "dot":
             add("\tnewrank=true nodesep=0.3 ranksep=0.5")
         else:
-            add('\toverlap=prism sep="+8" splines=false')
+            add(f"\t{overlap_attributes(len(self.map.nodes))}")
         add(f'\tnode [fontname={font} fontsize="{theme.font_size:g}" margin="0.1,0.05"]')
         add(f'\tedge [fontname={font} fontsize="{theme.header_size + 1:g}" arrowsize=0.8]')
 
