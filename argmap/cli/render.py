@@ -188,7 +188,9 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error.args[0]), EXIT_USAGE)
     except ValueError as error:
         return _fail(str(error), EXIT_USAGE)
-    if not view.nodes:
+    if not report.map.nodes:
+        print(f"{_PROG}: note: the map has no nodes; the drawing is empty", file=sys.stderr)
+    elif not view.nodes:
         print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
     keep = keep_for(args.file, report)
     try:
