@@ -8,7 +8,10 @@ into one so that every extension semantics applies unchanged:
   one accepted supporter: a node with supporters gets an auxiliary argument
   `support:<id>` ("nothing accepted supports <id>") that attacks it and that each
   supporter attacks. Nodes with no supporters stand on their own;
-  `supports="ignore"` leaves supports out;
+  `supports="ignore"` leaves supports out. The supports of one linked
+  argument (format 1.1 `argument`) count as one supporter, accepted only when
+  all its premises are: `linked:<argument>` attacks `support:<id>`, and each
+  premise p attacks `premise:<argument>:<p>`, which attacks `linked:<argument>`;
 - an undercut defeats the relation it targets: a relation `r` from x to y that
   something undercuts becomes x → `inactive:<r>` → `holds:<r>` → y, and each
   undercut of `r` attacks `holds:<r>` (the meta-argumentation flattening of
@@ -169,7 +172,20 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
             if lack not in arguments:
                 arguments[lack] = None
                 attacks.append((lack, relation.target))
-            link(relation.source, lack, relation.id)
+            if relation.argument is None:
+                link(relation.source, lack, relation.id)
+                continue
+            # A linked argument supports as one: `linked:<argument>` attacks the
+            # lack of support, and each premise that is not (effectively) accepted
+            # defeats it through `premise:<argument>:<premise>`.
+            linked = f"linked:{relation.argument}"
+            if linked not in arguments:
+                arguments[linked] = None
+                attacks.append((linked, lack))
+            missing = f"premise:{relation.argument}:{relation.source}"
+            arguments.setdefault(missing)
+            attacks.append((missing, linked))
+            link(relation.source, missing, relation.id)
     # An undercut may name a relation flattened after it, or one left out: keep
     # only the attacks whose both ends exist once every relation is in.
     return Framework(

@@ -300,3 +300,35 @@ def test_solver_answers_map_back_to_the_map() -> None:
     assert read_solver_answer(answer, fw) == preferred_extensions(fw)
     with pytest.raises(ValueError, match="line 1"):
         read_solver_answer(f"w {len(fw.arguments) + 1}\n", fw)
+
+
+def test_a_linked_argument_supports_only_with_all_its_premises() -> None:
+    m = ArgumentMap(
+        title="t",
+        nodes=[
+            Node(id="c", kind="claim", text="C."),
+            Node(id="p", kind="evidence", text="P."),
+            Node(id="q", kind="evidence", text="Q."),
+            Node(id="o", kind="objection", text="O."),
+        ],
+        relations=[
+            Relation(source="p", target="c", kind="supports", argument="pq"),
+            Relation(source="q", target="c", kind="supports", argument="pq"),
+        ],
+    )
+    assert evaluate(m).status()["c"] == "accepted"
+    attacked = m.with_relation(Relation(source="o", target="q", kind="attacks"))
+    assert evaluate(attacked).status() == {
+        "c": "rejected",
+        "p": "accepted",
+        "q": "rejected",
+        "o": "accepted",
+    }
+    # As two separate supports, p alone would carry c.
+    separate = attacked.without_relation(attacked.relations[1]).with_relation(
+        Relation(source="q", target="c", kind="supports")
+    )
+    separate = separate.without_relation(separate.relations[0]).with_relation(
+        Relation(source="p", target="c", kind="supports")
+    )
+    assert evaluate(separate).status()["c"] == "accepted"
