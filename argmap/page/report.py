@@ -19,6 +19,7 @@ def to_report(
     *,
     texts: Mapping[str, str] | None = None,
     status: Mapping[str, str | float] | None = None,
+    status_by: str | None = None,
     engine: str | None = None,
     theme: str | Theme = "default",
     rankdir: str = "BT",
@@ -31,7 +32,8 @@ def to_report(
     its quotes verbatim with its source and character offsets (found in the
     source text when the map did not record them). `status` (node id →
     "accepted" / "rejected" / "undecided" or a strength in [0, 1], as an
-    evaluation gives) adds each node's status. `texts` and the drawing
+    evaluation gives) adds each node's status; `status_by` names how it was found
+    (e.g. "grounded" semantics). `texts` and the drawing
     options as `to_html`. Everything is inlined.
     """
     svg = render_bytes(
@@ -73,6 +75,9 @@ def to_report(
     description = (
         "" if m.description is None else f'<p class="description">{html.escape(m.description)}</p>'
     )
+    if status is not None and status_by is not None:
+        description += f'<p class="note">Statuses: {html.escape(status_by)} semantics.</p>'
+
     return fill(
         asset("report.html"),
         {

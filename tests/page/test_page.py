@@ -187,3 +187,16 @@ def test_pdf_without_chromium_is_a_worded_render_error(
     assert main(["report", str(NATO_MAP), "-o", str(tmp_path / "r.pdf")]) == 1
     assert "needs Chromium" in capsys.readouterr().err
     assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.exe
+def test_cli_report_status_comes_from_an_evaluation(tmp_path: Path) -> None:
+    from argmap.analysis import evaluate
+
+    out = tmp_path / "r.html"
+    assert main(["report", str(NATO_MAP), "-o", str(out), "--status", "grounded"]) == 0
+    page = out.read_text(encoding="utf-8")
+    expected = evaluate(argmap.load(NATO_MAP), "grounded").status()
+    shown = re.findall(r'<li id="n\d+" value="\d+">.*?status: ([a-z]+)</span>', page)
+    assert shown == list(expected.values())
+    assert "Statuses: grounded semantics." in page
