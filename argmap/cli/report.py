@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
             check_output(args.output, keep=keep)
         page = to_report(
             report.map,
-            texts=source_texts(report.map),
+            texts=source_texts(report.map, sources_root=args.sources_root),
             status=None if args.status is None else evaluate(report.map, args.status).status(),
             status_by=args.status,
             theme=args.theme,

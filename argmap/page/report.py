@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Mapping
 
@@ -18,6 +19,7 @@ def to_report(
     m: ArgumentMap,
     *,
     texts: Mapping[str, str] | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
     status: Mapping[str, str | float] | None = None,
     status_by: str | None = None,
     engine: str | None = None,
@@ -33,13 +35,13 @@ def to_report(
     source text when the map did not record them). `status` (node id →
     "accepted" / "rejected" / "undecided" or a strength in [0, 1], as an
     evaluation gives) adds each node's status; `status_by` names how it was found
-    (e.g. "grounded" semantics). `texts` and the drawing
-    options as `to_html`. Everything is inlined.
+    (e.g. "grounded" semantics). `texts`, `sources_root`
+    and the drawing options as `to_html`. Everything is inlined.
     """
     svg = render_bytes(
         m, format="svg", engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True
     )
-    placed = passages(m, source_texts(m, texts))
+    placed = passages(m, source_texts(m, texts, sources_root=sources_root))
     by_node: dict[str, list[Passage]] = {}
     for p in placed:
         by_node.setdefault(p.node, []).append(p)
