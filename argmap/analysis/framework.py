@@ -21,6 +21,7 @@ with a node. Nothing here recurses on map data.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import Literal
 
@@ -36,9 +37,10 @@ SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 
 
 class _Index:
-    """Arguments by position and attacks as adjacency lists of positions."""
+    """Arguments by position, attacks as target lists and attacker counts; attacker
+    lists are made on first use (only the searching semantics need them)."""
 
-    __slots__ = ("attackers", "position", "targets")
+    __slots__ = ("_attackers", "indegree", "position", "targets")
 
     def __init__(self, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> None:
         position = {name: index for index, name in enumerate(arguments)}
@@ -48,20 +50,39 @@ class _Index:
                 if name in seen:
                     raise ValueError(f"argument {name!r} is named twice")
                 seen.add(name)
-        targets: list[list[int]] = [[] for _ in arguments]
-        attackers: list[list[int]] = [[] for _ in arguments]
+        # A million small lists would set off many full garbage collections,
+        # each walking all of them: none of these objects can form a cycle.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
+            targets: list[list[int]] = [[] for _ in arguments]
+            indegree = [0] * len(arguments)
             for source, target in attacks:
-                s, t = position[source], position[target]
-                targets[s].append(t)
-                attackers[t].append(s)
+                t = position[target]
+                targets[position[source]].append(t)
+                indegree[t] += 1
         except KeyError as missing:
             raise ValueError(
                 f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
             ) from None
+        finally:
+            if collecting:
+                gc.enable()
         self.position = position
         self.targets = targets
-        self.attackers = attackers
+        self.indegree = indegree
+        self._attackers: list[list[int]] | None = None
+
+    @property
+    def attackers(self) -> list[list[int]]:
+        """For each argument, the positions of its attackers."""
+        if self._attackers is None:
+            attackers: list[list[int]] = [[] for _ in self.targets]
+            for s, targets in enumerate(self.targets):
+                for t in targets:
+                    attackers[t].append(s)
+            self._attackers = attackers
+        return self._attackers
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
@@ -101,7 +122,7 @@ class Framework:
         return cls(arguments=tuple(order), attacks=pairs)
 
     def attackers(self, argument: str) -> tuple[str, ...]:
-        """The arguments that attack `argument`, in the order of the attacks."""
+        """The arguments that attack `argument`, in the order of `arguments`."""
         index = self._index
         return tuple(self.arguments[i] for i in index.attackers[index.position[argument]])
 

@@ -68,9 +68,9 @@ def add_parser(subparsers: Subparsers) -> None:
         "render",
         help="draw a map as SVG, PNG, PDF or DOT",
         description="Draw a map file with Graphviz (DOT output needs no Graphviz). The "
-        "format comes from OUT's suffix unless --format says. Maps whose nodes plus "
-        f"relations pass {LARGE_MAP:,} are laid out with sfdp (dot would take more than "
-        "about 20 s) unless --engine says.",
+        "format comes from OUT's suffix unless --format says. Maps whose layout cost "
+        f"(nodes, weighted up for relations beyond one a node) passes {LARGE_MAP:,}, "
+        "where dot takes about 20 s, are laid out with sfdp unless --engine says.",
     )
     parser.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml map")
     parser.add_argument(
@@ -191,7 +191,9 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error.args[0]), EXIT_USAGE)
     except ValueError as error:
         return _fail(str(error), EXIT_USAGE)
-    if not view.nodes:
+    if not report.map.nodes:
+        print(f"{_PROG}: note: the map has no nodes; the drawing is empty", file=sys.stderr)
+    elif not view.nodes:
         print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
     keep = keep_for(args.file, report)
     try:
