@@ -21,6 +21,7 @@ from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, Va
 from .formats import to_networkx
 from .loader import Report, check, from_dict, load, loads, validate
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
+from .page import to_html
 from .schema import FORMAT_VERSION, json_schema, schema_text
 from .writer import dump, dumps, to_dict
 
@@ -62,6 +63,7 @@ __all__ = [
     "to_dict",
     "to_dot",
     "to_graphviz",
+    "to_html",
     "to_networkx",
     "validate",
 ]

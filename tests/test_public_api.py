@@ -46,6 +46,7 @@ PUBLIC = [
     "to_dict",
     "to_dot",
     "to_graphviz",
+    "to_html",
     "to_networkx",
     "validate",
 ]
