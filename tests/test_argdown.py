@@ -14,7 +14,14 @@ import argmap
 from argmap.formats import argdown
 
 NATO = Path(__file__).resolve().parents[1] / "examples" / "nato_indo_pacific" / "map.yaml"
-ARGDOWN = os.environ.get("ARGDOWN") or shutil.which("argdown")
+_LOCAL = (
+    Path(__file__).resolve().parents[1] / ".venv" / "node" / "node_modules" / ".bin" / "argdown"
+)
+ARGDOWN = (
+    os.environ.get("ARGDOWN")
+    or (str(_LOCAL) if _LOCAL.exists() else None)
+    or shutil.which("argdown")
+)
 
 
 def test_statements_relations_and_the_undercut_count() -> None:
