@@ -235,8 +235,7 @@ class _Drawing:
                     extra += f" URL={link} target=_blank"
         quoted = _quote_id(name)  # checked: safe inside the id's quotes too
         return (
-            f'{indent}{quoted} [id="node-{name}" {self.node_attributes[kind]} '
-            f"label={label}{extra}]"
+            f'{indent}{quoted} [id="node-{name}" {self.node_attributes[kind]} label={label}{extra}]'
         )
 
     def status_row(self, name: str) -> str:
