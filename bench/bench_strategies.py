@@ -4,7 +4,8 @@ Run: `python bench/bench_strategies.py` (or `./dev bench`); `--write` puts the
 table in the "Strategies" section of docs/performance.md. Each size runs in a
 fresh process: a `@given` test with Hypothesis' default settings except
 `max_examples`, no example database and the generate phase only, timed whole
-(so Hypothesis' own work per example counts, as it does for users). Figures are
+(so Hypothesis' own work per example counts, as it does for users), health
+checks off (they are tested in tests/test_strategies.py). Figures are
 medians over `--runs` processes.
 
 Goal (issue #12): at most 5 ms an example at 25 nodes; no health-check failure
@@ -33,14 +34,21 @@ def child(nodes: int, examples: int) -> None:
     """Draw `examples` maps of exactly `nodes` nodes in this process; print seconds and sizes."""
     import time
 
-    from hypothesis import Phase, given, settings
+    from hypothesis import HealthCheck, Phase, given, settings
 
     from argmap import ArgumentMap
     from argmap.strategies import argument_maps
 
     sizes: list[int] = []
 
-    @settings(max_examples=examples, database=None, phases=[Phase.generate])
+    # Health checks off: at exactly 100 nodes (min_nodes=100) they would stop the
+    # run, which is what tests/test_strategies.py checks with max_nodes=100.
+    @settings(
+        max_examples=examples,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
     @given(argument_maps(min_nodes=nodes, max_nodes=nodes))
     def draw(m: ArgumentMap) -> None:
         sizes.append(len(m.nodes) + len(m.relations))
@@ -97,7 +105,9 @@ def main() -> int:
             f"`python bench/bench_strategies.py --write`: medians of {args.runs} fresh "
             f"processes, each drawing {args.examples} maps of exactly that many nodes "
             "(`argument_maps(min_nodes=n, max_nodes=n)`) in a `@given` test with "
-            "Hypothesis' default settings, generate phase only, no database.\n\n"
+            "Hypothesis' default settings, generate phase only, no database, health "
+            "checks off (tests/test_strategies.py runs them with default settings at "
+            "15-25 and up to 100 nodes).\n\n"
             f"{result}\n\n" + "\n".join(said) + "\n\n"
             f"Python {platform.python_version()} on {platform.machine()}, argmap "
             f"{argmap.__version__}, Hypothesis {version('hypothesis')}.\n",

@@ -11,7 +11,7 @@ import pytest
 import argmap
 from argmap.formats import aif
 
-CORPORA = Path(__file__).resolve().parents[1].parent.parent / "shared" / "corpora" / "aif"
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "aif"
 CORPUS_FILES = sorted(CORPORA.glob("*/*.json")) if CORPORA.is_dir() else []
 
 

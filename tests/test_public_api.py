@@ -47,6 +47,7 @@ PUBLIC = [
     "to_dot",
     "to_graphviz",
     "to_html",
+    "to_networkx",
     "validate",
 ]
 

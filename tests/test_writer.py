@@ -114,3 +114,13 @@ def test_saving_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_pat
     argmap.dump(tiny(), link)
     assert link.is_symlink()
     assert argmap.load(real) == tiny()
+
+
+def test_json_text_is_exactly_json_dumps_of_to_dict() -> None:
+    # The text `dumps` has always written, and what bench/bench_load.py compares it with.
+    m = argmap.load(NATO_MAP)
+    expected = json.dumps(argmap.to_dict(m), ensure_ascii=False, indent=2) + "\n"
+    assert argmap.dumps(m, format="json") == expected
+    assert argmap.dumps(tiny(), format="json") == (
+        json.dumps(argmap.to_dict(tiny()), ensure_ascii=False, indent=2) + "\n"
+    )

@@ -153,9 +153,12 @@ def _chosen_format(args: argparse.Namespace) -> str:
     return format_for(args.output, args.format)
 
 
-def _page(whole: ArgumentMap, view: ArgumentMap, options: dict[str, Any]) -> bytes:
+def _page(
+    whole: ArgumentMap, view: ArgumentMap, root: str | None, options: dict[str, Any]
+) -> bytes:
     # A view is a new map: its source texts are read beside the map loaded.
-    return to_html(view, texts=source_texts(whole), **options).encode("utf-8")
+    texts = source_texts(whole, sources_root=root)
+    return to_html(view, texts=texts, **options).encode("utf-8")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -188,7 +191,9 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error.args[0]), EXIT_USAGE)
     except ValueError as error:
         return _fail(str(error), EXIT_USAGE)
-    if not view.nodes:
+    if not report.map.nodes:
+        print(f"{_PROG}: note: the map has no nodes; the drawing is empty", file=sys.stderr)
+    elif not view.nodes:
         print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
     keep = keep_for(args.file, report)
     try:
@@ -208,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
                 "legend": args.legend,
             }
             if chosen == "html":
-                data = _page(report.map, view, options)
+                data = _page(report.map, view, args.sources_root, options)
             else:
                 data = render_bytes(view, format=chosen, dpi=args.dpi, **options)
             write_output(args.output, data, keep=keep)

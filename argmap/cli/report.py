@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .._atomic import check_output
+from ..analysis import SEMANTICS, evaluate
 from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
 from ..errors import ArgmapError, RenderError
 from ..page import html_to_pdf, to_report
@@ -59,6 +60,12 @@ def add_parser(subparsers: Subparsers) -> None:
         "-o", "--output", required=True, metavar="OUT", help="the .pdf or .html file; - for stdout"
     )
     parser.add_argument("--format", choices=("html", "pdf"), help="default: from OUT's suffix")
+    parser.add_argument(
+        "--status",
+        choices=SEMANTICS,
+        metavar="SEMANTICS",
+        help="add each node's status under these semantics (" + ", ".join(SEMANTICS) + ")",
+    )
     parser.add_argument("--theme", choices=sorted(THEMES), default="default")
     parser.add_argument("--rankdir", choices=sorted(RANKDIRS), default="BT")
     parser.add_argument(
@@ -103,7 +110,9 @@ def run(args: argparse.Namespace) -> int:
             check_output(args.output, keep=keep)
         page = to_report(
             report.map,
-            texts=source_texts(report.map),
+            texts=source_texts(report.map, sources_root=args.sources_root),
+            status=None if args.status is None else evaluate(report.map, args.status).status(),
+            status_by=args.status,
             theme=args.theme,
             rankdir=args.rankdir,
             width=args.width,

@@ -10,12 +10,14 @@ from ..errors import RenderError, RenderWarning
 from .choices import check_choice
 
 __all__ = [
+    "BIG_MAP",
     "ENGINES",
     "LARGE_MAP",
     "RELATION_WEIGHT",
     "RenderWarning",
     "choose_engine",
     "layout_cost",
+    "overlap_attributes",
     "resolve_engine",
     "run_graphviz",
 ]
@@ -33,6 +35,14 @@ On the development machine `dot` passes about 20 s near this cost: near 2,500
 nodes with one relation each, 850 with two, 300 with three (sections and
 undercuts as in real maps), where `sfdp` takes a few seconds. The figures are
 in docs/performance.md, from `bench/bench_first_diagram.py --grid`.
+"""
+
+BIG_MAP = 4000
+"""Above this many nodes, force-directed layouts remove overlaps by scaling, not Prism.
+
+Prism keeps a drawing compact but spent most of `sfdp`'s time on big maps:
+at 5,000 nodes, 44 s against 17 s with `overlap=scale`, both leaving no two
+boxes overlapping (`bench/bench_big.py --variants`, docs/performance.md).
 """
 
 _INSTALL = (
@@ -62,6 +72,12 @@ def choose_engine(node_count: int, relation_count: int = 0) -> str:
     `dot` (ranks, clusters) while `layout_cost` is at most `LARGE_MAP`, `sfdp` above.
     """
     return "sfdp" if layout_cost(node_count, relation_count) > LARGE_MAP else "dot"
+
+
+def overlap_attributes(node_count: int) -> str:
+    """The DOT graph attributes that keep a force-directed layout's boxes apart."""
+    overlap = "scale" if node_count > BIG_MAP else "prism"
+    return f'overlap={overlap} sep="+8" splines=false'
 
 
 def resolve_engine(

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 import itertools
+import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
-from .._sources import base_of, read_source_text
+from .._sources import OutsideRootError, base_of, confine, read_source_text
+from ..loader import MAX_SOURCE_BYTES
 from ..model import ArgumentMap
 
 __all__ = ["Passage", "mark_up", "passages", "source_texts"]
@@ -28,23 +31,39 @@ class Passage:
     end: int | None
 
 
-def source_texts(m: ArgumentMap, texts: Mapping[str, str] | None = None) -> dict[str, str]:
+def source_texts(
+    m: ArgumentMap,
+    texts: Mapping[str, str] | None = None,
+    *,
+    sources_root: str | os.PathLike[str] | None = None,
+) -> dict[str, str]:
     """The texts of the map's sources: `texts` given, else each `path` read as the loader reads it.
 
-    Relative paths are read from the folder the map was loaded from. A source
-    with no path, or one that cannot be read, has no text (its quotes are then
-    listed on their own).
+    Relative paths are read from the folder the map was loaded from; with
+    `sources_root`, only files inside it (links resolved). Only regular files
+    of at most `MAX_SOURCE_BYTES` are read. A source with no path, or one that
+    cannot be read, has no text (its quotes are then listed on their own).
     """
     if texts is not None:
         return {s.id: texts[s.id] for s in m.sources if s.id in texts}
     base = base_of(m)
+    root = None if sources_root is None else Path(sources_root)
     found: dict[str, str] = {}
     for source in m.sources:
         if source.path is None:
             continue
         try:
-            found[source.id] = read_source_text((base / Path(source.path)).read_bytes())
-        except (OSError, UnicodeDecodeError, ValueError):
+            path = base / source.path
+            if root is not None:
+                path = confine(path, root)
+            # Asked before opening: opening a FIFO would wait for a writer.
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                continue
+            with open(path, "rb") as stream:
+                if os.fstat(stream.fileno()).st_size > MAX_SOURCE_BYTES:
+                    continue
+                found[source.id] = read_source_text(stream.read(MAX_SOURCE_BYTES + 1))
+        except (OSError, OutsideRootError, UnicodeDecodeError, ValueError):
             continue
     return found
 

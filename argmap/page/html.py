@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Mapping
 
 import attrs
@@ -19,6 +20,7 @@ def to_html(
     m: ArgumentMap,
     *,
     texts: Mapping[str, str] | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
     engine: str | None = None,
     theme: str | Theme = "default",
     rankdir: str = "BT",
@@ -32,13 +34,14 @@ def to_html(
     a search box dims the nodes that do not match, and the map pans and zooms.
     Everything is inlined: the page makes no network request. `texts` gives
     source texts by source id; without it each source's `path` is read
-    (relative to the folder the map was loaded from). Drawing options as
+    (relative to the folder the map was loaded from; with `sources_root`, only
+    inside that folder). Drawing options as
     `argmap.render`; needs Graphviz's `dot` (`RenderError` otherwise).
     """
     svg = render_bytes(
         m, format="svg", engine=engine, theme=theme, rankdir=rankdir, width=width, legend=legend
     )
-    known = source_texts(m, texts)
+    known = source_texts(m, texts, sources_root=sources_root)
     placed = passages(m, known)
     keys: dict[str, list[str]] = {}
     for p in placed:
@@ -90,7 +93,7 @@ def _panels(m: ArgumentMap, known: Mapping[str, str], placed: list[Passage]) -> 
         mine = by_source.get(source.id, [])
         text = known.get(source.id)
         body = "" if text is None else f'<div class="source-text">{mark_up(text, mine)}</div>'
-        loose = [p for p in mine if p.start is None]
+        loose = mine if text is None else [p for p in mine if p.start is None]
         if loose:
             why = (
                 "The text of this source is not available; its quotes:"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Mapping
 
@@ -18,7 +19,9 @@ def to_report(
     m: ArgumentMap,
     *,
     texts: Mapping[str, str] | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
     status: Mapping[str, str | float] | None = None,
+    status_by: str | None = None,
     engine: str | None = None,
     theme: str | Theme = "default",
     rankdir: str = "BT",
@@ -31,13 +34,14 @@ def to_report(
     its quotes verbatim with its source and character offsets (found in the
     source text when the map did not record them). `status` (node id →
     "accepted" / "rejected" / "undecided" or a strength in [0, 1], as an
-    evaluation gives) adds each node's status. `texts` and the drawing
-    options as `to_html`. Everything is inlined.
+    evaluation gives) adds each node's status; `status_by` names how it was found
+    (e.g. "grounded" semantics). `texts`, `sources_root`
+    and the drawing options as `to_html`. Everything is inlined.
     """
     svg = render_bytes(
         m, format="svg", engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True
     )
-    placed = passages(m, source_texts(m, texts))
+    placed = passages(m, source_texts(m, texts, sources_root=sources_root))
     by_node: dict[str, list[Passage]] = {}
     for p in placed:
         by_node.setdefault(p.node, []).append(p)
@@ -73,6 +77,9 @@ def to_report(
     description = (
         "" if m.description is None else f'<p class="description">{html.escape(m.description)}</p>'
     )
+    if status is not None and status_by is not None:
+        description += f'<p class="note">Statuses: {html.escape(status_by)} semantics.</p>'
+
     return fill(
         asset("report.html"),
         {

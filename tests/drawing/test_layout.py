@@ -20,7 +20,7 @@ from argmap.drawing import (
     to_dot,
     to_graphviz,
 )
-from argmap.drawing.layout import resolve_engine, run_graphviz
+from argmap.drawing.layout import BIG_MAP, overlap_attributes, resolve_engine, run_graphviz
 
 counts = st.integers(min_value=0, max_value=10 * LARGE_MAP)
 
@@ -138,3 +138,13 @@ def test_sfdp_leaves_no_two_node_boxes_overlapping_on_a_moderate_map() -> None:
         if min(r1, r2) - max(l1, l2) > slack and min(t1, t2) - max(b1, b2) > slack
     ]
     assert overlapping == []
+
+
+def test_big_maps_remove_overlaps_by_scaling_and_smaller_ones_with_prism() -> None:
+    assert "overlap=prism" in overlap_attributes(BIG_MAP)
+    assert "overlap=scale" in overlap_attributes(BIG_MAP + 1)
+    many = ArgumentMap(
+        title="Many", nodes=[Node(id=f"n{i}", kind="claim", text="x") for i in range(BIG_MAP + 1)]
+    )
+    assert "overlap=scale" in to_dot(many, engine="sfdp")
+    assert "overlap" not in to_dot(many, engine="dot")

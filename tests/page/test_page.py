@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -175,3 +176,50 @@ def test_cli_report_refuses_unknown_suffixes_and_its_input(
     assert main(["report", str(NATO_MAP), "-o", str(NATO_MAP), "--format", "html"]) == 2
     assert "refusing to overwrite the input file" in capsys.readouterr().err
     assert main(["report", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "r.html")]) == 2
+
+
+@pytest.mark.exe
+def test_pdf_without_chromium_is_a_worded_render_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ARGMAP_CHROMIUM", str(tmp_path / "no-such-browser"))
+    with pytest.raises(argmap.RenderError, match="needs Chromium"):
+        html_to_pdf("<p>hi</p>")
+    assert main(["report", str(NATO_MAP), "-o", str(tmp_path / "r.pdf")]) == 1
+    assert "needs Chromium" in capsys.readouterr().err
+    assert not (tmp_path / "r.pdf").exists()
+
+
+@pytest.mark.exe
+def test_cli_report_status_comes_from_an_evaluation(tmp_path: Path) -> None:
+    from argmap.analysis import evaluate
+
+    out = tmp_path / "r.html"
+    assert main(["report", str(NATO_MAP), "-o", str(out), "--status", "grounded"]) == 0
+    page = out.read_text(encoding="utf-8")
+    expected = evaluate(argmap.load(NATO_MAP), "grounded").status()
+    shown = re.findall(r'<li id="n\d+" value="\d+">.*?status: ([a-z]+)</span>', page)
+    assert shown == list(expected.values())
+    assert "Statuses: grounded semantics." in page
+
+
+@pytest.mark.exe
+def test_source_texts_keep_to_the_sources_root_and_to_regular_files(tmp_path: Path) -> None:
+    root, outside = tmp_path / "root", tmp_path / "secret.txt"
+    root.mkdir()
+    outside.write_text("a secret cats text", encoding="utf-8")
+    (root / "link.txt").symlink_to(outside)
+    (root / "fifo.txt").write_text("", encoding="utf-8")
+    (root / "map.yaml").write_text(
+        "argmap: '1.0'\ntitle: T\nsources:\n  - {id: a, path: link.txt}\n"
+        "  - {id: f, path: fifo.txt}\n"
+        "nodes:\n  - {id: c, kind: claim, text: C., quotes: [{source: a, text: cats}]}\n",
+        encoding="utf-8",
+    )
+    m = argmap.load(root / "map.yaml")
+    (root / "fifo.txt").unlink()
+    os.mkfifo(root / "fifo.txt")  # since loading: reading it would wait for a writer
+    assert "a secret" in to_html(m)
+    page = to_html(m, sources_root=root)  # returns: the FIFO is never opened
+    assert "a secret" not in page
+    assert "The text of this source is not available" in page
