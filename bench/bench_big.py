@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -104,18 +105,26 @@ def arguebuf_side(path: str, out: str) -> dict[str, object]:
     return {"seconds": time.perf_counter() - start, "notes": []}
 
 
-def run_side(side: str, path: Path, folder: Path) -> dict[str, object]:
+def run_side(side: str, path: Path, folder: Path, timeout: float) -> dict[str, object]:
     out = folder / f"{side}_{path.stem}.svg"
     start = time.perf_counter()
-    done = subprocess.run(
+    process = subprocess.Popen(
         [sys.executable, __file__, "--side", side, str(path), str(out)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # so that a timeout ends Graphviz too
     )
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return {"seconds": None, "error": f"over {timeout:.0f} s"}
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        return {"seconds": None, "wall": wall, "error": done.stderr.strip().splitlines()[-1:]}
-    row: dict[str, object] = json.loads(done.stdout)
+    if process.returncode != 0:
+        return {"seconds": None, "wall": wall, "error": stderr.strip().splitlines()[-1:]}
+    row: dict[str, object] = json.loads(stdout)
     row["wall"] = wall
     boxes = node_boxes(out.read_text(encoding="utf-8"))
     row["boxes"] = len(boxes)
@@ -124,14 +133,54 @@ def run_side(side: str, path: Path, folder: Path) -> dict[str, object]:
     return row
 
 
+VARIANTS: dict[str, tuple[str, ...]] = {
+    "as written": (),
+    "overlap_scaling=-8": ("-Goverlap_scaling=-8",),
+    "overlap_scaling=-16": ("-Goverlap_scaling=-16",),
+    "overlap_shrink=false": ("-Goverlap_shrink=false",),
+    "prism100": ("-Goverlap=prism100",),
+    "prism0, overlap_scaling=-16": ("-Goverlap=prism0", "-Goverlap_scaling=-16"),
+    "overlap=scale": ("-Goverlap=scale",),
+    "quadtree=fast": ("-Gquadtree=fast",),
+}
+
+
+def variants(sizes: list[int], per_node: float, timeout: float) -> None:
+    """sfdp on argmap's DOT with each of `VARIANTS`' options: seconds and overlapping pairs."""
+    import argmap
+    from argmap.drawing import to_dot
+
+    for nodes in sizes:
+        m = argmap.loads(json.dumps(layout_document(nodes, per_node)), format="json")
+        source = to_dot(m, engine="sfdp").encode("utf-8")
+        for name, options in VARIANTS.items():
+            start = time.perf_counter()
+            try:
+                done = subprocess.run(
+                    ["sfdp", "-Tsvg", *options], input=source, capture_output=True, timeout=timeout
+                )
+            except subprocess.TimeoutExpired:
+                print(f"| {nodes:,} | {name} | > {timeout:.0f} s | — |", flush=True)
+                continue
+            seconds = time.perf_counter() - start
+            svg = done.stdout.decode("utf-8")
+            found = overlaps(node_boxes(svg))
+            print(f"| {nodes:,} | {name} | {seconds:.1f} s | {found} |", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--side", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 10000, 20000])
     parser.add_argument("--per-node", type=float, default=1.0)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds a side may take")
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--variants", action="store_true", help="try sfdp options on argmap's DOT")
     args = parser.parse_args()
+    if args.variants:
+        variants(args.sizes, args.per_node, args.timeout)
+        return
     if args.side:
         side, path, out = args.side
         print(json.dumps((argmap_side if side == "argmap" else arguebuf_side)(path, out)))
@@ -146,7 +195,7 @@ def main() -> None:
             results: dict[str, list[dict[str, object]]] = {"argmap": [], "arguebuf": []}
             for _ in range(args.runs):
                 for side in results:  # interleaved, one fresh process each
-                    row = run_side(side, path, folder)
+                    row = run_side(side, path, folder, args.timeout)
                     print(nodes, side, row, file=sys.stderr, flush=True)
                     results[side].append(row)
             rows.append((nodes, len(document["relations"]), results))
@@ -161,7 +210,10 @@ def main() -> None:
         for side in ("argmap", "arguebuf"):
             good = [float(r["seconds"]) for r in results[side] if r["seconds"] is not None]  # type: ignore[arg-type]
             medians[side] = statistics.median(good) if good else None
-            cells.append(f"{medians[side]:,.1f} s" if good else "failed")
+            if good:
+                cells.append(f"{medians[side]:,.1f} s")
+            else:
+                cells.append(str(results[side][0].get("error", "failed")))
             cells.append(str(results[side][0].get("overlaps", "—")))
         a, b = medians["argmap"], medians["arguebuf"]
         ratio = f"**{b / a:.2f}×**" if a and b else "—"

@@ -100,17 +100,20 @@ def layout_document(nodes: int, per_node: float, *, seed: int = 0) -> dict[str, 
         if target is not None and (source, target) not in seen and target != source:
             relate(source, target)
     plain = len(relations)
+    undercut: set[tuple[int, str]] = set()
     for _ in range(undercuts if plain else 0):
         # The undercutter stands near the inference it attacks, as in real maps.
         relation = relations[rng.randrange(plain)]
         near = int(relation["from"][1:])
         window = range(max(0, near - _WINDOW), min(nodes, near + _WINDOW))
         undercutters = [i for i in window if kinds[i] in ("objection", "rebuttal")]
-        if undercutters:
+        undercutter = rng.choice(undercutters) if undercutters else None
+        if undercutter is not None and (undercutter, relation["id"]) not in undercut:
+            undercut.add((undercutter, relation["id"]))
             relations.append(
                 {
                     "id": f"r{len(relations)}",
-                    "from": f"n{rng.choice(undercutters)}",
+                    "from": f"n{undercutter}",
                     "to": relation["id"],
                     "kind": "undercuts",
                 }

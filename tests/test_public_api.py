@@ -46,6 +46,8 @@ PUBLIC = [
     "to_dict",
     "to_dot",
     "to_graphviz",
+    "to_html",
+    "to_networkx",
     "validate",
 ]
 

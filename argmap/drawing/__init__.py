@@ -10,19 +10,29 @@
 digraph argmap {
 """
 
-from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, to_dot, to_graphviz
+from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, MAX_STRING, RANKDIRS, to_dot, to_graphviz
 from .focus import focus, select
 from .labels import wrap_text
-from .layout import ENGINES, LARGE_MAP, RELATION_WEIGHT, RenderWarning, choose_engine, layout_cost
+from .layout import (
+    BIG_MAP,
+    ENGINES,
+    LARGE_MAP,
+    RELATION_WEIGHT,
+    RenderWarning,
+    choose_engine,
+    layout_cost,
+)
 from .output import FORMATS, SUFFIXES, format_for, render, render_bytes
 from .theme import THEMES, EdgeStyle, NodeStyle, Theme
 
 __all__ = [
+    "BIG_MAP",
     "DEFAULT_STAGGER",
     "DEFAULT_WIDTH",
     "ENGINES",
     "FORMATS",
     "LARGE_MAP",
+    "MAX_STRING",
     "RANKDIRS",
     "RELATION_WEIGHT",
     "SUFFIXES",

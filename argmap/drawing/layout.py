@@ -10,12 +10,14 @@ from ..errors import RenderError, RenderWarning
 from .choices import check_choice
 
 __all__ = [
+    "BIG_MAP",
     "ENGINES",
     "LARGE_MAP",
     "RELATION_WEIGHT",
     "RenderWarning",
     "choose_engine",
     "layout_cost",
+    "overlap_attributes",
     "resolve_engine",
     "run_graphviz",
 ]
@@ -23,16 +25,24 @@ __all__ = [
 ENGINES = frozenset({"dot", "fdp", "neato", "sfdp"})
 """The Graphviz layout engines argmap renders with."""
 
-RELATION_WEIGHT = 3.0
-"""What each relation beyond one a node adds to `layout_cost`, counted in nodes."""
+RELATION_WEIGHT = 2.0
+"""How much relations beyond one a node weigh in `layout_cost` (see there)."""
 
-LARGE_MAP = 3000
+LARGE_MAP = 2500
 """The `layout_cost` above which a map is laid out with `sfdp` unless an engine is chosen.
 
-`dot`'s time grows steeply with both nodes and relations: it passes about 20 s
-near this cost on the development machine (about 1,500 nodes with one relation
-each, 1,000 with two, 750 with three), where `sfdp` takes a few seconds. The
-figures are in docs/performance.md, from `bench/bench_first_diagram.py --grid`.
+On the development machine `dot` passes about 20 s near this cost: near 2,500
+nodes with one relation each, 850 with two, 300 with three (sections and
+undercuts as in real maps), where `sfdp` takes a few seconds. The figures are
+in docs/performance.md, from `bench/bench_first_diagram.py --grid`.
+"""
+
+BIG_MAP = 4000
+"""Above this many nodes, force-directed layouts remove overlaps by scaling, not Prism.
+
+Prism keeps a drawing compact but spent most of `sfdp`'s time on big maps:
+at 5,000 nodes, 44 s against 17 s with `overlap=scale`, both leaving no two
+boxes overlapping (`bench/bench_big.py --variants`, docs/performance.md).
 """
 
 _INSTALL = (
@@ -42,13 +52,18 @@ _INSTALL = (
 
 
 def layout_cost(node_count: int, relation_count: int) -> float:
-    """An estimate of `dot`'s work on a map, counted in nodes.
+    """An estimate of `dot`'s work on a map, counted in nodes of a tree.
 
-    A node counts 1 and so does one relation a node (a tree's worth, cheap to
-    lay out in layers); each relation beyond that counts `RELATION_WEIGHT`, as
-    those are what give `dot` crossings to minimise.
+    A tree (one relation a node) costs its nodes: `dot` lays it out in layers
+    with few crossings. Relations beyond that give `dot` crossings to
+    minimise, and measured time grows with the square of how many there are
+    per node: `nodes * (1 + RELATION_WEIGHT * extra**2)`, where `extra` is
+    the relations beyond one a node, per node.
     """
-    return node_count + RELATION_WEIGHT * max(0, relation_count - node_count)
+    if node_count <= 0:
+        return 0.0
+    extra = max(0, relation_count - node_count) / node_count
+    return node_count * (1 + RELATION_WEIGHT * extra * extra)
 
 
 def choose_engine(node_count: int, relation_count: int = 0) -> str:
@@ -57,6 +72,12 @@ def choose_engine(node_count: int, relation_count: int = 0) -> str:
     `dot` (ranks, clusters) while `layout_cost` is at most `LARGE_MAP`, `sfdp` above.
     """
     return "sfdp" if layout_cost(node_count, relation_count) > LARGE_MAP else "dot"
+
+
+def overlap_attributes(node_count: int) -> str:
+    """The DOT graph attributes that keep a force-directed layout's boxes apart."""
+    overlap = "scale" if node_count > BIG_MAP else "prism"
+    return f'overlap={overlap} sep="+8" splines=false'
 
 
 def resolve_engine(
