@@ -18,8 +18,10 @@ import importlib.metadata
 from .analysis import diff, evaluate, lint, summary
 from .drawing import THEMES, RenderWarning, Theme, focus, render, select, to_dot, to_graphviz
 from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
+from .formats import to_networkx
 from .loader import Report, check, from_dict, load, loads, validate
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
+from .page import to_html
 from .schema import FORMAT_VERSION, json_schema, schema_text
 from .writer import dump, dumps, to_dict
 
@@ -61,6 +63,8 @@ __all__ = [
     "to_dict",
     "to_dot",
     "to_graphviz",
+    "to_html",
+    "to_networkx",
     "validate",
 ]
 

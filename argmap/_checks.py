@@ -153,6 +153,7 @@ class _Checker:
         self.relation_kinds: dict[str, str | None] = {}
         self.declared: dict[str, tuple[str, int]] = {}
         self.touched: set[str | None] = set()
+        self._outgoing: dict[str, list[tuple[int, Any, str | None]]] | None = None
         self.nodes = _items(document, "nodes")
         self.relations = _items(document, "relations")
         self.worded = 0
@@ -307,9 +308,21 @@ class _Checker:
         kinds = self.column(self.relations, "kind", _RELATION_KINDS)
         self.touched.update(froms)
         self.touched.update(tos)
-        keys = list(zip(froms, tos, kinds, strict=True))
+        # Two arguments from the same premise to the same conclusion under
+        # different schemes (or in different linked arguments) are not duplicates.
+        keys = list(
+            zip(
+                froms,
+                tos,
+                kinds,
+                self.column(self.relations, "scheme"),
+                self.column(self.relations, "argument"),
+                strict=True,
+            )
+        )
         if len(set(keys)) != len(keys):
             self.report_duplicate_relations(keys)
+        self.check_arguments()
         sources = list(map(self.node_kinds.get, froms))
         targets = list(map(self.node_kinds.get, tos))
         if set(zip(kinds, sources, targets, strict=True)) <= _ALLOWED and not any(
@@ -349,10 +362,37 @@ class _Checker:
                 )
             done.update(path)
 
-    def report_duplicate_relations(self, keys: list[tuple[Any, Any, Any]]) -> None:
-        seen: dict[tuple[str, str, str], int] = {}
+    def check_arguments(self) -> None:
+        # A linked argument is several premises into one conclusion: every
+        # relation of the group supports, and all of them the same node.
+        first: dict[str, tuple[int, Any]] = {}
+        for index, relation in self.relations:
+            argument = _text(relation.get("argument"))
+            if argument is None:
+                continue
+            target, kind = _text(relation.get("to")), relation.get("kind")
+            if kind != "supports":
+                self.report(
+                    ["relations", index, "argument"],
+                    "bad-argument",
+                    f"a relation that {kind} is in the linked argument {argument!r}; "
+                    "expected only supports in a linked argument",
+                )
+                continue
+            where, to = first.setdefault(argument, (index, target))
+            if to != target:
+                self.report(
+                    ["relations", index, "argument"],
+                    "bad-argument",
+                    f"the linked argument {argument!r} supports {target!r} here but {to!r} "
+                    f"at {format_path(['relations', where])}; expected one conclusion "
+                    "for each argument",
+                )
+
+    def report_duplicate_relations(self, keys: list[tuple[Any, ...]]) -> None:
+        seen: dict[tuple[Any, ...], int] = {}
         for (index, _), key in zip(self.relations, keys, strict=True):
-            source, target, kind = key
+            source, target, kind = key[:3]
             if source is None or target is None or kind is None:
                 continue
             first = seen.setdefault(key, index)
@@ -430,10 +470,45 @@ class _Checker:
             return
         target_kind = _NODE_KINDS.get(self.node_kinds[target])
         if kind is not None and source_kind is not None and target_kind is not None:
-            self.check_kinds(index, kind, source_kind, target_kind)
+            self.check_kinds(index, kind, source_kind, target_kind, source)
+
+    def plays_its_kind(self, node: str, index: int) -> bool:
+        """Whether `node` fits its kind in another relation and never contradicts itself.
+
+        Kinds are roles, relative to a relation: a statement that objects to
+        one thing may support another. A misfit is then a warning; it stays an
+        error where the kind fits none of the node's relations, or where the
+        node both supports and attacks the same target (self-contradictory).
+        """
+        if self._outgoing is None:
+            self._outgoing = {}
+            for i, relation in self.relations:
+                source = _text(relation.get("from"))
+                if source is not None:
+                    self._outgoing.setdefault(source, []).append(
+                        (i, relation.get("kind"), _text(relation.get("to")))
+                    )
+        rows = self._outgoing.get(node, [])
+        kind = self.node_kinds.get(node)
+        supported = {to for _, k, to in rows if k == "supports"}
+        if any(k == "attacks" and to in supported for _, k, to in rows):
+            return False
+        return any(
+            i != index
+            and (
+                (k, kind, self.node_kinds.get(to) if to else None) in _ALLOWED
+                or (k == "undercuts" and _NODE_KINDS.get(kind) in _UNDERCUTTERS)
+            )
+            for i, k, to in rows
+        )
 
     def check_kinds(
-        self, index: int, kind: RelationKind, source: NodeKind, target: NodeKind
+        self,
+        index: int,
+        kind: RelationKind,
+        source: NodeKind,
+        target: NodeKind,
+        source_id: str | None = None,
     ) -> None:
         allowed, warned = (
             (SUPPORTS, _SUPPORT_WARNINGS)
@@ -443,6 +518,12 @@ class _Checker:
         if target in allowed[source]:
             return
         severity = Severity.WARNING if target in warned.get(source, ()) else Severity.ERROR
+        if (
+            severity is Severity.ERROR
+            and source_id is not None
+            and self.plays_its_kind(source_id, index)
+        ):
+            severity = Severity.WARNING
         verb = kind.value.removesuffix("s")
         may = ", ".join(sorted(k.value for k in allowed[source]))
         rule = f"{_a(source)} may {verb} only: {may}" if may else f"{_a(source)} does not {verb}"

@@ -23,7 +23,17 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._plain import MAX_DEPTH
-from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
+from .model import (
+    ArgumentMap,
+    LintSettings,
+    Node,
+    NodeKind,
+    Quote,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+)
 from .schema import FORMAT_VERSION
 
 __all__ = ["structure_map", "unstructure_map"]
@@ -64,7 +74,7 @@ def _make_converter() -> cattrs.Converter:
             **renamed,  # type: ignore[arg-type]
         ),
     )
-    for cls in (Source, Section, Quote, Node, ArgumentMap):
+    for cls in (Source, Section, Quote, Node, LintSettings, ArgumentMap):
         converter.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
         )
@@ -74,7 +84,7 @@ def _make_converter() -> cattrs.Converter:
 _CONVERTER = _make_converter()
 
 # Written in this order, each first when present; the model's field order follows.
-_TOP = ("title", "description", "sources", "sections", "nodes", "relations", "metadata")
+_TOP = ("title", "description", "sources", "sections", "nodes", "relations", "lint", "metadata")
 
 
 def structure_map(document: dict[str, Any]) -> ArgumentMap:
@@ -186,6 +196,6 @@ def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:
     body: dict[str, Any] = _CONVERTER.unstructure(argument_map)
     body.setdefault("nodes", [])
     if "relations" in body:
-        order = ("id", "from", "to", "kind")
+        order = ("id", "from", "to", "kind", "argument", "scheme")
         body["relations"] = [{key: r[key] for key in order if key in r} for r in body["relations"]]
     return {"argmap": FORMAT_VERSION, **{key: body[key] for key in _TOP if key in body}}

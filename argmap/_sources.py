@@ -107,6 +107,11 @@ def _real(path: str) -> str:
     return os.path.join(os.path.realpath(folder or "."), name)
 
 
+def _movable(path: str | None) -> bool:
+    # Absolute paths stay; a NUL names no file, so there is nothing to keep reachable.
+    return path is not None and not os.path.isabs(path) and "\0" not in path
+
+
 def landing_folder(destination: str | os.PathLike[str]) -> str:
     """The real folder a file written to `destination` ends up in (for standard output: here)."""
     if descriptor_of(destination) is not None:
@@ -120,15 +125,13 @@ def relocate(
     """The map with relative source paths rewritten for a file saved at `destination`."""
     old = os.path.realpath(base)
     new = landing_folder(destination)
-    if old == new or not any(
-        s.path is not None and not os.path.isabs(s.path) for s in argument_map.sources
-    ):
+    if old == new or not any(_movable(s.path) for s in argument_map.sources):
         return argument_map
     sources = tuple(
         attrs.evolve(
             s, path=Path(os.path.relpath(_real(os.path.join(old, s.path)), new)).as_posix()
         )
-        if s.path is not None and not os.path.isabs(s.path)
+        if s.path is not None and _movable(s.path)
         else s
         for s in argument_map.sources
     )

@@ -192,7 +192,14 @@ def _base(base: str | os.PathLike[str] | None) -> Path:
 
 
 def _root(root: str | os.PathLike[str] | None) -> Path | None:
-    return None if root is None else Path(root)
+    # A mistyped root would report every source as outside it: say so once instead.
+    if root is None:
+        return None
+    if not os.path.isdir(root):
+        raise NotADirectoryError(
+            errno.ENOTDIR, f"the sources root {os.fspath(root)!r} is not a folder", os.fspath(root)
+        )
+    return Path(root)
 
 
 @contextlib.contextmanager

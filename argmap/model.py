@@ -19,6 +19,7 @@ import attrs
 __all__ = [
     "ID_PATTERN",
     "ArgumentMap",
+    "LintSettings",
     "Node",
     "NodeKind",
     "Quote",
@@ -158,6 +159,15 @@ def _check_offset(_: object, attribute: attrs.Attribute[Any], value: object) -> 
         raise ValueError(f"{attribute.name!r} must be an int >= 0 or None, got {_describe(value)}")
 
 
+def _check_base_score(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, int | float) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
+        raise ValueError(
+            f"{attribute.name!r} must be a number in [0, 1] or None, got {_describe(value)}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Source:
     """A text the map draws on; `path` points at its plain text, relative to the map file."""
@@ -208,7 +218,8 @@ class Node:
     """A statement of the argument: a claim, evidence, objection, rebuttal or recommendation.
 
     `attribution` names who the words belong to, where the source puts them in
-    someone's mouth (a speaker, a declaration).
+    someone's mouth (a speaker, a declaration). `base_score` (format 1.1) is the
+    node's starting strength for gradual semantics, in [0, 1].
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -220,6 +231,16 @@ class Node:
     )
     tags: tuple[str, ...] = attrs.field(default=(), converter=_to_tuple, validator=_check_tags)
     attribution: str | None = attrs.field(default=None, validator=_check_optional_text)
+    base_score: float | None = attrs.field(default=None, validator=_check_base_score)
+
+
+@attrs.frozen(kw_only=True)
+class LintSettings:
+    """A map's own lint settings: `ignore` lists codes of `argmap.lint` to leave out."""
+
+    ignore: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(str, "a lint code")
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -227,13 +248,17 @@ class Relation:
     """`source` supports or attacks the node `target`, or undercuts the relation `target`.
 
     In files, `source` and `target` are written `from` and `to`. A relation
-    needs an `id` only when an undercut targets it.
+    needs an `id` only when an undercut targets it. Supports that share an
+    `argument` id are one linked argument: their premises hold only together.
+    `scheme` names the argumentation (or conflict) scheme, as AIF does.
     """
 
     source: str = attrs.field(validator=_check_id)
     target: str = attrs.field(validator=_check_id)
     kind: RelationKind = attrs.field(converter=_relation_kind)
     id: str | None = attrs.field(default=None, validator=_check_optional_id)
+    argument: str | None = attrs.field(default=None, validator=_check_optional_id)
+    scheme: str | None = attrs.field(default=None, validator=_check_optional_text)
 
 
 @attrs.frozen
@@ -276,6 +301,7 @@ class ArgumentMap:
     relations: tuple[Relation, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(Relation, "a Relation")
     )
+    lint: LintSettings | None = attrs.field(default=None)
     metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
     @metadata.validator

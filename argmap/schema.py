@@ -23,10 +23,20 @@ import jsonschema_rs
 from ._paths import format_path
 from .errors import Problem, describe_value
 
-__all__ = ["FORMAT_VERSION", "SCHEMA_ID", "json_schema", "schema_text", "validate_data"]
+__all__ = [
+    "FORMAT_VERSION",
+    "READ_VERSIONS",
+    "SCHEMA_ID",
+    "json_schema",
+    "schema_text",
+    "validate_data",
+]
 
-FORMAT_VERSION = "1.0"
-"""The version of the file format this argmap reads and writes."""
+FORMAT_VERSION = "1.1"
+"""The version of the file format this argmap writes."""
+
+READ_VERSIONS = ("1.0", "1.1")
+"""The versions of the file format this argmap reads (1.1 only adds optional fields)."""
 
 SCHEMA_ID = f"urn:argmap:schema:{FORMAT_VERSION}"
 """The `$id` of the published schema."""
@@ -175,6 +185,14 @@ def _word(error: jsonschema.ValidationError, prefix: tuple[Any, ...]) -> Iterato
             code="wrong-type",
             message=f"expected {_a(expected)}, found {describe_value(instance)}",
         )
+    elif validator in ("const", "enum") and parts == ["argmap"]:
+        yield Problem(
+            path=path,
+            code="unsupported-version",
+            message=f"format version {describe_value(instance)} is not supported; "
+            f"this argmap reads {', '.join(map(repr, READ_VERSIONS))} "
+            f'(write: argmap: "{FORMAT_VERSION}")',
+        )
     elif validator == "enum":
         allowed = ", ".join(str(v) for v in expected)
         if isinstance(instance, str):
@@ -186,13 +204,6 @@ def _word(error: jsonschema.ValidationError, prefix: tuple[Any, ...]) -> Iterato
             message = f"expected {_article(what)} (one of: {allowed}), "
             message += f"found {describe_value(instance)}"
         yield Problem(path=path, code=code, message=message)
-    elif validator == "const" and parts == ["argmap"]:
-        yield Problem(
-            path=path,
-            code="unsupported-version",
-            message=f"format version {describe_value(instance)} is not supported; "
-            f'this argmap reads {FORMAT_VERSION!r} (write: argmap: "{FORMAT_VERSION}")',
-        )
     elif validator == "pattern":
         expected = subschema.get("description", f"text matching {expected}")
         code = (

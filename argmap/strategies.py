@@ -58,45 +58,124 @@ HOSTILE_CHARACTERS = (
 
 _ENTITIES = ("&amp;", "&lt;", "&#60;", "<b>", "</td>", "\\n", "\\l", "${x}", "%s", "{0}", "--")
 
+# Drawing is priced per choice Hypothesis makes, so each text, id or list of
+# kinds is one string choice, never a list of little pieces: that keeps a map of
+# 25 nodes to a few hundred choices, well inside Hypothesis' time and size limits.
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_HOSTILE_TEXT = st.text(alphabet=HOSTILE_CHARACTERS + _LETTERS + "ABCXYZ0189 ")
+_WIDE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")))
+_PLAIN_TEXT = st.text(alphabet=_LETTERS + " .,")
+_PIECE = st.sampled_from(("",) * len(_ENTITIES) + _ENTITIES)
+_ENDING = st.sampled_from("abcxyzΩж字")
+_ID_START = "ABCXYZabcxyz_"
+_ID_REST = "ABCXYZabcxyz0189_.-"
+
+
+_ANY_TEXT = st.one_of(_HOSTILE_TEXT, _WIDE_TEXT)
+_IDS = st.text(alphabet=_ID_REST, max_size=15).map(
+    lambda rest: rest if rest and rest[0] in _ID_START else "n" + rest
+)
+_MAYBE = st.booleans()
+_QUOTE_COUNT = st.integers(0, 2)
+# Strategies are made once: Hypothesis checks each new one before its first draw,
+# which cost more than the drawing itself when made afresh for every node.
+
 
 @st.composite
 def texts(draw: st.DrawFn, *, max_size: int = 60, hostile: bool = True) -> str:
     """Non-blank text of 1 to `max_size` characters; `hostile`: rich in ones that break escaping."""
     if max_size < 1:
         raise ValueError(f"max_size must be at least 1 (a text is never empty), got {max_size}")
+    return _text(draw, max_size, hostile)
+
+
+def _text(draw: st.DrawFn, max_size: int = 60, hostile: bool = True) -> str:
     if hostile:
-        pieces = st.one_of(
-            st.text(alphabet=HOSTILE_CHARACTERS, min_size=1, max_size=8),
-            st.sampled_from(_ENTITIES),
-            st.text(
-                alphabet=st.characters(
-                    blacklist_categories=("Cs", "Cc", "Co", "Cn"),
-                ),
-                min_size=1,
-                max_size=12,
-            ),
-            st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=30, max_size=60),
-        )
-        text = "".join(draw(st.lists(pieces, min_size=1, max_size=6)))[: max_size - 1]
+        text = (draw(_PIECE) + draw(_ANY_TEXT))[: max_size - 1]
     else:
-        text = draw(st.text(alphabet="abcdefghijklmnopqrstuvwxyz .,", max_size=max_size - 1))
+        text = draw(_PLAIN_TEXT)[: max_size - 1]
     # At least one letter keeps the text non-blank whatever else was drawn.
-    return text + draw(st.sampled_from("abcxyzΩж字"))
+    return text + draw(_ENDING)
+
+
+def _maybe_text(draw: st.DrawFn, max_size: int = 60) -> str | None:
+    return _text(draw, max_size) if draw(_MAYBE) else None
+
+
+def _quick_text(draw: st.DrawFn, flavour: st.SearchStrategy[str], max_size: int = 60) -> str:
+    # One choice a text (a map's texts share a flavour): non-blank by a last letter if need be.
+    text = draw(flavour)[:max_size]
+    return text if text.strip() else text[: max_size - 1] + "x"
+
+
+def _quick_maybe_text(
+    draw: st.DrawFn, flavour: st.SearchStrategy[str], max_size: int = 60
+) -> str | None:
+    text = draw(flavour)[:max_size]  # empty: none
+    return (text if text.strip() else text[: max_size - 1] + "x") if text else None
+
+
+def _index(draw: st.DrawFn, size: int) -> int:
+    # One strategy per size, made once.
+    return draw(_INDICES[size] if size < len(_INDICES) else st.integers(0, size - 1))
+
+
+_INDICES = [st.nothing(), *(st.integers(0, size - 1) for size in range(1, 257))]
 
 
 def ids() -> st.SearchStrategy[str]:
-    """Valid ids: a letter or `_`, then letters, digits, `_`, `.` or `-`."""
-    return st.from_regex(r"\A[A-Za-z_][A-Za-z0-9_.\-]{0,15}\Z")
+    """Valid ids: a letter or `_`, then letters, digits, `_`, `.` or `-` (up to 16 characters)."""
+    return _IDS
 
 
-@st.composite
-def _quotes(draw: st.DrawFn, sources: list[str]) -> tuple[Quote, ...]:
-    if not sources:
-        return ()
-    count = draw(st.integers(0, 2))
-    return tuple(
-        Quote(source=draw(st.sampled_from(sources)), text=draw(texts(max_size=40)))
-        for _ in range(count)
+def _unique_ids(draw: st.DrawFn, count: int) -> list[str]:
+    # Drawn ids that clash are told apart by a suffix: no draw is thrown away.
+    made: list[str] = []
+    seen: set[str] = set()
+    for _ in range(count):
+        id = draw(_IDS)
+        while id in seen:
+            id += f"-{len(made)}"
+        seen.add(id)
+        made.append(id)
+    return made
+
+
+_TAG_TEXT = st.text(alphabet=_LETTERS + ", ", max_size=24)
+
+
+def _tags(draw: st.DrawFn) -> tuple[str, ...]:
+    words = draw(_TAG_TEXT).split(",")
+    return tuple(dict.fromkeys(w for w in words if w.strip()))[:3]
+
+
+def _node(
+    draw: st.DrawFn,
+    *,
+    id: str,
+    kind: NodeKind,
+    sections: tuple[str, ...],
+    sources: tuple[str, ...],
+    flavour: st.SearchStrategy[str] = _ANY_TEXT,
+    lead: str = "",
+) -> Node:
+    # One choice for the section (the last index is none), one a quote's source.
+    chosen = _index(draw, len(sections) + 1) if sections else 0
+    section = sections[chosen] if chosen < len(sections) else None
+    quotes: tuple[Quote, ...] = ()
+    if sources:
+        quotes = tuple(
+            Quote(source=sources[_index(draw, len(sources))], text=_quick_text(draw, flavour, 40))
+            for _ in range(draw(_QUOTE_COUNT))
+        )
+    return Node(
+        id=id,
+        kind=kind,
+        text=(lead + _quick_text(draw, flavour))[:60],
+        section=section,
+        quotes=quotes,
+        tags=_tags(draw),
+        attribution=_quick_maybe_text(draw, flavour, 30),
     )
 
 
@@ -109,20 +188,29 @@ def nodes(
     sources: tuple[str, ...] = (),
 ) -> Node:
     """One node with hostile text, in one of `sections`, quoting `sources` (if any)."""
-    section = draw(st.none() | st.sampled_from(sections)) if sections else None
-    return Node(
-        id=id if id is not None else draw(ids()),
-        kind=draw(st.sampled_from(NodeKind)),
-        text=draw(texts()),
-        section=section,
-        quotes=draw(_quotes(list(sources))),
-        tags=tuple(draw(st.lists(texts(max_size=12, hostile=False), max_size=3, unique=True))),
-        attribution=draw(st.none() | texts(max_size=30)),
+    return _node(
+        draw,
+        id=id if id is not None else draw(_IDS),
+        kind=draw(_NODE_KIND),
+        sections=sections,
+        sources=sources,
+        lead=draw(_PIECE),
     )
 
 
 def _targets(kind: RelationKind, source: NodeKind) -> frozenset[NodeKind]:
     return (SUPPORTS if kind is RelationKind.SUPPORTS else ATTACKS)[source]
+
+
+_NODE_KIND = st.sampled_from(NodeKind)
+_KIND_LETTERS = {
+    "c": NodeKind.CLAIM,
+    "e": NodeKind.EVIDENCE,
+    "o": NodeKind.OBJECTION,
+    "b": NodeKind.REBUTTAL,
+    "r": NodeKind.RECOMMENDATION,
+}
+_FLAVOURS = st.sampled_from((_HOSTILE_TEXT, _WIDE_TEXT))
 
 
 @st.composite
@@ -137,62 +225,70 @@ def argument_maps(
 
     Sources have no `path`, so quotes are not anchored (and `validate` warns
     that they are unverified); everything else passes `argmap.validate`.
+    Cheap up to about 100 nodes (docs/api.md).
     """
     count = draw(st.integers(min_nodes, max_nodes))
-    all_ids = draw(st.lists(ids(), min_size=count + 4, max_size=count + 4, unique=True))
-    node_ids, relation_ids = all_ids[:count], all_ids[count:]
+    node_ids = _unique_ids(draw, count)
+    # All the kinds in one choice: a letter a node.
+    letters = draw(st.text(alphabet="ceobr", min_size=count, max_size=count))
+    kinds = [_KIND_LETTERS[letter] for letter in letters]
     section_list = tuple(
-        Section(id=f"section-{i}", title=draw(texts(max_size=30)))
-        for i in range(draw(st.integers(0, 3)))
+        Section(id=f"section-{i}", title=_text(draw, 30)) for i in range(draw(st.integers(0, 3)))
     )
     source_list = tuple(
         Source(
             id=f"source-{i}",
-            title=draw(st.none() | texts(max_size=30)),
+            title=_maybe_text(draw, 30),
             url=draw(st.none() | st.just(f"https://example.org/{i}?a=1&b=<2>")),
         )
         for i in range(draw(st.integers(0, 2)))
     )
+    section_ids = tuple(s.id for s in section_list)
+    source_ids = tuple(s.id for s in source_list)
+    # The texts of one map share a flavour (hostile characters, or any character);
+    # the first node's text starts with a markup entity or escape, if one is drawn.
+    flavour = draw(_FLAVOURS)
+    lead = draw(_PIECE)
     node_list = [
-        draw(
-            nodes(
-                id=id,
-                sections=tuple(s.id for s in section_list),
-                sources=tuple(s.id for s in source_list),
-            )
+        _node(
+            draw,
+            id=id,
+            kind=kind,
+            sections=section_ids,
+            sources=source_ids,
+            flavour=flavour,
+            lead=lead if index == 0 else "",
         )
-        for id in node_ids
+        for index, (id, kind) in enumerate(zip(node_ids, kinds, strict=True))
     ]
     relations: list[Relation] = []
     seen: set[tuple[str, str, RelationKind]] = set()
     limit = max_relations if max_relations is not None else 2 * count
+    by_kind: dict[NodeKind, list[Node]] = {}
+    for node in node_list:
+        by_kind.setdefault(node.kind, []).append(node)
     for _ in range(draw(st.integers(0, limit))):
-        source = draw(st.sampled_from(node_list))
-        kind = draw(st.sampled_from([RelationKind.SUPPORTS, RelationKind.ATTACKS]))
-        allowed = _targets(kind, source.kind)
-        candidates = [n for n in node_list if n.kind in allowed and n.id != source.id]
+        source = node_list[_index(draw, count)]
+        kind = RelationKind.SUPPORTS if draw(_MAYBE) else RelationKind.ATTACKS
+        candidates = [n for k in sorted(_targets(kind, source.kind)) for n in by_kind.get(k, ())]
+        candidates = [n for n in candidates if n.id != source.id]
         if not candidates:
             continue
-        target = draw(st.sampled_from(candidates))
+        target = candidates[_index(draw, len(candidates))]
         if (source.id, target.id, kind) in seen:
             continue
         seen.add((source.id, target.id, kind))
         relations.append(Relation(source=source.id, target=target.id, kind=kind))
-    relations = _add_undercuts(draw, node_list, relations, relation_ids)
+    spare_ids = [f"relation-{i}" for i in range(1)]
+    relations = _add_undercuts(draw, node_list, relations, spare_ids)
     return ArgumentMap(
-        title=draw(texts(max_size=40)),
-        description=draw(st.none() | texts()),
+        title=_text(draw, 40),
+        description=_maybe_text(draw),
         sources=source_list,
         sections=section_list,
         nodes=tuple(node_list),
         relations=tuple(relations),
-        metadata=draw(
-            st.dictionaries(
-                st.text(max_size=8),
-                st.none() | st.booleans() | st.integers() | st.text(max_size=10),
-                max_size=3,
-            )
-        ),
+        metadata=draw(_METADATA),
     )
 
 
@@ -212,6 +308,13 @@ def _add_undercuts(
         *relations,
         Relation(source=undercutter.id, target=named.id or "", kind=RelationKind.UNDERCUTS),
     ]
+
+
+_METADATA = st.dictionaries(
+    st.text(max_size=8),
+    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+    max_size=3,
+)
 
 
 @attrs.frozen(kw_only=True)

@@ -17,6 +17,7 @@ Map-sized: the framework of a synthetic valid map of 1,000 nodes, as it comes
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 from pathlib import Path
@@ -110,7 +111,10 @@ def main() -> int:
             "## Analysis",
             "## Analysis\n\n"
             f"`python bench/bench_analysis.py --runs {args.runs}`, medians on this machine "
-            "(2 shared cores, so noisy):\n\n" + "\n".join(rows) + "\n",
+            f"(2 shared cores, load average {os.getloadavg()[0]:.1f} at the end, so "
+            "absolute times are inflated; compare columns within a row):\n\n"
+            + "\n".join(rows)
+            + "\n",
         )
     return 0
 

@@ -1,4 +1,4 @@
-"""Shared test set-up: Hypothesis profiles, the `exe` marker, paths to the examples."""
+"""Shared test set-up: Hypothesis profiles, the `exe` and `browser` markers, example paths."""
 
 from __future__ import annotations
 
@@ -28,14 +28,28 @@ settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip `exe` tests, with the reason, where Graphviz's `dot` is not installed.
+def _has_chromium() -> bool:
+    from argmap.page import find_chromium
 
-    Not in CI: there, a missing Graphviz is a broken set-up, and the tests say so.
+    return find_chromium() is not None and shutil.which("chromedriver") is not None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip `exe` tests where Graphviz's `dot` is missing, `browser` tests where Chromium is.
+
+    Not in CI: there, a missing Graphviz or Chromium is a broken set-up, and the tests say so.
     """
-    if shutil.which("dot") or os.environ.get("CI"):
+    if os.environ.get("CI"):
         return
-    skip = pytest.mark.skip(reason="needs Graphviz's `dot` (apt-get install graphviz)")
-    for item in items:
-        if "exe" in item.keywords:
-            item.add_marker(skip)
+    missing = []
+    if not shutil.which("dot"):
+        missing.append(("exe", "needs Graphviz's `dot` (apt-get install graphviz)"))
+    if not _has_chromium():
+        missing.append(
+            ("browser", "needs Chromium and its driver (apt-get install chromium chromium-driver)")
+        )
+    for marker, reason in missing:
+        skip = pytest.mark.skip(reason=reason)
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(skip)

@@ -174,3 +174,11 @@ def test_a_file_name_that_is_not_utf8_prints_on_a_strict_stream(tmp_path: Path) 
         )
         assert done.returncode == 0, done.stderr
         assert b"\\udcff.yaml" in done.stdout
+
+
+def test_validate_with_a_missing_sources_root_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    m = write_map(tmp_path)
+    assert main(["validate", "--sources-root", str(tmp_path / "nowhere"), str(m)]) == 2
+    assert "is not a folder" in capsys.readouterr().err

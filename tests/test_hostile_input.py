@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -141,8 +140,10 @@ def test_load_accepts_sources_root(tmp_path: Path) -> None:
     target = tmp_path / "m.yaml"
     target.write_text(confined_map(tmp_path, "s.txt"), encoding="utf-8")
     assert argmap.load(target, sources_root=tmp_path).nodes[0].quotes[0].end == 4
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
     with pytest.raises(argmap.ValidationError, match="source-outside-root"):
-        argmap.load(target, sources_root=tmp_path / os.devnull.lstrip("/"))
+        argmap.load(target, sources_root=elsewhere)
 
 
 def quoting_map(quotes: list[dict[str, object]]) -> str:
@@ -291,3 +292,8 @@ def test_metadata_nesting_without_end_is_too_deep_not_a_recursion_error() -> Non
         with pytest.raises(argmap.ValidationError, match="too-deep"):
             argmap.dumps(m)
         assert [p.code for p in argmap.check(m).errors] == ["too-deep"]
+
+
+def test_a_sources_root_that_is_not_a_folder_is_said_once(tmp_path: Path) -> None:
+    with pytest.raises(NotADirectoryError, match="sources root"):
+        argmap.check(quoting("s.txt"), sources_root=tmp_path / "nowhere")

@@ -230,3 +230,10 @@ def test_dump_after_a_change_of_folder_still_finds_the_sources(
     monkeypatch.chdir(tmp_path / "maps")
     argmap.dump(m, tmp_path / "x.yaml")
     assert argmap.load(tmp_path / "x.yaml").sources[0].path == "maps/article.txt"
+
+
+def test_dump_keeps_a_source_path_that_names_no_file(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    m = argmap.ArgumentMap(title="t", sources=[argmap.Source(id="s", path="x\0y/z")])
+    argmap.dump(m, tmp_path / "sub" / "m.json", base=tmp_path)
+    assert '"path": "x\\u0000y/z"' in (tmp_path / "sub" / "m.json").read_text("utf-8")

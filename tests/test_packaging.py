@@ -44,7 +44,7 @@ def test_the_wheel_carries_the_published_schema_and_type_marker(wheel: Path) -> 
         packaged = archive.read("argmap/argmap.schema.json").decode("utf-8")
     published = (ROOT / "schemas" / "argmap.schema.json").read_text(encoding="utf-8")
     assert packaged == published
-    assert json.loads(packaged)["$id"] == "urn:argmap:schema:1.0"
+    assert json.loads(packaged)["$id"] == "urn:argmap:schema:1.1"
 
 
 def test_the_wheel_declares_the_console_script(wheel: Path) -> None:

@@ -6,7 +6,7 @@ import json
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -90,3 +90,24 @@ def test_the_hostile_alphabet_covers_what_the_issue_names() -> None:
     for character in "\"'\\<>&{}|\n😀":
         assert character in HOSTILE_CHARACTERS
     assert any("\u0590" <= c <= "\u06ff" for c in HOSTILE_CHARACTERS)
+
+
+# Hypothesis' own default settings, whatever profile the suite runs under: users
+# meet these, and the too_slow and large_base_example health checks with them.
+@settings(settings.get_profile("default"), database=None)
+@given(argument_maps(min_nodes=15, max_nodes=25))
+def test_maps_of_15_to_25_nodes_pass_the_health_checks(m: ArgumentMap) -> None:
+    assert 15 <= len(m.nodes) <= 25
+
+
+@settings(settings.get_profile("default"), database=None)
+@given(argument_maps(max_nodes=100))
+def test_maps_of_up_to_100_nodes_pass_the_health_checks(m: ArgumentMap) -> None:
+    assert 1 <= len(m.nodes) <= 100
+    assert len({n.id for n in m.nodes}) == len(m.nodes)
+
+
+def test_all_node_kinds_are_reachable() -> None:
+    from argmap.strategies import _KIND_LETTERS
+
+    assert set(_KIND_LETTERS.values()) == set(argmap.NodeKind)

@@ -17,7 +17,7 @@ from .extensions import (
 )
 from .framework import SUPPORT_RULES, Framework, framework
 from .gradual import DEFAULT_BASE_SCORE, GRADUAL_SEMANTICS, Strengths, strengths
-from .iccma import ICCMA_FORMATS, dumps_iccma, loads_iccma
+from .iccma import ICCMA_FORMATS, dumps_iccma, loads_iccma, read_solver_answer
 from .lints import Lint, LintCode, Lints, lint
 from .summary import Summary, summary
 
@@ -50,6 +50,7 @@ __all__ = [
     "lint",
     "loads_iccma",
     "preferred_extensions",
+    "read_solver_answer",
     "stable_extensions",
     "strengths",
     "summary",

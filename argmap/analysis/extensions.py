@@ -42,7 +42,7 @@ def _grounded(fw: Framework) -> list[int]:
     """Each argument's grounded label (_IN, _OUT, _UNDEC), by counting attackers not yet out."""
     index = fw._index
     targets = index.targets
-    alive = [len(attackers) for attackers in index.attackers]
+    alive = list(index.indegree)
     label = [_UNDEC] * len(alive)
     queue = deque(i for i, count in enumerate(alive) if count == 0)
     while queue:

@@ -8,7 +8,10 @@ into one so that every extension semantics applies unchanged:
   one accepted supporter: a node with supporters gets an auxiliary argument
   `support:<id>` ("nothing accepted supports <id>") that attacks it and that each
   supporter attacks. Nodes with no supporters stand on their own;
-  `supports="ignore"` leaves supports out;
+  `supports="ignore"` leaves supports out. The supports of one linked
+  argument (format 1.1 `argument`) count as one supporter, accepted only when
+  all its premises are: `linked:<argument>` attacks `support:<id>`, and each
+  premise p attacks `premise:<argument>:<p>`, which attacks `linked:<argument>`;
 - an undercut defeats the relation it targets: a relation `r` from x to y that
   something undercuts becomes x → `inactive:<r>` → `holds:<r>` → y, and each
   undercut of `r` attacks `holds:<r>` (the meta-argumentation flattening of
@@ -21,6 +24,7 @@ with a node. Nothing here recurses on map data.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from typing import Literal
 
@@ -36,9 +40,10 @@ SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 
 
 class _Index:
-    """Arguments by position and attacks as adjacency lists of positions."""
+    """Arguments by position, attacks as target lists and attacker counts; attacker
+    lists are made on first use (only the searching semantics need them)."""
 
-    __slots__ = ("attackers", "position", "targets")
+    __slots__ = ("_attackers", "indegree", "position", "targets")
 
     def __init__(self, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> None:
         position = {name: index for index, name in enumerate(arguments)}
@@ -48,20 +53,39 @@ class _Index:
                 if name in seen:
                     raise ValueError(f"argument {name!r} is named twice")
                 seen.add(name)
-        targets: list[list[int]] = [[] for _ in arguments]
-        attackers: list[list[int]] = [[] for _ in arguments]
+        # A million small lists would set off many full garbage collections,
+        # each walking all of them: none of these objects can form a cycle.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
+            targets: list[list[int]] = [[] for _ in arguments]
+            indegree = [0] * len(arguments)
             for source, target in attacks:
-                s, t = position[source], position[target]
-                targets[s].append(t)
-                attackers[t].append(s)
+                t = position[target]
+                targets[position[source]].append(t)
+                indegree[t] += 1
         except KeyError as missing:
             raise ValueError(
                 f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
             ) from None
+        finally:
+            if collecting:
+                gc.enable()
         self.position = position
         self.targets = targets
-        self.attackers = attackers
+        self.indegree = indegree
+        self._attackers: list[list[int]] | None = None
+
+    @property
+    def attackers(self) -> list[list[int]]:
+        """For each argument, the positions of its attackers."""
+        if self._attackers is None:
+            attackers: list[list[int]] = [[] for _ in self.targets]
+            for s, targets in enumerate(self.targets):
+                for t in targets:
+                    attackers[t].append(s)
+            self._attackers = attackers
+        return self._attackers
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
@@ -101,7 +125,7 @@ class Framework:
         return cls(arguments=tuple(order), attacks=pairs)
 
     def attackers(self, argument: str) -> tuple[str, ...]:
-        """The arguments that attack `argument`, in the order of the attacks."""
+        """The arguments that attack `argument`, in the order of `arguments`."""
         index = self._index
         return tuple(self.arguments[i] for i in index.attackers[index.position[argument]])
 
@@ -148,7 +172,20 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
             if lack not in arguments:
                 arguments[lack] = None
                 attacks.append((lack, relation.target))
-            link(relation.source, lack, relation.id)
+            if relation.argument is None:
+                link(relation.source, lack, relation.id)
+                continue
+            # A linked argument supports as one: `linked:<argument>` attacks the
+            # lack of support, and each premise that is not (effectively) accepted
+            # defeats it through `premise:<argument>:<premise>`.
+            linked = f"linked:{relation.argument}"
+            if linked not in arguments:
+                arguments[linked] = None
+                attacks.append((linked, lack))
+            missing = f"premise:{relation.argument}:{relation.source}"
+            arguments.setdefault(missing)
+            attacks.append((missing, linked))
+            link(relation.source, missing, relation.id)
     # An undercut may name a relation flattened after it, or one left out: keep
     # only the attacks whose both ends exist once every relation is in.
     return Framework(

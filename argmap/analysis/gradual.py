@@ -101,9 +101,8 @@ def strengths(
     position = {node_id: i for i, node_id in enumerate(ids)}
     scores = [DEFAULT_BASE_SCORE] * len(ids)
     for node in m.nodes:
-        given = getattr(node, "base_score", None)
-        if given is not None:
-            scores[position[node.id]] = given
+        if node.base_score is not None:
+            scores[position[node.id]] = node.base_score
     for node_id, value in (base or {}).items():
         if node_id not in position:
             raise KeyError(f"base score for {node_id!r}, which is no node")

@@ -19,7 +19,7 @@ from typing import Literal
 
 from .framework import Framework
 
-__all__ = ["ICCMA_FORMATS", "IccmaFormat", "dumps_iccma", "loads_iccma"]
+__all__ = ["ICCMA_FORMATS", "IccmaFormat", "dumps_iccma", "loads_iccma", "read_solver_answer"]
 
 IccmaFormat = Literal["i23", "apx", "tgf"]
 ICCMA_FORMATS: tuple[IccmaFormat, ...] = ("i23", "apx", "tgf")
@@ -151,3 +151,31 @@ def _read_tgf(text: str) -> Framework:
         else:
             raise ValueError(f"line {number}: expected an attack 'a b', got {raw.strip()!r}")
     return Framework(arguments=tuple(arguments), attacks=tuple(attacks))
+
+
+def read_solver_answer(text: str, fw: Framework) -> tuple[frozenset[str], ...]:
+    """The extensions in an ICCMA 2023 solver's answer for `fw` written as i23.
+
+    Each `w` line lists an extension's argument numbers (`w` alone: the empty
+    extension); `NO` means there is none. Numbers map back to `fw.arguments`
+    by position. Other lines (`YES`, comments) are skipped.
+
+    >>> fw = Framework.of([("a", "b"), ("b", "a")])
+    >>> [sorted(e) for e in read_solver_answer("w 1\\nw 2\\n", fw)]
+    [['a'], ['b']]
+    """
+    found: list[frozenset[str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        words = raw.split()
+        if not words or words[0] != "w":
+            continue
+        members = []
+        for word in words[1:]:
+            if not word.isdigit() or not 1 <= int(word) <= len(fw.arguments):
+                raise ValueError(
+                    f"line {number}: expected argument numbers 1 to {len(fw.arguments)}, "
+                    f"got {word!r}"
+                )
+            members.append(fw.arguments[int(word) - 1])
+        found.append(frozenset(members))
+    return tuple(found)

@@ -143,7 +143,8 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
     [('unsupported-claim', 'c'), ('undefended-conclusion', 'c'), ('unanswered-objection', 'o')]
     """
     skipped = {LintCode(code) for code in ignore}
-    skipped.update(LintCode(code) for code in getattr(m, "lint_ignore", ()) or ())
+    if m.lint is not None:
+        skipped.update(LintCode(code) for code in m.lint.ignore)
     cyclic: dict[str, list[str]] = {}
     for group in support_cycles(m):
         for member in group:

@@ -8,10 +8,13 @@ the command line sits on top of the library.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import io
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 
 from .. import __version__
@@ -27,6 +30,10 @@ COMMANDS: tuple[ModuleType, ...] = tuple(
         "schema",
         "convert",
         "render",
+        "evaluate",
+        "lint",
+        "diff",
+        "report",
     )
 )
 """The command modules; each has `add_parser(subparsers)` (setting `func=run`) and `run(args)`."""
@@ -44,6 +51,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like KeyboardInterrupt, so child processes are ended."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _terminate_by_exception() -> Iterator[None]:
+    # Only the main thread may set handlers; elsewhere (a library calling main
+    # from a thread) the process keeps its own.
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: `sys.argv[1:]`); return the exit code."""
     for stream in (sys.stdout, sys.stderr):
@@ -57,10 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit:
         return int(exit.code or 0)
     try:
-        code: int = args.func(args)
+        with _terminate_by_exception():
+            code: int = args.func(args)
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        # Raised inside subprocess.run, which kills and reaps its child (Graphviz) first.
+        print("terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except BrokenPipeError:
         # A reader such as `head` went away before the output was all written:
         # not a success. (validate keeps its verdict: it never gets here.)

@@ -16,9 +16,11 @@ from typing import TextIO, TypeAlias
 
 from .._atomic import OutputRefusedError, write_atomic
 from .._sources import base_of, source_files
-from .._syntax import FORMATS
 from ..errors import Problem, Severity
-from ..loader import Report, check
+from ..formats import FORMATS, check_file
+from ..loader import Report
+
+READABLE = tuple(name for name, f in FORMATS.items() if f.read is not None)
 
 __all__ = [
     "EXIT_INVALID",
@@ -51,9 +53,10 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
         dest="input_format",
-        choices=FORMATS,
+        choices=READABLE,
         metavar="FORMAT",
-        help=f"the map's format ({', '.join(FORMATS)}; default: from the file's suffix)",
+        help=f"the map's format ({', '.join(READABLE)}; default: from the file's suffix, "
+        "a .json file's start telling argmap JSON from AIF)",
     )
     parser.add_argument(
         "--sources-root",
@@ -65,7 +68,7 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
 
 def read_map(name: str, args: argparse.Namespace) -> Report:
     """Check the map file `name` with the reading options in `args`."""
-    return check(name, format=args.input_format, sources_root=args.sources_root)
+    return check_file(name, format=args.input_format, sources_root=args.sources_root)
 
 
 def keep_for(name: str, report: Report) -> list[str | os.PathLike[str]]:

@@ -15,6 +15,8 @@ from ..drawing.output import FORMATS, format_for, render_bytes
 from ..drawing.theme import THEMES
 from ..errors import ArgmapError, FormatError, RenderError, RenderWarning
 from ..model import ArgumentMap, NodeKind
+from ..page import to_html
+from ..page._sources import source_texts
 from ._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -74,7 +76,9 @@ def add_parser(subparsers: Subparsers) -> None:
     parser.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="the file to write; - for stdout"
     )
-    parser.add_argument("--format", choices=sorted(FORMATS), help="default: from OUT's suffix")
+    parser.add_argument(
+        "--format", choices=sorted({*FORMATS, "html"}), help="default: from OUT's suffix"
+    )
     parser.add_argument(
         "--engine", choices=sorted(ENGINES), help="Graphviz layout (default: dot, sfdp if large)"
     )
@@ -140,13 +144,30 @@ def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
     return view
 
 
+def _chosen_format(args: argparse.Namespace) -> str:
+    # --format html or an .html OUT: the interactive page (argmap.page).
+    if args.format == "html" or (
+        args.format is None and args.output.lower().endswith((".html", ".htm"))
+    ):
+        return "html"
+    return format_for(args.output, args.format)
+
+
+def _page(
+    whole: ArgumentMap, view: ArgumentMap, root: str | None, options: dict[str, Any]
+) -> bytes:
+    # A view is a new map: its source texts are read beside the map loaded.
+    texts = source_texts(whole, sources_root=root)
+    return to_html(view, texts=texts, **options).encode("utf-8")
+
+
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
     to_stdout = args.output == STDOUT
     if args.depth is not None and args.focus is None:
         return _fail("--depth needs --focus ID", EXIT_USAGE)
     try:
-        chosen = format_for(args.output, args.format)
+        chosen = _chosen_format(args)
     except FormatError as error:
         return _fail(str(error), EXIT_USAGE)
     try:
@@ -170,7 +191,9 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error.args[0]), EXIT_USAGE)
     except ValueError as error:
         return _fail(str(error), EXIT_USAGE)
-    if not view.nodes:
+    if not report.map.nodes:
+        print(f"{_PROG}: note: the map has no nodes; the drawing is empty", file=sys.stderr)
+    elif not view.nodes:
         print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
     keep = keep_for(args.file, report)
     try:
@@ -182,16 +205,17 @@ def run(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
         try:
-            data = render_bytes(
-                view,
-                format=chosen,
-                engine=args.engine,
-                theme=args.theme,
-                rankdir=args.rankdir,
-                width=args.width,
-                legend=args.legend,
-                dpi=args.dpi,
-            )
+            options: dict[str, Any] = {
+                "engine": args.engine,
+                "theme": args.theme,
+                "rankdir": args.rankdir,
+                "width": args.width,
+                "legend": args.legend,
+            }
+            if chosen == "html":
+                data = _page(report.map, view, args.sources_root, options)
+            else:
+                data = render_bytes(view, format=chosen, dpi=args.dpi, **options)
             write_output(args.output, data, keep=keep)
         except RenderError as error:
             failure = str(error)

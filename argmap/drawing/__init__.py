@@ -10,7 +10,7 @@
 digraph argmap {
 """
 
-from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, to_dot, to_graphviz
+from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, MAX_STRING, RANKDIRS, to_dot, to_graphviz
 from .focus import focus, select
 from .labels import wrap_text
 from .layout import (
@@ -32,6 +32,7 @@ __all__ = [
     "ENGINES",
     "FORMATS",
     "LARGE_MAP",
+    "MAX_STRING",
     "RANKDIRS",
     "RELATION_WEIGHT",
     "SUFFIXES",

@@ -8,11 +8,13 @@ attribute of every call and costs many times more on large maps.
 from __future__ import annotations
 
 import itertools
+import re
+import warnings
 from collections.abc import Iterable
 
 import graphviz
 
-from ..errors import RenderError
+from ..errors import RenderError, RenderWarning
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .choices import check_choice, check_count
 from .labels import (
@@ -30,6 +32,7 @@ from .theme import EdgeStyle, NodeStyle, Theme, get_theme
 __all__ = [
     "DEFAULT_STAGGER",
     "DEFAULT_WIDTH",
+    "MAX_STRING",
     "RANKDIRS",
     "junction_name",
     "make_digraph",
@@ -55,10 +58,33 @@ def junction_name(relation_id: str) -> str:
     return f"@r:{relation_id}"
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-@:]{1,300}").fullmatch
+_SAFE_FONT = re.compile(r"[A-Za-z0-9 ,_\-]{1,200}").fullmatch
+
+MAX_STRING = 16_000
+"""Characters of one DOT string argmap writes at most (Graphviz reads at most 16,384)."""
+
+
 def _quote_id(name: str) -> str:
     # Map ids match model.ID_PATTERN, and argmap's own names add only "@" and ":",
-    # so quoting alone keeps keywords (node, edge, ...) and "-", "." safe.
+    # so quoting alone keeps keywords (node, edge, ...) and "-", "." safe. The
+    # check is repeated here because a model built with attrs' validators off
+    # (or mutated through object.__setattr__) must not write raw DOT.
+    if not isinstance(name, str) or not _SAFE_NAME(name):
+        raise RenderError(
+            f"cannot draw the id {name!r}: expected letters, digits, '_', '.', '-' "
+            "(validate the map first)"
+        )
     return f'"{name}"'
+
+
+def _quote_font(font: str) -> str:
+    if not isinstance(font, str) or not _SAFE_FONT(font):
+        raise RenderError(
+            f"cannot draw with the font name {font!r}: expected letters, digits, spaces, "
+            "',', '_' and '-'"
+        )
+    return f'"{font}"'
 
 
 def _node_attributes(style: NodeStyle) -> str:
@@ -102,6 +128,7 @@ class _Drawing:
         self.fans: dict[tuple[bool, str], int] = {}
         self.turns: dict[tuple[bool, str], int] = {}
         self.lines: list[str] = []
+        self.notes: list[str] = []
         # Graphviz reads a cluster's labelloc in rank order, so "b" is the top under BT.
         self.cluster_labelloc = "b" if rankdir == "BT" else "t"
         self.node_attributes = {k: _node_attributes(theme.node_style(k)) for k in NodeKind}
@@ -162,7 +189,7 @@ class _Drawing:
 
     def graph_attributes(self) -> None:
         theme = self.theme
-        font = f'"{theme.font}"'  # the theme checked it: letters, digits, " ,_-"
+        font = _quote_font(theme.font)
         add = self.lines.append
         add(f'\tlayout={self.engine} rankdir={self.rankdir} bgcolor="{theme.background}"')
         add(f"\tfontname={font} pad=0.3 outputorder=edgesfirst")
@@ -183,7 +210,15 @@ class _Drawing:
                 f"the text of node {node.id!r} wraps to {len(lines):,} lines; Graphviz draws "
                 f"at most {_MAX_LABEL_LINES:,} in a label (shorten it, or draw it wider)"
             )
-        text = "<BR/>".join(html_text(line) for line in lines)
+        escaped = [html_text(line) for line in lines]
+        longest = max(escaped, key=len, default="")
+        if len(longest) > MAX_STRING:
+            raise RenderError(
+                f"a line of node {node.id!r}'s text is {len(longest):,} characters once "
+                f"written for Graphviz, which reads at most 16,384 in one piece (draw it "
+                "narrower, or break the text)"
+            )
+        text = "<BR/>".join(escaped)
         name = node.id
         shown = "<BR/>".join(html_text(line) for line in wrap_text(name, width))
         label = (
@@ -193,10 +228,34 @@ class _Drawing:
         extra = ""
         if node.quotes or node.attribution is not None or node.tags:
             tooltip, url = self.tooltip(node)
-            extra = f" tooltip={dot_tooltip(tooltip)}"
+            quoted = dot_tooltip(tooltip)
+            if len(quoted) > MAX_STRING:
+                quoted = self.shortened_tooltip(node, tooltip)
+            extra = f" tooltip={quoted}"
             if url is not None:
-                extra += f" URL={dot_url(url)} target=_blank"
+                link = dot_url(url)
+                if len(link) > MAX_STRING:
+                    self.notes.append(
+                        f"node {node.id!r}: its source's URL is {len(url):,} characters, "
+                        "more than Graphviz reads in one string; drawn without the link"
+                    )
+                else:
+                    extra += f" URL={link} target=_blank"
         return f"{indent}{_quote_id(name)} [{self.node_attributes[kind]} label={label}{extra}]"
+
+    def shortened_tooltip(self, node: Node, tooltip: str) -> str:
+        """The quoted tooltip cut to what Graphviz reads, ending in "…", with a note."""
+        keep = len(tooltip)
+        quoted = dot_tooltip(tooltip)
+        while len(quoted) > MAX_STRING:
+            # Escapes can make a character longer; shrink in proportion, then recheck.
+            keep = max(0, keep * MAX_STRING // len(quoted) - 16)
+            quoted = dot_tooltip(tooltip[:keep] + "\u2026")
+        self.notes.append(
+            f"node {node.id!r}: its tooltip (quotes and sources) is {len(tooltip):,} "
+            f"characters; shortened to {keep:,} and '…', as Graphviz reads at most 16,384"
+        )
+        return quoted
 
     def tooltip(self, node: Node) -> tuple[str, str | None]:
         """What a node's tooltip says (its quotes and their sources), and its link."""
@@ -457,7 +516,7 @@ def make_digraph(
     check_count(width, "width", minimum=1)
     check_count(stagger, "stagger", minimum=1)
     chosen = resolve_engine(engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1)
-    lines = _Drawing(
+    drawing = _Drawing(
         m,
         theme=look,
         engine=chosen,
@@ -466,7 +525,10 @@ def make_digraph(
         legend=bool(legend),
         title=bool(title),
         stagger=stagger,
-    ).draw()
+    )
+    lines = drawing.draw()
+    for note in drawing.notes:
+        warnings.warn(note, RenderWarning, stacklevel=stacklevel)
     # Named, so that the SVG's root <title> is not Graphviz's "%3"; a constant,
     # so that no text of the map needs the graphviz package's quoting.
     return graphviz.Digraph(name="argmap", body=lines, engine=chosen)

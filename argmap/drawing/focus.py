@@ -57,6 +57,37 @@ def _neighbours(m: ArgumentMap) -> dict[str, set[str]]:
     return near
 
 
+def _undercut_context(m: ArgumentMap, keep: set[str]) -> set[str]:
+    """Nodes outside `keep` that a kept undercut needs: the target of the relation it cuts.
+
+    An undercut whose source is kept, aimed at a relation whose source is kept,
+    would otherwise vanish with that relation's target and leave its source
+    floating; the target comes back as context.
+    """
+    by_id = {r.id: r for r in m.relations if r.id is not None}
+    context: set[str] = set()
+    for r in m.relations:
+        if r.kind is not RelationKind.UNDERCUTS or r.source not in keep:
+            continue
+        cut = by_id.get(r.target)
+        # Follow undercuts of undercuts down to the relation between nodes.
+        seen: set[str] = set()
+        while cut is not None and cut.kind is RelationKind.UNDERCUTS and cut.target not in seen:
+            seen.add(cut.target)
+            cut = by_id.get(cut.target)
+        if cut is not None and cut.source in keep and cut.target not in keep:
+            context.add(cut.target)
+    return context
+
+
+def _titled(view: ArgumentMap, m: ArgumentMap, what: str) -> ArgumentMap:
+    return attrs.evolve(view, title=f"{m.title} \u2014 {what}")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def restrict(m: ArgumentMap, keep: Collection[str]) -> ArgumentMap:
     """The map of the nodes in `keep`, the relations among them, and what they use."""
     keep = set(keep)
@@ -112,7 +143,7 @@ def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
         if not frontier:
             break
         reached |= frontier
-    return restrict(m, reached)
+    return _titled(restrict(m, reached), m, f"around {node_id}, {_plural(depth, 'step')}")
 
 
 def select(
@@ -123,8 +154,10 @@ def select(
 ) -> ArgumentMap:
     """The part of `m` whose nodes are of one of `kinds` and in one of `sections` (None: any).
 
-    The result holds the relations among those nodes. `ValueError` names the
-    allowed kinds, or the map's sections, when one is unknown.
+    The result holds the relations among those nodes, and the undercuts of
+    them: where an undercut and the source of the relation it cuts are kept, the
+    relation's target is kept too, as context. Its title says what was selected.
+    `ValueError` names the allowed kinds, or the map's sections, when one is unknown.
     """
     wanted_kinds = None
     if kinds is not None:
@@ -157,4 +190,14 @@ def select(
         if (wanted_kinds is None or node.kind in wanted_kinds)
         and (wanted_sections is None or node.section in wanted_sections)
     }
-    return restrict(m, keep)
+    context = _undercut_context(m, keep)
+    parts = []
+    if wanted_kinds is not None:
+        parts.append(", ".join(k.value for k in NodeKind if k in wanted_kinds))
+    if wanted_sections is not None:
+        titles = {s.id: s.title for s in m.sections}
+        parts.append("in " + ", ".join(titles.get(s) or s for s in sorted(wanted_sections)))
+    if context:
+        parts.append(f"with {_plural(len(context), 'node')} of context")
+    what = "; ".join(parts) if parts else "everything"
+    return _titled(restrict(m, keep | context), m, f"only {what}")

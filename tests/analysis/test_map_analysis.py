@@ -254,3 +254,81 @@ def test_iccma_readers_tolerate_comments_and_spacing() -> None:
         loads_iccma("p af 2\n1 x\n", "i23")
     with pytest.raises(ValueError, match="line 1"):
         loads_iccma("arg(a)\n", "apx")
+
+
+def test_base_scores_and_lint_settings_in_files(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        'argmap: "1.0"\ntitle: T\nlint: {ignore: [unsupported-claim]}\nnodes:\n'
+        '  - {id: c, kind: claim, text: "C.", base_score: 0.8}\n'
+        '  - {id: o, kind: objection, text: "O."}\n'
+        "relations:\n  - {from: o, to: c, kind: attacks}\n",
+        encoding="utf-8",
+    )
+    m = argmap.load(path)
+    assert strengths(m).values["c"] == pytest.approx(0.8 - 0.8 * 0.5)
+    assert LintCode.UNSUPPORTED_CLAIM not in {f.code for f in lint(m)}
+    assert argmap.loads(argmap.dumps(m), format="yaml") == m
+    bad = path.read_text(encoding="utf-8").replace("0.8", "1.5").replace("unsupported", "unknown")
+    path.with_name("bad.yaml").write_text(bad, encoding="utf-8")
+    problems = argmap.check(path.with_name("bad.yaml")).errors
+    assert {p.path for p in problems} >= {"$.nodes[0].base_score", "$.lint.ignore[0]"}
+
+
+def test_the_schema_knows_every_lint_code() -> None:
+    schema = argmap.json_schema()
+    assert schema["properties"]["lint"]["properties"]["ignore"]["items"]["enum"] == [
+        code.value for code in LintCode
+    ]
+
+
+def test_lint_codes_are_documented() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "lints.md").read_text(encoding="utf-8")
+    documented = [line.split("`")[1] for line in text.splitlines() if line.startswith("| `")]
+    assert documented == [code.value for code in LintCode]
+
+
+def test_solver_answers_map_back_to_the_map() -> None:
+    from argmap.analysis import preferred_extensions, read_solver_answer
+
+    fw = framework(argmap.load(NATO))
+    # What a solver would print for the preferred extensions, as i23 numbers.
+    number = {name: k for k, name in enumerate(fw.arguments, start=1)}
+    answer = "".join(
+        "w " + " ".join(str(number[a]) for a in sorted(e)) + "\n" for e in preferred_extensions(fw)
+    )
+    assert read_solver_answer(answer, fw) == preferred_extensions(fw)
+    with pytest.raises(ValueError, match="line 1"):
+        read_solver_answer(f"w {len(fw.arguments) + 1}\n", fw)
+
+
+def test_a_linked_argument_supports_only_with_all_its_premises() -> None:
+    m = ArgumentMap(
+        title="t",
+        nodes=[
+            Node(id="c", kind="claim", text="C."),
+            Node(id="p", kind="evidence", text="P."),
+            Node(id="q", kind="evidence", text="Q."),
+            Node(id="o", kind="objection", text="O."),
+        ],
+        relations=[
+            Relation(source="p", target="c", kind="supports", argument="pq"),
+            Relation(source="q", target="c", kind="supports", argument="pq"),
+        ],
+    )
+    assert evaluate(m).status()["c"] == "accepted"
+    attacked = m.with_relation(Relation(source="o", target="q", kind="attacks"))
+    assert evaluate(attacked).status() == {
+        "c": "rejected",
+        "p": "accepted",
+        "q": "rejected",
+        "o": "accepted",
+    }
+    # As two separate supports, p alone would carry c.
+    separate = attacked.without_relation(attacked.relations[1]).with_relation(
+        Relation(source="q", target="c", kind="supports")
+    )
+    separate = separate.without_relation(separate.relations[0]).with_relation(
+        Relation(source="p", target="c", kind="supports")
+    )
+    assert evaluate(separate).status()["c"] == "accepted"

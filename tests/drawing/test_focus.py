@@ -41,7 +41,22 @@ def test_the_view_keeps_only_relations_sections_and_sources_it_uses() -> None:
     assert [(r.source, r.target) for r in view.relations] == [("e", "c")]
     assert [s.id for s in view.sections] == ["s1"]
     assert [s.id for s in view.sources] == ["paper"]
-    assert view.title == small().title
+    assert view.title == "Small \u2014 around e, 1 step"  # a view says it is partial
+
+
+def test_selecting_objections_and_rebuttals_keeps_their_undercuts_with_context() -> None:
+    # The docs' own example: without the claim, the rebuttal's undercut of the
+    # objection's attack would vanish and leave the rebuttal floating.
+    view = select(small(), kinds=["objection", "rebuttal"])
+    assert sorted(n.id for n in view.nodes) == ["b", "c", "o"]
+    kinds = {(r.source, r.target, r.kind.value) for r in view.relations}
+    assert ("b", "r1", "undercuts") in kinds
+    assert ("o", "c", "attacks") in kinds
+    assert view.title == "Small \u2014 only objection, rebuttal; with 1 node of context"
+
+
+def test_a_selection_by_section_says_which() -> None:
+    assert select(small(), sections=["s1"]).title == "Small \u2014 only in First part"
 
 
 def test_an_undercut_stays_out_when_the_relation_it_undercuts_does() -> None:

@@ -1,0 +1,86 @@
+"""`argmap evaluate`: which nodes of a map stand, under a semantics of your choice."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..analysis import SEMANTICS, SUPPORT_RULES, evaluate
+from ..errors import ArgmapError
+from ..model import ArgumentMap
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_reading_options,
+    print_problems,
+    read_map,
+    say,
+    unreadable,
+)
+
+__all__ = ["add_output_format", "add_parser", "load_valid", "run"]
+
+
+def add_output_format(parser: argparse.ArgumentParser) -> None:
+    """`--output-format text|json`, as every analysis command has it."""
+    parser.add_argument(
+        "--output-format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a table for people; json: one object, for machines",
+    )
+
+
+def load_valid(name: str, args: argparse.Namespace) -> ArgumentMap | int:
+    """The valid map in the file `name`, or the exit code after saying why not (1 or 2)."""
+    try:
+        report = read_map(name, args)
+    except (OSError, ArgmapError) as error:
+        say(f"{name}: {unreadable(name, error)}", error=True)
+        return EXIT_USAGE
+    if report.map is None or report.errors:
+        print_problems(report.problems, quiet=True)
+        say(f"{name}: invalid; `argmap validate {name}` says more", error=True)
+        return EXIT_INVALID
+    return report.map
+
+
+def add_parser(subparsers: Subparsers) -> None:
+    """Add the `evaluate` command to the command line's `subparsers`."""
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="which nodes stand: extension or gradual semantics",
+        description="Evaluate a map under an argumentation semantics and print each node's "
+        "status (accepted, rejected, undecided) or strength. See docs/analysis.md.",
+    )
+    parser.add_argument("file", metavar="MAP", help="a .json, .yaml or .yml map")
+    parser.add_argument(
+        "--semantics",
+        choices=SEMANTICS,
+        default="grounded",
+        help="default: grounded",
+    )
+    parser.add_argument(
+        "--supports",
+        choices=SUPPORT_RULES,
+        default="evidential",
+        help="how supports enter extension semantics (default: evidential)",
+    )
+    add_output_format(parser)
+    add_reading_options(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out `argmap evaluate` as parsed into `args`; the exit code (0, 1 or 2)."""
+    m = load_valid(args.file, args)
+    if isinstance(m, int):
+        return m
+    result = evaluate(m, args.semantics, supports=args.supports)
+    if args.output_format == "json":
+        say(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        say(result)
+    return EXIT_OK

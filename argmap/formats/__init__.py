@@ -1,0 +1,159 @@
+"""Other formats in and out: AIF, Mermaid, GraphML, and argmap's own JSON and YAML.
+
+A registry by name and by suffix. `.json` is shared by argmap's format and
+AIF JSON: a name ending `.aif.json` (or `.aif`) is AIF, `--from aif` says so,
+and otherwise the start of the file decides: a top-level `"argmap"` key is
+argmap's format, `"nodeID"` or `"AIF"` with no `"argmap"` is AIF
+(docs/interchange.md).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import attrs
+
+from ..errors import FormatError
+from ..loader import Report, check
+from ..model import ArgumentMap
+from . import aif, graphs, mermaid
+from .graphs import to_networkx
+
+__all__ = ["FORMATS", "Format", "check_file", "dumps", "format_for", "load", "to_networkx"]
+
+
+@attrs.frozen(kw_only=True)
+class Format:
+    """A format argmap reads, writes or both; `read` checks a file, `write` gives a map's text."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+    read: Callable[[str, str | None], Report] | None = None
+    write: Callable[[ArgumentMap], str] | None = None
+
+
+def _native(name: str) -> Callable[[str, str | None], Report]:
+    def read(path: str, sources_root: str | None) -> Report:
+        return check(path, format=name, sources_root=sources_root)  # type: ignore[arg-type]
+
+    return read
+
+
+def _native_text(name: str) -> Callable[[ArgumentMap], str]:
+    def write(argument_map: ArgumentMap) -> str:
+        from ..writer import dumps as native_dumps
+
+        return native_dumps(argument_map, format=name)  # type: ignore[arg-type]
+
+    return write
+
+
+def _read_aif(path: str, sources_root: str | None) -> Report:
+    del sources_root  # an AIF file names no source files
+    return aif.check_text(Path(path).read_bytes(), file=path)
+
+
+FORMATS: Mapping[str, Format] = {
+    f.name: f
+    for f in (
+        Format(
+            name="json",
+            suffixes=(".json",),
+            description="argmap's format as JSON",
+            read=_native("json"),
+            write=_native_text("json"),
+        ),
+        Format(
+            name="yaml",
+            suffixes=(".yaml", ".yml"),
+            description="argmap's format as YAML",
+            read=_native("yaml"),
+            write=_native_text("yaml"),
+        ),
+        Format(
+            name="aif",
+            suffixes=(".aif.json", ".aif"),
+            description="AIF JSON, as AIFdb and OVA write it",
+            read=_read_aif,
+            write=aif.dumps,
+        ),
+        Format(
+            name="mermaid",
+            suffixes=(".mmd", ".mermaid"),
+            description="a Mermaid flowchart (write only)",
+            write=mermaid.dumps,
+        ),
+        Format(
+            name="graphml",
+            suffixes=(".graphml",),
+            description="GraphML via networkx (write only)",
+            write=graphs.dumps_graphml,
+        ),
+    )
+}
+"""Every format by name."""
+
+_SNIFF_BYTES = 1 << 16
+_ARGMAP_KEY = re.compile(rb'"argmap"\s*:')
+_AIF_KEY = re.compile(rb'"(nodeID|AIF)"\s*:')
+
+
+def format_for(
+    name: str, format: str | None = None, *, reading: bool, head: bytes | None = None
+) -> Format:
+    """The format named, else the one of `name`'s suffix (`.json` sniffed from `head`)."""
+    wanted = "read" if reading else "write"
+    usable = [f for f in FORMATS.values() if getattr(f, wanted) is not None]
+    if format is not None:
+        chosen = FORMATS.get(format)
+        if chosen is None or getattr(chosen, wanted) is None:
+            raise FormatError(
+                f"cannot {wanted} the format {format!r}; expected one of: "
+                f"{', '.join(f.name for f in usable)}"
+            )
+        return chosen
+    lower = name.lower()
+    for candidate in sorted(usable, key=lambda f: -max(len(s) for s in f.suffixes)):
+        if lower.endswith(candidate.suffixes):
+            sniffed = candidate.name == "json" and head is not None
+            if sniffed and not _ARGMAP_KEY.search(head or b"") and _AIF_KEY.search(head or b""):
+                return FORMATS["aif"]
+            return candidate
+    suffixes = ", ".join(s for f in usable for s in f.suffixes)
+    raise FormatError(
+        f"cannot tell the format of {name!r} from its suffix; expected one of: {suffixes} "
+        f"(or name it: {', '.join(f.name for f in usable)})"
+    )
+
+
+def check_file(
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
+) -> Report:
+    """Read and check a map file in any readable format; never raises for invalid input."""
+    name = os.fspath(path)
+    head = None
+    if format is None and name.lower().endswith(".json"):
+        with open(name, "rb") as file:
+            head = file.read(_SNIFF_BYTES)
+    chosen = format_for(name, format, reading=True, head=head)
+    assert chosen.read is not None  # format_for chose a readable format
+    return chosen.read(name, None if sources_root is None else os.fspath(sources_root))
+
+
+def load(path: str | os.PathLike[str], *, format: str | None = None) -> ArgumentMap:
+    """A map from a file in any readable format; `ValidationError` listing every problem."""
+    return check_file(path, format=format).unwrap()
+
+
+def dumps(argument_map: ArgumentMap, format: str) -> str:
+    """The text of a map in the format named."""
+    chosen = format_for("", format, reading=False)
+    assert chosen.write is not None
+    return chosen.write(argument_map)

@@ -1,0 +1,602 @@
+"""AIF JSON (as AIFdb and OVA write it) to argument maps and back.
+
+The mapping, each way, is documented in docs/interchange.md. In short: I-nodes
+become nodes (kind by role, see `kind_of`); each RA node becomes supports from
+its premises to its conclusion (several premises share an `argument` id: one
+linked argument); each CA node becomes attacks, or undercuts where it attacks an
+RA or CA node. Everything else (L, TA, YA, MA, PA nodes, locutions, timestamps,
+edge ids, OVA's wrapper) is kept verbatim under `metadata["aif"]`, with a
+warning that counts it, so that exporting gives it back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .._atomic import write_atomic
+from .._paths import format_path
+from .._syntax import locate, parse_text
+from ..errors import Problem, Severity, ValidationError, describe_value
+from ..loader import Report, check
+from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
+
+__all__ = ["check_text", "dump", "dumps", "from_data", "load", "loads", "looks_like_aif", "to_data"]
+
+_ID_OK = re.compile(ID_PATTERN).match
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]")
+_SPEAKER = re.compile(r"^([^:\n]{1,80}?)\s+:\s+(.*)$", re.DOTALL)
+_DIALOGUE = "dialogue"
+
+
+def looks_like_aif(document: object) -> bool:
+    """Whether parsed JSON has AIF's shape: `nodes` and `edges` (or OVA's `{"AIF": ...}`)."""
+    if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
+        document = document["AIF"]
+    return isinstance(document, dict) and "edges" in document and "argmap" not in document
+
+
+class _Reader:
+    def __init__(self, document: Any, kinds: Mapping[str, NodeKind | str] | None) -> None:
+        self.problems: list[Problem] = []
+        self.kinds = dict(kinds or {})
+        self.meta: dict[str, Any] = {}
+        self.prefix: list[str | int] = []
+        graph = document
+        if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
+            graph = document["AIF"]
+            self.prefix = ["AIF"]
+            self.meta["wrapper"] = {k: v for k, v in document.items() if k != "AIF"}
+        self.graph = graph
+
+    def report(
+        self, parts: list[str | int], code: str, message: str, severity: Severity = Severity.ERROR
+    ) -> None:
+        path = format_path([*self.prefix, *parts])
+        self.problems.append(Problem(path=path, code=code, message=message, severity=severity))
+
+    def read(self, title: str) -> ArgumentMap | None:
+        graph = self.graph
+        if isinstance(graph, dict) and "argmap" in graph and "edges" not in graph:
+            self.report(
+                [],
+                "not-aif",
+                "this is an argmap document, not AIF (it has 'argmap' and no 'edges'); "
+                "read it with --from json",
+            )
+            return None
+        if (
+            not isinstance(graph, dict)
+            or not isinstance(graph.get("nodes"), list)
+            or "edges" not in graph
+        ):
+            found = describe_value(graph.get("nodes") if isinstance(graph, dict) else graph)
+            self.report(
+                ["nodes"] if isinstance(graph, dict) else [],
+                "not-aif",
+                f"expected AIF JSON: an object with a list 'nodes' and a list 'edges' "
+                f'(or OVA\'s {{"AIF": {{...}}}}), found {found}',
+            )
+            return None
+        edges = graph["edges"]
+        if not isinstance(edges, list):
+            self.report(
+                ["edges"], "not-aif", f"expected a list of edges, found {describe_value(edges)}"
+            )
+            return None
+        nodes = self.read_nodes(graph["nodes"])
+        links = self.read_edges(edges, nodes)
+        if any(p.severity is Severity.ERROR for p in self.problems):
+            return None
+        extra = {k: v for k, v in graph.items() if k not in ("nodes", "edges", "locutions")}
+        if extra:
+            self.meta["graph"] = extra
+        if "locutions" in graph:
+            self.meta["locutions"] = graph["locutions"]
+        return self.build(title, nodes, links)
+
+    def read_nodes(self, raw: list[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
+        nodes: dict[str, tuple[int, dict[str, Any]]] = {}
+        for index, node in enumerate(raw):
+            if not isinstance(node, dict):
+                self.report(
+                    ["nodes", index],
+                    "wrong-type",
+                    f"expected an AIF node (an object), found {describe_value(node)}",
+                )
+                continue
+            key = node.get("nodeID")
+            if isinstance(key, bool) or not isinstance(key, str | int):
+                self.report(
+                    ["nodes", index, "nodeID"] if "nodeID" in node else ["nodes", index],
+                    "missing-field" if "nodeID" not in node else "wrong-type",
+                    f"expected a nodeID (text or a number), found {describe_value(key)}",
+                )
+                continue
+            if not isinstance(node.get("type"), str):
+                self.report(
+                    ["nodes", index],
+                    "missing-field",
+                    f"the node {key!r} needs a 'type' (I, RA, CA, MA, PA, L, TA, YA, ...), "
+                    f"found {describe_value(node.get('type'))}",
+                )
+                continue
+            if node["type"] == "I" and (
+                not isinstance(node.get("text"), str) or not node["text"].strip()
+            ):
+                self.report(
+                    ["nodes", index, "text"],
+                    "blank-text",
+                    f"the I-node {key!r} needs a proposition text, "
+                    f"found {describe_value(node.get('text'))}",
+                )
+                continue
+            name = str(key)
+            if name in nodes:
+                first = format_path([*self.prefix, "nodes", nodes[name][0]])
+                self.report(
+                    ["nodes", index, "nodeID"],
+                    "duplicate-id",
+                    f"the nodeID {name!r} already stands at {first}; expected each node once",
+                )
+                continue
+            nodes[name] = (index, node)
+        return nodes
+
+    def read_edges(self, raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, str, str]]:
+        links: list[tuple[int, str, str]] = []
+        for index, edge in enumerate(raw):
+            if not isinstance(edge, dict):
+                self.report(
+                    ["edges", index],
+                    "wrong-type",
+                    f"expected an AIF edge (an object), found {describe_value(edge)}",
+                )
+                continue
+            ends = []
+            for field in ("fromID", "toID"):
+                value = edge.get(field)
+                name = (
+                    None
+                    if isinstance(value, bool) or not isinstance(value, str | int)
+                    else str(value)
+                )
+                if name is None:
+                    self.report(
+                        ["edges", index, field] if field in edge else ["edges", index],
+                        "missing-field",
+                        f"the edge needs '{field}' (a nodeID), found {describe_value(value)}",
+                    )
+                elif name not in nodes:
+                    self.report(
+                        ["edges", index, field],
+                        "dangling-reference",
+                        f"no node has the nodeID {name!r}; expected an edge between declared nodes",
+                    )
+                    name = None
+                ends.append(name)
+            if ends[0] is not None and ends[1] is not None:
+                links.append((index, ends[0], ends[1]))
+        return links
+
+    def build(
+        self,
+        title: str,
+        nodes: dict[str, tuple[int, dict[str, Any]]],
+        links: list[tuple[int, str, str]],
+    ) -> ArgumentMap:
+        types = {name: node["type"] for name, (_, node) in nodes.items()}
+        ins: dict[str, list[str]] = {}
+        outs: dict[str, list[str]] = {}
+        for _, a, b in links:
+            outs.setdefault(a, []).append(b)
+            ins.setdefault(b, []).append(a)
+        ids: dict[str, str] = {}  # argmap id -> nodeID
+        taken: set[str] = set()
+
+        def name_for(prefix: str, key: str) -> str:
+            # The nodeID itself where it is an argmap id; AIFdb's numbers get a prefix.
+            if _ID_OK(key):
+                wanted = key
+            elif _ID_OK(f"{prefix}{key}"):
+                wanted = f"{prefix}{key}"
+            else:
+                wanted = f"{prefix}{_UNSAFE.sub('_', key)[:100]}"
+            candidate, n = wanted, 1
+            while candidate in taken:
+                n += 1
+                candidate = f"{wanted}-{n}"
+            taken.add(candidate)
+            return candidate
+
+        inode = {k: name_for("n", k) for k, t in types.items() if t == "I"}
+        for key, value in inode.items():
+            ids[value] = key
+        # Which RA/CA nodes become relations: an I premise and a conclusion that is
+        # an I-node or (for CA) an RA/CA that itself becomes relations.
+        placed: dict[str, bool] = {}
+        plan_ends: dict[str, tuple[list[str], str]] = {}
+        for start in (k for k, t in types.items() if t in ("RA", "CA")):
+            stack = [start]
+            while stack:
+                key = stack[-1]
+                if key in placed:
+                    stack.pop()
+                    continue
+                premises = [p for p in ins.get(key, ()) if types[p] == "I"]
+                targets = [t for t in outs.get(key, ()) if types[t] in ("I", "RA", "CA")]
+                pending = [
+                    t
+                    for t in targets
+                    if types[key] == "CA" and types[t] != "I" and t not in placed and t not in stack
+                ]
+                if pending:
+                    stack.extend(pending)
+                    continue
+                placed[key] = (
+                    bool(premises)
+                    and len(targets) == 1
+                    and (
+                        types[targets[0]] == "I"
+                        or (types[key] == "CA" and placed.get(targets[0], False))
+                    )
+                )
+                if placed[key]:
+                    plan_ends[key] = (premises, targets[0])
+                stack.pop()
+        first_relation: dict[str, str] = {}
+        plans: list[tuple[str, list[str], str]] = []
+        for key, t in types.items():
+            if t in ("RA", "CA") and placed[key]:
+                premises = plan_ends[key][0]
+                prefix = "ra" if t == "RA" else "ca"
+                names = [
+                    name_for(prefix, key if len(premises) == 1 else f"{key}.{i + 1}")
+                    for i in range(len(premises))
+                ]
+                for name in names:
+                    ids[name] = key
+                first_relation[key] = names[0]
+                plans.append((key, names, plan_ends[key][1]))
+        attacked_by: dict[str, list[str]] = {}
+        for key, _, target in plans:
+            if types[key] == "CA":
+                for p in plan_ends[key][0]:
+                    attacked_by.setdefault(p, []).append(target)
+        relations: list[Relation] = []
+        for key, names, target in plans:
+            node = nodes[key][1]
+            scheme = (
+                node.get("scheme")
+                if isinstance(node.get("scheme"), str) and node["scheme"].strip()
+                else None
+            )
+            linked = types[key] == "RA" and len(names) > 1
+            for name, premise in zip(names, plan_ends[key][0], strict=True):
+                if types[key] == "RA":
+                    kind, to = RelationKind.SUPPORTS, inode[target]
+                elif types[target] == "I":
+                    kind, to = RelationKind.ATTACKS, inode[target]
+                else:
+                    kind, to = RelationKind.UNDERCUTS, first_relation[target]
+                relations.append(
+                    Relation(
+                        source=inode[premise],
+                        target=to,
+                        kind=kind,
+                        id=name,
+                        argument=first_relation[key] if linked else None,
+                        scheme=scheme,
+                    )
+                )
+        # The dialogue layer: an L-node whose YA leads to an I-node holds its verbatim words.
+        quotes: dict[str, list[Quote]] = {}
+        speakers: dict[str, str] = {}
+        for key, t in types.items():
+            if t != "YA":
+                continue
+            for said in (s for s in ins.get(key, ()) if types[s] == "L"):
+                text = nodes[said][1].get("text")
+                if not isinstance(text, str):
+                    continue
+                match = _SPEAKER.match(text)
+                words = match.group(2) if match else text
+                if not words.strip():
+                    continue
+                for meant in (m for m in outs.get(key, ()) if types[m] == "I"):
+                    quotes.setdefault(meant, []).append(Quote(source=_DIALOGUE, text=words))
+                    if match:
+                        speakers.setdefault(meant, match.group(1).strip())
+        argmap_nodes = []
+        fields: dict[str, Any] = {}
+        for key, name in inode.items():
+            node = nodes[key][1]
+            chosen = self.kinds.get(key) or kind_of(key, types, ins, outs, attacked_by)
+            argmap_nodes.append(
+                Node(
+                    id=name,
+                    kind=chosen,
+                    text=node["text"],
+                    quotes=tuple(quotes.get(key, ())),
+                    attribution=speakers.get(key),
+                )
+            )
+            rest = {k: v for k, v in node.items() if k not in ("nodeID", "type", "text")}
+            if rest or not isinstance(node["nodeID"], str):
+                fields[key] = {
+                    **rest,
+                    **({"nodeID": node["nodeID"]} if not isinstance(node["nodeID"], str) else {}),
+                }
+        for key, _, _ in plans:
+            node = nodes[key][1]
+            rest = {k: v for k, v in node.items() if k not in ("nodeID", "type", "scheme")}
+            if rest or not isinstance(node["nodeID"], str):
+                fields[key] = {
+                    **rest,
+                    **({"nodeID": node["nodeID"]} if not isinstance(node["nodeID"], str) else {}),
+                }
+        represented = set(inode) | {k for k, _, _ in plans}
+        kept_nodes = [node for key, (_, node) in nodes.items() if key not in represented]
+        kept_edges = []
+        edge_fields: dict[str, Any] = {}
+        raw_edges = self.graph.get("edges", [])
+        for index, a, b in links:
+            edge = raw_edges[index]
+            if a in represented and b in represented and (types[a] != "I" or types[b] != "I"):
+                rest = {k: v for k, v in edge.items() if k not in ("fromID", "toID")}
+                if rest:
+                    edge_fields[f"{a}>{b}"] = rest
+            else:
+                kept_edges.append(edge)
+        self.meta.update(
+            ids=ids, fields=fields, edge_fields=edge_fields, nodes=kept_nodes, edges=kept_edges
+        )
+        if kept_nodes or kept_edges:
+            counts = Counter(str(node["type"]) for node in kept_nodes)
+            listed = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
+            unplaced = sum(n for t, n in counts.items() if t in ("RA", "CA"))
+            why = (
+                f"; {unplaced} RA/CA without an I-node premise and one conclusion"
+                if unplaced
+                else ""
+            )
+            self.report(
+                [],
+                "aif-kept-in-metadata",
+                f"{len(kept_nodes)} nodes ({listed or 'none'}) and {len(kept_edges)} edges have no "
+                f"place in an argument map{why}; kept verbatim in metadata.aif, "
+                "written back on export",
+                Severity.WARNING,
+            )
+        sources = (
+            (Source(id=_DIALOGUE, title="The dialogue's locutions (AIF L-nodes)"),)
+            if quotes
+            else ()
+        )
+        return ArgumentMap(
+            title=title,
+            sources=sources,
+            nodes=argmap_nodes,
+            relations=relations,
+            metadata={"aif": self.meta},
+        )
+
+
+def kind_of(
+    key: str,
+    types: Mapping[str, str],
+    ins: Mapping[str, list[str]],
+    outs: Mapping[str, list[str]],
+    attacked_by: Mapping[str, list[str]],
+) -> NodeKind:
+    """The kind an I-node gets on import, from its roles (docs/interchange.md).
+
+    An attacker is an objection, or a rebuttal when what it attacks is itself an
+    attacker or an attack (a CA node); a premise that nothing supports or
+    attacks is evidence; everything else is a claim.
+    """
+    targets = attacked_by.get(key)
+    if targets:
+        if any(types[t] == "CA" or t in attacked_by for t in targets):
+            return NodeKind.REBUTTAL
+        return NodeKind.OBJECTION
+    premise = any(types[o] == "RA" for o in outs.get(key, ()))
+    concluded = any(types[i] in ("RA", "CA") for i in ins.get(key, ()))
+    return NodeKind.EVIDENCE if premise and not concluded else NodeKind.CLAIM
+
+
+def from_data(
+    document: Any,
+    *,
+    title: str = "AIF argument map",
+    kinds: Mapping[str, NodeKind | str] | None = None,
+) -> tuple[ArgumentMap | None, list[Problem]]:
+    """The map of parsed AIF JSON, unvalidated, and the problems of reading it (with JSON paths).
+
+    `kinds` overrides the kind of I-nodes by their nodeID.
+    """
+    reader = _Reader(document, kinds)
+    return reader.read(title), reader.problems
+
+
+def check_text(
+    text: str | bytes,
+    *,
+    file: str | None = None,
+    title: str | None = None,
+    kinds: Mapping[str, NodeKind | str] | None = None,
+) -> Report:
+    """Read AIF JSON text: the validated map (or None) and every problem, located in the file."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig")
+    try:
+        parsed = parse_text(text, "json", file=file)
+    except ValidationError as error:
+        return Report(map=None, problems=error.problems)
+    built, problems = from_data(
+        parsed.document,
+        title=title or (Path(file).stem if file else "AIF argument map"),
+        kinds=kinds,
+    )
+    problems = list(parsed.problems) + problems
+    if problems:
+        places = locate(text, "json", [p.path for p in problems])
+        problems = [p if p.line is not None else _at(p, file, places.get(p.path)) for p in problems]
+    if built is None or any(p.severity is Severity.ERROR for p in problems):
+        return Report(map=None, problems=tuple(problems))
+    report = check(built)
+    # Problems of the map built from the file name its argmap paths.
+    return Report(
+        map=report.map, problems=(*problems, *(_at(p, file, None) for p in report.problems))
+    )
+
+
+def _at(problem: Problem, file: str | None, place: tuple[int, int] | None) -> Problem:
+    line, column = place if place else (None, None)
+    return Problem(
+        path=problem.path,
+        message=problem.message,
+        code=problem.code,
+        severity=problem.severity,
+        file=file,
+        line=line,
+        column=column,
+    )
+
+
+def loads(
+    text: str | bytes,
+    *,
+    title: str | None = None,
+    kinds: Mapping[str, NodeKind | str] | None = None,
+) -> ArgumentMap:
+    """The map of AIF JSON text; `ValidationError` listing every problem."""
+    return check_text(text, title=title, kinds=kinds).unwrap()
+
+
+def load(
+    path: str | os.PathLike[str], *, kinds: Mapping[str, NodeKind | str] | None = None
+) -> ArgumentMap:
+    """The map of an AIF JSON file; its title is the file's name without suffix."""
+    data = Path(path).read_bytes()
+    return check_text(data, file=str(path), kinds=kinds).unwrap()
+
+
+def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
+    """The AIF JSON of a map; what came from AIF (metadata.aif) is written back as it was."""
+    meta = argument_map.metadata.get("aif")
+    meta = meta if isinstance(meta, Mapping) else {}
+    ids: Mapping[str, str] = meta.get("ids", {})
+    fields: Mapping[str, Any] = meta.get("fields", {})
+    edge_fields: Mapping[str, Any] = meta.get("edge_fields", {})
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    used = {str(n.get("nodeID")) for n in meta.get("nodes", ()) if isinstance(n, Mapping)}
+
+    def key_of(name: str) -> str:
+        return ids.get(name, name)
+
+    def node(key: str, type: str, text: str, **more: Any) -> None:
+        extra = dict(fields.get(key, {}))
+        node_id = extra.pop("nodeID", key)
+        nodes.append(
+            {"nodeID": node_id, "text": extra.pop("text", text), "type": type, **more, **extra}
+        )
+        used.add(key)
+
+    def edge(a: str, b: str) -> None:
+        extra = edge_fields.get(f"{a}>{b}", {})
+        edges.append(
+            {
+                **({"edgeID": f"e{len(edges) + 1}"} if "edgeID" not in extra else {}),
+                "fromID": a,
+                "toID": b,
+                **extra,
+            }
+        )
+
+    for n in argument_map.nodes:
+        node(key_of(n.id), "I", n.text)
+    groups: dict[str, list[Relation]] = {}
+    for r in argument_map.relations:
+        group = key_of(r.id) if r.id is not None and r.id in ids else (r.argument or r.id)
+        if group is None or (group in used and group not in groups):
+            group = f"{'ra' if r.kind is RelationKind.SUPPORTS else 'ca'}{len(groups) + 1}"
+            while group in used:
+                group += "_"
+        groups.setdefault(group, []).append(r)
+        used.add(group)
+    group_of = {r.id: g for g, rs in groups.items() for r in rs if r.id is not None}
+    for group, rs in groups.items():
+        first = rs[0]
+        type = "RA" if first.kind is RelationKind.SUPPORTS else "CA"
+        default = "Default Inference" if type == "RA" else "Default Conflict"
+        node(
+            group,
+            type,
+            first.scheme or default,
+            **({"scheme": first.scheme} if first.scheme else {}),
+        )
+    for group, rs in groups.items():
+        for r in rs:
+            edge(key_of(r.source), group)
+        first = rs[0]
+        target = (
+            group_of.get(first.target, first.target)
+            if first.kind is RelationKind.UNDERCUTS
+            else key_of(first.target)
+        )
+        for r in rs[1:]:
+            if r.target != first.target:
+                edge(group, key_of(r.target))
+        edge(group, target)
+    nodes.extend(dict(n) for n in meta.get("nodes", ()))
+    edges.extend(dict(e) for e in meta.get("edges", ()))
+    if not meta:
+        _quotes_as_locutions(argument_map, nodes, edges, used)
+    graph: dict[str, Any] = {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": list(meta.get("locutions", [])),
+    }
+    graph.update(meta.get("graph", {}))
+    if "wrapper" in meta:
+        return {"AIF": graph, **meta["wrapper"]}
+    return graph
+
+
+def _quotes_as_locutions(
+    argument_map: ArgumentMap,
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    used: set[str],
+) -> None:
+    # A map made in argmap: each quote becomes the L-node of its words, asserting the I-node.
+    count = 0
+    for n in argument_map.nodes:
+        for quote in n.quotes:
+            count += 1
+            said, act = f"L{count}", f"YA{count}"
+            while said in used or act in used:
+                said, act = said + "_", act + "_"
+            used.update((said, act))
+            speaker = f"{n.attribution} : " if n.attribution else ""
+            nodes.append({"nodeID": said, "text": speaker + quote.text, "type": "L"})
+            nodes.append({"nodeID": act, "text": "Asserting", "type": "YA", "scheme": "Asserting"})
+            edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": said, "toID": act})
+            edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": act, "toID": n.id})
+
+
+def dumps(argument_map: ArgumentMap) -> str:
+    """The AIF JSON text of a map (two-space indents, real Unicode characters)."""
+    return json.dumps(to_data(argument_map), indent=2, ensure_ascii=False) + "\n"
+
+
+def dump(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
+    """Write the AIF JSON of a map to `path`, atomically."""
+    write_atomic(path, dumps(argument_map).encode("utf-8"))
