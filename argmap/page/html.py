@@ -39,7 +39,14 @@ def to_html(
     `argmap.render`; needs Graphviz's `dot` (`RenderError` otherwise).
     """
     svg = render_bytes(
-        m, format="svg", engine=engine, theme=theme, rankdir=rankdir, width=width, legend=legend
+        m,
+        format="svg",
+        engine=engine,
+        theme=theme,
+        rankdir=rankdir,
+        width=width,
+        legend=legend,
+        numbered=True,  # the numbers the page and the report give each node
     )
     known = source_texts(m, texts, sources_root=sources_root)
     placed = passages(m, known)
