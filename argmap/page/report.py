@@ -7,9 +7,9 @@ import os
 import re
 from collections.abc import Mapping
 
-from ..drawing import DEFAULT_WIDTH, Theme, render_bytes
+from ..drawing import DEFAULT_WIDTH, Theme
 from ..model import ArgumentMap
-from ._assets import asset, fill, svg_body
+from ._assets import asset, diagram, fill
 from ._sources import Passage, passages, source_texts
 
 __all__ = ["to_report"]
@@ -39,16 +39,8 @@ def to_report(
     found (e.g. "grounded" semantics). `texts`, `sources_root` and the
     drawing options as `to_html`. Everything is inlined.
     """
-    svg = render_bytes(
-        m,
-        format="svg",
-        engine=engine,
-        theme=theme,
-        rankdir=rankdir,
-        width=width,
-        legend=True,
-        numbered=True,  # each node's header shows the number its entry below has
-        status=status,
+    svg = diagram(
+        m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True, status=status
     )
     placed = passages(m, source_texts(m, texts, sources_root=sources_root))
     by_node: dict[str, list[Passage]] = {}
@@ -95,7 +87,7 @@ def to_report(
             "title": html.escape(m.title),
             "style": asset("report.css"),
             "description": description,
-            "svg": svg_body(svg),
+            "svg": svg,
             "nodes": "".join(items),
         },
     )
