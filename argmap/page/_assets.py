@@ -8,7 +8,10 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-__all__ = ["asset", "fill", "script_json", "svg_body"]
+from ..drawing import render_bytes
+from ..model import ArgumentMap
+
+__all__ = ["asset", "diagram", "fill", "script_json", "svg_body"]
 
 _SLOT = re.compile(r"\{\{([a-z_]+)\}\}")
 
@@ -40,3 +43,8 @@ def svg_body(svg: bytes) -> str:
     """Graphviz's SVG without its XML declaration, doctype and comments, for inlining in HTML."""
     text = _PROLOG.sub("", svg.decode("utf-8"), count=1)
     return re.sub(r"<!--.*?-->", "", text, flags=re.DOTALL)
+
+
+def diagram(m: ArgumentMap, **options: Any) -> str:
+    """The map's SVG for inlining, each node's header numbered as the page and report number it."""
+    return svg_body(render_bytes(m, format="svg", numbered=True, **options))

@@ -8,9 +8,9 @@ from collections.abc import Mapping
 
 import attrs
 
-from ..drawing import DEFAULT_WIDTH, Theme, render_bytes
+from ..drawing import DEFAULT_WIDTH, Theme
 from ..model import ArgumentMap
-from ._assets import asset, fill, script_json, svg_body
+from ._assets import asset, diagram, fill, script_json
 from ._sources import Passage, mark_up, passages, source_texts
 
 __all__ = ["to_html"]
@@ -38,9 +38,7 @@ def to_html(
     inside that folder). Drawing options as
     `argmap.render`; needs Graphviz's `dot` (`RenderError` otherwise).
     """
-    svg = render_bytes(
-        m, format="svg", engine=engine, theme=theme, rankdir=rankdir, width=width, legend=legend
-    )
+    svg = diagram(m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=legend)
     known = source_texts(m, texts, sources_root=sources_root)
     placed = passages(m, known)
     keys: dict[str, list[str]] = {}
@@ -66,7 +64,7 @@ def to_html(
         {
             "title": html.escape(m.title),
             "style": asset("page.css"),
-            "svg": svg_body(svg),
+            "svg": svg,
             "tabs": _tabs(m),
             "panels": _panels(m, known, placed),
             "data": script_json(data),

@@ -7,9 +7,9 @@ import os
 import re
 from collections.abc import Mapping
 
-from ..drawing import DEFAULT_WIDTH, Theme, render_bytes
+from ..drawing import DEFAULT_WIDTH, Theme
 from ..model import ArgumentMap
-from ._assets import asset, fill, svg_body
+from ._assets import asset, diagram, fill
 from ._sources import Passage, passages, source_texts
 
 __all__ = ["to_report"]
@@ -29,17 +29,18 @@ def to_report(
 ) -> str:
     """The map as a printable HTML report the reader can check the map against.
 
-    First the diagram, then each node in map order, numbered from 1 (its place
-    in `m.nodes`), with its kind, section, text and attribution, and each of
-    its quotes verbatim with its source and character offsets (found in the
-    source text when the map did not record them). `status` (node id →
-    "accepted" / "rejected" / "undecided" or a strength in [0, 1], as an
-    evaluation gives) adds each node's status; `status_by` names how it was found
-    (e.g. "grounded" semantics). `texts`, `sources_root`
-    and the drawing options as `to_html`. Everything is inlined.
+    First the diagram, each node's header numbered, then each node in map
+    order under that number (its place in `m.nodes`, from 1), with its kind,
+    section, text and attribution, and each of its quotes verbatim with its
+    source and character offsets (found in the source text when the map did
+    not record them). `status` (node id → "accepted" / "rejected" /
+    "undecided" or a strength in [0, 1], as an evaluation gives) adds each
+    node's status, in the diagram and the list; `status_by` names how it was
+    found (e.g. "grounded" semantics). `texts`, `sources_root` and the
+    drawing options as `to_html`. Everything is inlined.
     """
-    svg = render_bytes(
-        m, format="svg", engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True
+    svg = diagram(
+        m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True, status=status
     )
     placed = passages(m, source_texts(m, texts, sources_root=sources_root))
     by_node: dict[str, list[Passage]] = {}
@@ -86,7 +87,7 @@ def to_report(
             "title": html.escape(m.title),
             "style": asset("report.css"),
             "description": description,
-            "svg": svg_body(svg),
+            "svg": svg,
             "nodes": "".join(items),
         },
     )
