@@ -70,3 +70,15 @@ def test_diff_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert data["equal"] is False
     assert data["nodes_renamed"] == [["shift-unclear", "framing-unclear"]]
     assert main(["diff", NATO, str(tmp_path / "missing.yaml")]) == 2
+
+
+@pytest.mark.exe
+def test_render_status_on_the_whole_map_and_a_focus_view(tmp_path: Path) -> None:
+    whole, view = tmp_path / "whole.svg", tmp_path / "view.svg"
+    assert main(["render", NATO, "--status", "grounded", "-o", str(whole)]) == 0
+    assert main(["render", NATO, "--status", "dfquad", "--focus", "thesis", "-o", str(view)]) == 0
+    drawn = whole.read_text(encoding="utf-8")
+    assert "rejected" in drawn
+    assert "accepted" in drawn
+    assert view.stat().st_size > 1000
+    assert main(["render", NATO, "--status", "nonsense", "-o", str(view)]) == 2

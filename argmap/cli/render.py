@@ -8,6 +8,7 @@ import warnings
 from typing import Any
 
 from .._atomic import check_output
+from ..analysis import SEMANTICS, evaluate
 from ..drawing.dot import DEFAULT_WIDTH, RANKDIRS
 from ..drawing.focus import focus, restrict, select
 from ..drawing.layout import ENGINES, LARGE_MAP
@@ -122,6 +123,13 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="ID",
         help="draw only the nodes of this section (repeat for more)",
     )
+    parser.add_argument(
+        "--status",
+        choices=SEMANTICS,
+        metavar="SEMANTICS",
+        help="mark each node accepted/rejected/undecided (or its strength) under this "
+        f"semantics, evaluated on the whole map ({', '.join(SEMANTICS)}; docs/analysis.md)",
+    )
     add_reading_options(parser)
     parser.set_defaults(func=run)
 
@@ -215,6 +223,11 @@ def run(args: argparse.Namespace) -> int:
             if chosen == "html":
                 data = _page(report.map, view, args.sources_root, options)
             else:
+                if args.status is not None:
+                    # Evaluated on the whole map: a focus view shows where its
+                    # nodes stand in the argument, not in the excerpt.
+                    standing = evaluate(report.map, args.status).status()
+                    options["status"] = {n.id: standing[n.id] for n in view.nodes}
                 data = render_bytes(view, format=chosen, dpi=args.dpi, **options)
             write_output(args.output, data, keep=keep)
         except RenderError as error:
