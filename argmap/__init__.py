@@ -16,7 +16,17 @@
 import importlib.metadata
 
 from .analysis import diff, evaluate, lint, summary
-from .drawing import THEMES, RenderWarning, Theme, focus, render, select, to_dot, to_graphviz
+from .drawing import (
+    THEMES,
+    DrawOptions,
+    RenderWarning,
+    Theme,
+    focus,
+    render,
+    select,
+    to_dot,
+    to_graphviz,
+)
 from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
 from .formats import to_networkx
 from .loader import Report, check, from_dict, load, loads, validate
@@ -30,6 +40,7 @@ __all__ = [
     "THEMES",
     "ArgmapError",
     "ArgumentMap",
+    "DrawOptions",
     "FormatError",
     "Node",
     "NodeKind",

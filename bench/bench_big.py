@@ -200,7 +200,7 @@ def main() -> None:
                     results[side].append(row)
             rows.append((nodes, len(document["relations"]), results))
     lines = [
-        "| nodes | relations | argmap (`sfdp`) | overlaps | arguebuf (`sfdp`) | overlaps "
+        "| nodes | relations | argmap (engine it picks) | overlaps | arguebuf (`sfdp`) | overlaps "
         "| arguebuf / argmap |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -213,7 +213,8 @@ def main() -> None:
             if good:
                 cells.append(f"{medians[side]:,.1f} s")
             else:
-                cells.append(str(results[side][0].get("error", "failed")))
+                error = str(results[side][0].get("error", "failed"))
+                cells.append("out of memory" if "out of memory" in error else "failed")
             cells.append(str(results[side][0].get("overlaps", "—")))
         a, b = medians["argmap"], medians["arguebuf"]
         ratio = f"**{b / a:.2f}×**" if a and b else "—"
@@ -233,7 +234,8 @@ def main() -> None:
             *lines,
             "",
             f"Python {platform.python_version()}, {os.cpu_count()} cores; {dot}; "
-            f"arguebuf {version('arguebuf')}.",
+            f"arguebuf {version('arguebuf')} (the newest release the package index "
+            "reachable from the development machine offers; 3.x was not there).",
         ]
     )
     print(body)

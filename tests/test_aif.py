@@ -11,7 +11,15 @@ import pytest
 import argmap
 from argmap.formats import aif
 
-CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "aif"
+# The shared corpora stand beside the checkout (../shared), or beside a worktree's folder.
+CORPORA = next(
+    (
+        folder / "shared" / "corpora" / "aif"
+        for folder in Path(__file__).resolve().parents[1].parents
+        if (folder / "shared" / "corpora" / "aif").is_dir()
+    ),
+    Path("/nonexistent"),
+)
 CORPUS_FILES = sorted(CORPORA.glob("*/*.json")) if CORPORA.is_dir() else []
 
 

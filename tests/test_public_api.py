@@ -13,6 +13,7 @@ PUBLIC = [
     "THEMES",
     "ArgmapError",
     "ArgumentMap",
+    "DrawOptions",
     "FormatError",
     "Node",
     "NodeKind",

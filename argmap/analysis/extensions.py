@@ -36,6 +36,7 @@ EXTENSION_SEMANTICS: tuple[ExtensionSemantics, ...] = (
 )
 
 _IN, _OUT, _UNDEC = 1, 2, 3
+_WORDS = ("", "in", "out", "undec")
 
 
 def _grounded(fw: Framework) -> list[int]:
@@ -64,8 +65,7 @@ def grounded_labelling(fw: Framework) -> dict[str, str]:
     >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
     {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    names = {_IN: "in", _OUT: "out", _UNDEC: "undec"}
-    return {a: names[label] for a, label in zip(fw.arguments, _grounded(fw), strict=True)}
+    return dict(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
 
 
 def grounded_extension(fw: Framework) -> frozenset[str]:

@@ -22,6 +22,7 @@ from .layout import (
     choose_engine,
     layout_cost,
 )
+from .options import STATUSES, DrawOptions
 from .output import FORMATS, SUFFIXES, format_for, render, render_bytes
 from .theme import THEMES, EdgeStyle, NodeStyle, Theme
 
@@ -35,8 +36,10 @@ __all__ = [
     "MAX_STRING",
     "RANKDIRS",
     "RELATION_WEIGHT",
+    "STATUSES",
     "SUFFIXES",
     "THEMES",
+    "DrawOptions",
     "EdgeStyle",
     "NodeStyle",
     "RenderWarning",

@@ -11,12 +11,12 @@ import itertools
 import re
 import warnings
 from collections.abc import Iterable
+from typing import Any
 
 import graphviz
 
 from ..errors import RenderError, RenderWarning
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
-from .choices import check_choice, check_count
 from .labels import (
     dot_tooltip,
     dot_url,
@@ -27,7 +27,8 @@ from .labels import (
     wrap_text,
 )
 from .layout import overlap_attributes, resolve_engine
-from .theme import EdgeStyle, NodeStyle, Theme, get_theme
+from .options import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, DrawOptions, options_from
+from .theme import EdgeStyle, NodeStyle
 
 __all__ = [
     "DEFAULT_STAGGER",
@@ -36,18 +37,10 @@ __all__ = [
     "RANKDIRS",
     "junction_name",
     "make_digraph",
+    "status_text",
     "to_dot",
     "to_graphviz",
 ]
-
-RANKDIRS = frozenset({"BT", "LR", "RL", "TB"})
-"""Directions of rank: `BT` puts what is supported above its supporters."""
-
-DEFAULT_WIDTH = 26
-"""Characters per line of a node's text, by default."""
-
-DEFAULT_STAGGER = 3
-"""Rows the leaves under one node are spread over, by default (`dot` only)."""
 
 
 _MAX_LABEL_LINES = 32_000
@@ -104,26 +97,21 @@ def _edge_attributes(style: EdgeStyle) -> str:
 class _Drawing:
     """The state of one conversion: the map, the choices, and the lines written so far."""
 
-    def __init__(
-        self,
-        m: ArgumentMap,
-        *,
-        theme: Theme,
-        engine: str,
-        rankdir: str,
-        width: int,
-        legend: bool,
-        title: bool,
-        stagger: int,
-    ) -> None:
+    def __init__(self, m: ArgumentMap, options: DrawOptions, *, engine: str) -> None:
         self.map = m
-        self.theme = theme
+        self.theme = theme = options.theme
         self.engine = engine
-        self.rankdir = rankdir
-        self.width = width
-        self.legend = legend
-        self.title = title
-        self.stagger = stagger if engine == "dot" else 1
+        self.rankdir = rankdir = options.rankdir
+        self.width = options.width
+        self.legend = options.legend
+        self.title = options.title
+        self.stagger = options.stagger if engine == "dot" else 1
+        self.status = options.status or {}
+        self.numbers = (
+            {node.id: index for index, node in enumerate(m.nodes, start=1)}
+            if options.numbered
+            else {}
+        )
         self.pointed_at: set[str] = set()
         self.fans: dict[tuple[bool, str], int] = {}
         self.turns: dict[tuple[bool, str], int] = {}
@@ -221,8 +209,12 @@ class _Drawing:
         text = "<BR/>".join(escaped)
         name = node.id
         shown = "<BR/>".join(html_text(line) for line in wrap_text(name, width))
+        number = self.numbers.get(name)
+        if number is not None:
+            shown = f"<B>{number}</B>\u2002{shown}"
         label = (
             f"{self.heads[kind]}{shown}</FONT></TD></TR>"
+            f"{self.status_row(name)}"
             f'<TR><TD COLSPAN="3" ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR></TABLE>>'
         )
         extra = ""
@@ -241,7 +233,20 @@ class _Drawing:
                     )
                 else:
                     extra += f" URL={link} target=_blank"
-        return f"{indent}{_quote_id(name)} [{self.node_attributes[kind]} label={label}{extra}]"
+        quoted = _quote_id(name)  # checked: safe inside the id's quotes too
+        return (
+            f'{indent}{quoted} [id="node-{name}" {self.node_attributes[kind]} label={label}{extra}]'
+        )
+
+    def status_row(self, name: str) -> str:
+        """A header row with the node's status in words and a sign, or nothing."""
+        state = self.status.get(name)
+        if state is None:
+            return ""
+        return (
+            f'<TR><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="{self.theme.header_size}">'
+            f"<B>{html_text(status_text(state))}</B></FONT></TD></TR>"
+        )
 
     def shortened_tooltip(self, node: Node, tooltip: str) -> str:
         """The quoted tooltip cut to what Graphviz reads, ending in "…", with a note."""
@@ -385,6 +390,17 @@ class _Drawing:
                     f"{html_text(one_line(edge_style.label))}</FONT>>]"
                 )
                 row.append((tail, head))
+        if self.status:
+            strengths = any(not isinstance(v, str) for v in self.status.values())
+            words = [_SIGNS[w] for w in _SIGNS if w in set(self.status.values())]
+            if strengths:
+                words.append("\u25a0\u25a0\u25a0\u25a1\u25a1 strength")
+            name = '"@legend:status"'
+            add(
+                f'\t\t{name} [shape=plaintext label=<<FONT POINT-SIZE="{theme.header_size}">'
+                f"<B>Status:</B> {html_text(' · '.join(words))}</FONT>>]"
+            )
+            row.append((name, name))
         names = dict.fromkeys(name for pair in row for name in pair)
         add(f"\t\t{{rank=same {' '.join(names)}}}")
         for (_, left), (right, _) in itertools.pairwise(row):
@@ -431,101 +447,60 @@ class _Drawing:
         return [line + "\n" for line in self.lines]
 
 
+_SIGNS = {"accepted": "\u2714 accepted", "rejected": "\u2718 rejected", "undecided": "? undecided"}
+
+
+def status_text(state: str | float) -> str:
+    """How a node's status reads in its header: a sign and a word, or its strength."""
+    if isinstance(state, str):
+        return _SIGNS[state]
+    filled = round(state * 5)
+    bar = "\u25a0" * filled + "\u25a1" * (5 - filled)
+    return f"{bar} {state:.2f}"
+
+
 def _describe(relation: Relation) -> str:
     name = f"{relation.id!r} " if relation.id is not None else ""
     return f"{name}({relation.source} {relation.kind.value} {relation.target})"
 
 
 def to_graphviz(
-    m: ArgumentMap,
-    *,
-    theme: str | Theme = "default",
-    engine: str | None = None,
-    rankdir: str = "BT",
-    width: int = DEFAULT_WIDTH,
-    legend: bool = True,
-    title: bool = True,
-    stagger: int = DEFAULT_STAGGER,
+    m: ArgumentMap, options: DrawOptions | None = None, **overrides: Any
 ) -> graphviz.Digraph:
     """The map as a `graphviz.Digraph`, without running Graphviz.
 
-    `theme` is a `Theme` or a name in `THEMES`; `engine` one of `ENGINES`
-    (None: `choose_engine`'s pick from the map's size, saying so with a
-    `RenderWarning` when that is not `dot`);
-    `rankdir` one of `RANKDIRS`; `width` the characters per line of text;
-    `legend` and `title` whether to draw them. Raises `RenderError` if the map
-    refers to nodes or relations it does not have.
+    Args:
+        m: the map.
+        options: a `DrawOptions` (default: `DrawOptions()`).
+        **overrides: any `DrawOptions` field (`theme`, `engine`, `rankdir`,
+            `width`, `legend`, `title`, `stagger`, `status`, `numbered`),
+            replacing the one in `options`.
+
+    Returns:
+        The digraph; its `.source` is the DOT text.
+
+    Raises:
+        RenderError: the map refers to nodes or relations it does not have, or
+            holds what Graphviz cannot read.
+        ValueError, TypeError: an option is unknown or out of range.
     """
-    return make_digraph(
-        m,
-        theme=theme,
-        engine=engine,
-        rankdir=rankdir,
-        width=width,
-        legend=legend,
-        title=title,
-        stagger=stagger,
-        stacklevel=3,
-    )
+    return make_digraph(m, options_from(options, overrides), stacklevel=3)
 
 
-def to_dot(
-    m: ArgumentMap,
-    *,
-    theme: str | Theme = "default",
-    engine: str | None = None,
-    rankdir: str = "BT",
-    width: int = DEFAULT_WIDTH,
-    legend: bool = True,
-    title: bool = True,
-    stagger: int = DEFAULT_STAGGER,
-) -> str:
+def to_dot(m: ArgumentMap, options: DrawOptions | None = None, **overrides: Any) -> str:
     """The map's DOT source (options as `to_graphviz`); needs no Graphviz executables."""
-    digraph = make_digraph(
-        m,
-        theme=theme,
-        engine=engine,
-        rankdir=rankdir,
-        width=width,
-        legend=legend,
-        title=title,
-        stagger=stagger,
-        stacklevel=3,
-    )
-    source: str = digraph.source
+    source: str = make_digraph(m, options_from(options, overrides), stacklevel=3).source
     return source
 
 
-def make_digraph(
-    m: ArgumentMap,
-    *,
-    theme: str | Theme,
-    engine: str | None,
-    rankdir: str,
-    width: int,
-    legend: bool,
-    title: bool,
-    stagger: int,
-    stacklevel: int,
-) -> graphviz.Digraph:
+def make_digraph(m: ArgumentMap, options: DrawOptions, *, stacklevel: int) -> graphviz.Digraph:
     """`to_graphviz`, for the render functions: `stacklevel` blames their caller for warnings."""
     if not isinstance(m, ArgumentMap):
         raise TypeError(f"expected an ArgumentMap, got {type(m).__name__}")
-    look = get_theme(theme)
-    check_choice(rankdir, RANKDIRS, "rankdir")
-    check_count(width, "width", minimum=1)
-    check_count(stagger, "stagger", minimum=1)
-    chosen = resolve_engine(engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1)
-    drawing = _Drawing(
-        m,
-        theme=look,
-        engine=chosen,
-        rankdir=rankdir,
-        width=width,
-        legend=bool(legend),
-        title=bool(title),
-        stagger=stagger,
+    chosen = resolve_engine(
+        options.engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1
     )
+    drawing = _Drawing(m, options, engine=chosen)
     lines = drawing.draw()
     for note in drawing.notes:
         warnings.warn(note, RenderWarning, stacklevel=stacklevel)

@@ -7,15 +7,15 @@ import os
 import types
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from .._atomic import write_atomic
 from .._sources import base_of, source_files
 from ..errors import FormatError
 from ..model import ArgumentMap
-from .choices import check_count
-from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, make_digraph
+from .dot import make_digraph
 from .layout import run_graphviz
-from .theme import Theme
+from .options import DrawOptions, options_from
 
 __all__ = ["FORMATS", "SUFFIXES", "format_for", "render", "render_bytes"]
 
@@ -55,112 +55,63 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
 
 
 def render_bytes(
-    m: ArgumentMap,
-    *,
-    format: str,
-    engine: str | None = None,
-    theme: str | Theme = "default",
-    rankdir: str = "BT",
-    width: int = DEFAULT_WIDTH,
-    legend: bool = True,
-    title: bool = True,
-    stagger: int = DEFAULT_STAGGER,
-    dpi: int | None = None,
+    m: ArgumentMap, options: DrawOptions | None = None, *, format: str, **overrides: Any
 ) -> bytes:
     """The map drawn in `format` (one of `FORMATS`), as bytes; options as `render`."""
-    return _render_bytes(
-        m,
-        format=format_for("", format),
-        engine=engine,
-        theme=theme,
-        rankdir=rankdir,
-        width=width,
-        legend=legend,
-        title=title,
-        stagger=stagger,
-        dpi=dpi,
-        stacklevel=3,
-    )
+    chosen = format_for("", format)
+    return _render_bytes(m, chosen, options_from(options, overrides), stacklevel=3)
 
 
 def render(
     m: ArgumentMap,
     path: str | os.PathLike[str],
+    options: DrawOptions | None = None,
     *,
     format: str | None = None,
-    engine: str | None = None,
-    theme: str | Theme = "default",
-    rankdir: str = "BT",
-    width: int = DEFAULT_WIDTH,
-    legend: bool = True,
-    title: bool = True,
-    stagger: int = DEFAULT_STAGGER,
-    dpi: int | None = None,
+    **overrides: Any,
 ) -> Path:
     """Draw the map into the file `path` (svg, png, pdf or dot); the path written.
 
-    `format` defaults to what the suffix says. Graphviz runs first and the file
-    is written atomically after, so a failed render leaves an older file as it
-    was. `dpi` sets PNG resolution (default 150). Other options as `to_graphviz`.
-    Raises `FormatError`, `ValueError` for unknown options, `RenderError` if
-    Graphviz is missing or fails, `OSError` if `path` cannot be written (checked
-    before Graphviz runs, as far as it can be) or is one of the map's sources.
+    Graphviz runs first and the file is written atomically after, so a failed
+    render leaves an older file as it was.
+
+    Args:
+        m: the map.
+        path: the file to write.
+        options: a `DrawOptions` (default: `DrawOptions()`).
+        format: one of `FORMATS`; default: what the suffix says.
+        **overrides: any `DrawOptions` field (`dpi` sets PNG resolution,
+            default 150), replacing the one in `options`.
+
+    Returns:
+        `path`, as a `Path`.
+
+    Raises:
+        FormatError: the format is unknown or cannot be told from the suffix.
+        ValueError, TypeError: an option is unknown or out of range.
+        RenderError: Graphviz is missing or fails.
+        OSError: `path` cannot be written (checked before Graphviz runs, as far
+            as it can be) or is one of the map's sources.
     """
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
     if not target.parent.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
-    data = _render_bytes(
-        m,
-        format=format_for(path, format),
-        engine=engine,
-        theme=theme,
-        rankdir=rankdir,
-        width=width,
-        legend=legend,
-        title=title,
-        stagger=stagger,
-        dpi=dpi,
-        stacklevel=3,
-    )
+    chosen = format_for(path, format)
+    data = _render_bytes(m, chosen, options_from(options, overrides), stacklevel=3)
     write_atomic(target, data, keep=source_files(m, base_of(m)))
     return target
 
 
-def _render_bytes(
-    m: ArgumentMap,
-    *,
-    format: str,
-    engine: str | None,
-    theme: str | Theme,
-    rankdir: str,
-    width: int,
-    legend: bool,
-    title: bool,
-    stagger: int,
-    dpi: int | None,
-    stacklevel: int,
-) -> bytes:
-    options: tuple[str, ...] = ()
+def _render_bytes(m: ArgumentMap, format: str, options: DrawOptions, *, stacklevel: int) -> bytes:
+    flags: tuple[str, ...] = ()
     if format == "png":
-        options = (f"-Gdpi={DEFAULT_DPI if dpi is None else check_count(dpi, 'dpi', minimum=1)}",)
-    elif dpi is not None:
-        check_count(dpi, "dpi", minimum=1)
-    digraph = make_digraph(
-        m,
-        theme=theme,
-        engine=engine,
-        rankdir=rankdir,
-        width=width,
-        legend=legend,
-        title=title,
-        stagger=stagger,
-        stacklevel=stacklevel + 1,
-    )
+        flags = (f"-Gdpi={DEFAULT_DPI if options.dpi is None else options.dpi}",)
+    digraph = make_digraph(m, options, stacklevel=stacklevel + 1)
     source: str = digraph.source
     if format == "dot":
         return source.encode("utf-8")
     return run_graphviz(
-        source, engine=digraph.engine, format=format, options=options, stacklevel=stacklevel + 1
+        source, engine=digraph.engine, format=format, options=flags, stacklevel=stacklevel + 1
     )

@@ -1,4 +1,4 @@
-"""Other formats in and out: AIF, Mermaid, GraphML, and argmap's own JSON and YAML.
+"""Other formats in and out: AIF, Argdown (out), Mermaid, GraphML, and argmap's own JSON and YAML.
 
 A registry by name and by suffix. `.json` is shared by argmap's format and
 AIF JSON: a name ending `.aif.json` (or `.aif`) is AIF, `--from aif` says so,
@@ -19,7 +19,7 @@ import attrs
 from ..errors import FormatError
 from ..loader import Report, check
 from ..model import ArgumentMap
-from . import aif, graphs, mermaid
+from . import aif, argdown, graphs, mermaid
 from .graphs import to_networkx
 
 __all__ = ["FORMATS", "Format", "check_file", "dumps", "format_for", "load", "to_networkx"]
@@ -80,6 +80,12 @@ FORMATS: Mapping[str, Format] = {
             description="AIF JSON, as AIFdb and OVA write it",
             read=_read_aif,
             write=aif.dumps,
+        ),
+        Format(
+            name="argdown",
+            suffixes=(".argdown", ".ad"),
+            description="Argdown (write only for now)",
+            write=argdown.dumps,
         ),
         Format(
             name="mermaid",

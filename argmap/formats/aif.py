@@ -19,11 +19,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from .._atomic import write_atomic
+from .._codec import unstructure_map
 from .._paths import format_path
 from .._syntax import locate, parse_text
 from ..errors import Problem, Severity, ValidationError, describe_value
-from ..loader import Report, check
+from ..loader import Report, _check_document
 from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
 
 __all__ = ["check_text", "dump", "dumps", "from_data", "load", "loads", "looks_like_aif", "to_data"]
@@ -449,11 +452,16 @@ def check_text(
         problems = [p if p.line is not None else _at(p, file, places.get(p.path)) for p in problems]
     if built is None or any(p.severity is Severity.ERROR for p in problems):
         return Report(map=None, problems=tuple(problems))
-    report = check(built)
-    # Problems of the map built from the file name its argmap paths.
-    return Report(
-        map=report.map, problems=(*problems, *(_at(p, file, None) for p in report.problems))
+    # metadata.aif came from parsed JSON and no check reads it: the map is
+    # checked without it (walking it was most of the time) and gets it back.
+    # The map was built from model objects, so its document is plain JSON by
+    # construction: the loader's walk proving that (`check` on a map) is skipped.
+    report = _check_document(
+        unstructure_map(attrs.evolve(built, metadata={})), early=[], base=Path.cwd()
     )
+    checked = None if report.map is None else attrs.evolve(report.map, metadata=built.metadata)
+    # Problems of the map built from the file name its argmap paths.
+    return Report(map=checked, problems=(*problems, *(_at(p, file, None) for p in report.problems)))
 
 
 def _at(problem: Problem, file: str | None, place: tuple[int, int] | None) -> Problem:

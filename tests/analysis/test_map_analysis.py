@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
+import argmap.strategies
 from argmap import ArgumentMap, Node, Quote, Relation
 from argmap.analysis import (
     Framework,
@@ -332,3 +333,17 @@ def test_a_linked_argument_supports_only_with_all_its_premises() -> None:
         Relation(source="p", target="c", kind="supports")
     )
     assert evaluate(separate).status()["c"] == "accepted"
+
+
+@settings(max_examples=50, deadline=None)
+@given(argmap.strategies.argument_maps(max_nodes=10))
+def test_every_analysis_runs_on_any_valid_map(m: ArgumentMap) -> None:
+    assert not diff(m, m)
+    for semantics in ("grounded", "preferred", "stable", "dfquad", "quadratic-energy"):
+        result = evaluate(m, semantics)
+        assert [n.id for n in result.nodes] == [n.id for n in m.nodes]
+        assert str(result)
+    assert all(f.node in {n.id for n in m.nodes} for f in lint(m))
+    assert summary(m).nodes == len(m.nodes)
+    fw = framework(m)
+    assert loads_iccma(dumps_iccma(fw, "tgf"), "tgf") == fw

@@ -120,4 +120,16 @@ def test_a_focus_view_is_a_valid_map_that_grows_with_depth(
 def test_a_kinds_view_is_a_valid_map_of_those_kinds(m: ArgumentMap, kinds: set[NodeKind]) -> None:
     view = select(m, kinds=kinds)
     assert _errors(view) == []
-    assert ids(view) == {n.id for n in m.nodes if n.kind in kinds}
+    chosen = {n.id for n in m.nodes if n.kind in kinds}
+    assert chosen <= ids(view)
+    # Anything else is context: an end of a relation that a chosen node undercuts.
+    by_id = {r.id: r for r in m.relations}
+    ends = set()
+    for r in m.relations:
+        if r.kind.value == "undercuts" and r.source in chosen:
+            target = by_id.get(r.target)
+            while target is not None and target.kind.value == "undercuts":
+                target = by_id.get(target.target)
+            if target is not None:
+                ends.add(target.target)
+    assert ids(view) - chosen <= ends

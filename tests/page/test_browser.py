@@ -228,3 +228,37 @@ def test_several_sources_are_tabs_and_a_node_opens_its_source(
     assert mark.text == "purr"
     first.click()
     assert browser.find_element(By.ID, "panel-0").is_displayed()
+
+
+def test_a_passage_two_nodes_quote_chooses_each_in_turn(browser: WebDriver, tmp_path: Path) -> None:
+    m = argmap.ArgumentMap(
+        title="Overlap",
+        sources=[argmap.Source(id="a")],
+        nodes=[
+            argmap.Node(
+                id="c",
+                kind="claim",
+                text="Good.",
+                quotes=[argmap.Quote(source="a", text="cats are good")],
+            ),
+            argmap.Node(
+                id="e",
+                kind="evidence",
+                text="Company.",
+                quotes=[argmap.Quote(source="a", text="good company")],
+            ),
+        ],
+        relations=[argmap.Relation(source="e", target="c", kind="supports")],
+    )
+    path = tmp_path / "overlap.html"
+    path.write_text(to_html(m, texts={"a": "Some cats are good company."}), encoding="utf-8")
+    browser.get(path.as_uri())
+    shared = browser.find_element(By.CSS_SELECTOR, 'mark.quote[data-n="c e"]')
+    assert shared.text == "good"
+    chosen = []
+    for _ in range(3):
+        shared.click()
+        chosen.append(
+            browser.find_element(By.CSS_SELECTOR, "g.node.selected").get_attribute("data-node")
+        )
+    assert chosen == ["c", "e", "c"]

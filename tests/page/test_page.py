@@ -223,3 +223,28 @@ def test_source_texts_keep_to_the_sources_root_and_to_regular_files(tmp_path: Pa
     page = to_html(m, sources_root=root)  # returns: the FIFO is never opened
     assert "a secret" not in page
     assert "The text of this source is not available" in page
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize(
+    "command", [["report", "--format", "html"], ["render", "--format", "html"]]
+)
+def test_page_outputs_follow_the_output_rules(
+    tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_output_safety import write_map
+
+    name, *options = command
+    m = write_map(tmp_path / "maps")
+    assert main([name, str(m), "-o", "-", *options]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>")
+    assert "cats purr" in out
+    source = tmp_path / "maps" / "article.txt"
+    assert main([name, str(m), "-o", str(source), *options]) == 2
+    assert "refusing to overwrite a source text" in capsys.readouterr().err
+    assert source.read_text(encoding="utf-8") == "Most cats purr when content."
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    assert main([name, str(m), "-o", str(fifo), *options]) == 2
+    assert "no process is reading" in capsys.readouterr().err

@@ -156,9 +156,11 @@
       chosen.append(none);
     }
   };
+  let current = null;
   const choose = (id, { fromText = false } = {}) => {
     const node = nodes.get(id);
     if (!node) return;
+    current = id;
     for (const el of document.querySelectorAll(".selected, mark.active")) el.classList.remove("selected", "active");
     const g = groups.get(id);
     if (g) { g.classList.add("selected"); reveal(g); }
@@ -186,7 +188,11 @@
     g.addEventListener("keydown", pick);
   }
   for (const mark of document.querySelectorAll("mark.quote")) {
-    const pick = (e) => activate(e, () => choose(mark.dataset.n.split(" ")[0], { fromText: true }));
+    // A passage several nodes quote: each click chooses the next of them.
+    const pick = (e) => activate(e, () => {
+      const ids = mark.dataset.n.split(" ");
+      choose(ids[(ids.indexOf(current) + 1) % ids.length], { fromText: true });
+    });
     mark.addEventListener("click", pick);
     mark.addEventListener("keydown", pick);
   }

@@ -1,0 +1,178 @@
+"""AIF JSON → DOT, argmap against arguebuf on the same file, each side in a fresh process.
+
+    python bench/bench_aif.py [--inodes 10000] [--runs 5] [--write]
+    python bench/bench_aif.py --linear [--inodes 25000]   # load time at 1x, 2x, 4x the size
+
+Files are synthetic AIF of the shapes real corpora have: "arguments" (I-nodes
+joined by RA nodes of one to three premises, CA nodes on I-nodes and on RA
+nodes), and "dialogue" (the same with an L-node and a YA node per I-node and a
+TA between locutions, as QT30 and US2016 have). argmap's side is
+`argmap.formats.aif.load` and `argmap.to_dot`; arguebuf's (`pip install
+'argmap[bench]'`; arguebuf 3.x needs Python 3.13, so 2.x where argmap runs on
+3.11) is `arguebuf.load.file` and `arguebuf.dump.graphviz(...).source`, with
+`max_nodes` raised so that it draws the whole graph. Each side runs in its own
+process `--runs` times; the median of the times measured inside the process
+(reading the file to DOT text) is reported, with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from measure import write_section
+
+
+def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, Any]:
+    """AIF JSON with `inodes` I-nodes, about one RA or CA node per I-node."""
+    rng = random.Random(seed)
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    stamp = "2021-05-20 20:21:32"
+
+    def node(kind: str, text: str, **more: Any) -> str:
+        key = str(100000 + len(nodes))
+        nodes.append({"nodeID": key, "text": text, "type": kind, "timestamp": stamp, **more})
+        return key
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+
+    ids = [
+        node("I", f"Proposition {i}: " + " ".join(rng.choices(WORDS, k=12))) for i in range(inodes)
+    ]
+    schemes: list[str] = []
+    attackers: set[str] = set()
+    for i in range(1, inodes):
+        conclusion = ids[rng.randrange(max(0, i - 50), i)]
+        if rng.random() < 0.8:
+            ra = node("RA", "Default Inference", scheme="Default Inference", schemeID="72")
+            extra = rng.sample(ids[:i], min(i, rng.choice((0, 0, 1, 2))))
+            # An attacker that also supported what it attacks would contradict itself.
+            for premise in {ids[i], *extra} - {conclusion} - attackers:
+                edge(premise, ra)
+            edge(ra, conclusion)
+            schemes.append(ra)
+        else:
+            ca = node("CA", "Default Conflict", scheme="Default Conflict", schemeID="71")
+            edge(ids[i], ca)
+            attackers.add(ids[i])
+            target = rng.choice(schemes) if schemes and rng.random() < 0.2 else conclusion
+            edge(ca, target)
+    locutions = []
+    if dialogue:
+        previous = None
+        for key in ids:
+            said = node("L", f"Speaker {rng.randrange(9)} : words of {key}")
+            ya = node("YA", "Asserting", scheme="Asserting", schemeID="74")
+            edge(said, ya)
+            edge(ya, key)
+            locutions.append({"nodeID": said, "personID": "1", "timestamp": stamp})
+            if previous is not None:
+                ta = node("TA", "Default Transition", scheme="Default Transition")
+                edge(previous, ta)
+                edge(ta, said)
+            previous = said
+    return {"nodes": nodes, "edges": edges, "locutions": locutions}
+
+
+WORDS = ("the", "alliance", "region", "policy", "shift", "risk", "threat", "partners", "trade")
+
+
+def argmap_side(path: str) -> dict[str, Any]:
+    import argmap
+    from argmap.formats import aif
+
+    start = time.perf_counter()
+    m = aif.load(path)
+    dot = argmap.to_dot(m)
+    return {"seconds": time.perf_counter() - start, "nodes": len(m.nodes), "bytes": len(dot)}
+
+
+def arguebuf_side(path: str) -> dict[str, Any]:
+    import arguebuf
+
+    start = time.perf_counter()
+    graph = arguebuf.load.file(path)
+    total = len(graph.atom_nodes) + len(graph.scheme_nodes)
+    drawn: Any = arguebuf.dump.graphviz(graph, max_nodes=total + 1)  # None above max_nodes
+    dot = drawn.source
+    return {
+        "seconds": time.perf_counter() - start,
+        "nodes": len(graph.atom_nodes),
+        "bytes": len(dot),
+    }
+
+
+def run_side(side: str, path: Path) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--side", side, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inodes", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--write", action="store_true", help="write docs/performance.md")
+    parser.add_argument("--linear", action="store_true")
+    parser.add_argument("--side", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.side:
+        side, path = args.side
+        print(json.dumps((argmap_side if side == "argmap" else arguebuf_side)(path)))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        if args.linear:
+            for scale in (1, 2, 4):
+                path = Path(folder) / f"x{scale}.json"
+                path.write_text(json.dumps(synthetic_aif(args.inodes * scale, dialogue=True)))
+                size = path.stat().st_size / 2**20
+                row = statistics.median(
+                    run_side("argmap", path)["seconds"] for _ in range(args.runs)
+                )
+                print(f"{args.inodes * scale} I-nodes, {size:.0f} MB: {row:.2f} s")
+            return
+        lines = [
+            "| shape | file | argmap (s) | arguebuf (s) | arguebuf / argmap |",
+            "|---|---|---|---|---|",
+        ]
+        for shape in ("arguments", "dialogue"):
+            path = Path(folder) / f"{shape}.json"
+            path.write_text(json.dumps(synthetic_aif(args.inodes, dialogue=shape == "dialogue")))
+            times: dict[str, list[float]] = {"argmap": [], "arguebuf": []}
+            for _ in range(args.runs):
+                for side in times:  # side by side, alternating
+                    times[side].append(run_side(side, path)["seconds"])
+            ours, theirs = statistics.median(times["argmap"]), statistics.median(times["arguebuf"])
+            size = path.stat().st_size / 2**20
+            lines.append(
+                f"| {shape} | {args.inodes} I-nodes, {size:.1f} MB | {ours:.2f} | {theirs:.2f} "
+                f"| {theirs / ours:.1f}× |"
+            )
+    table = "\n".join(lines)
+    print(table)
+    if args.write:
+        write_section(
+            "## AIF to DOT",
+            "## AIF to DOT\n\nAIF JSON read and turned into DOT text, argmap against arguebuf "
+            f"on the same file, each side in a fresh process, median of {args.runs} runs "
+            "(`python bench/bench_aif.py --write`; see the script for the shapes):\n\n" + table,
+        )
+
+
+if __name__ == "__main__":
+    main()
