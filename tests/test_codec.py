@@ -36,6 +36,8 @@ def test_every_key_the_schema_allows_is_a_model_field_and_back() -> None:
     # A field added to the schema but not to the model (or the other way)
     # would be dropped, or never read, by `structure_map`.
     schema = json_schema()
+    with_fields = {name for name, part in schema["$defs"].items() if "properties" in part}
+    assert with_fields == set(_CLASSES), "a new kind of object: add it to _CLASSES"
     for name, cls in _CLASSES.items():
         assert set(schema["$defs"][name]["properties"]) == _keys(cls), name
     assert set(schema["properties"]) - {"argmap"} == _keys(ArgumentMap)
