@@ -27,7 +27,15 @@ from .drawing import (
     to_dot,
     to_graphviz,
 )
-from .errors import ArgmapError, FormatError, Problem, RenderError, Severity, ValidationError
+from .errors import (
+    ArgmapError,
+    FormatError,
+    Problem,
+    ProblemCode,
+    RenderError,
+    Severity,
+    ValidationError,
+)
 from .formats import to_networkx
 from .loader import Report, check, from_dict, load, loads, validate
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
@@ -45,6 +53,7 @@ __all__ = [
     "Node",
     "NodeKind",
     "Problem",
+    "ProblemCode",
     "Quote",
     "Relation",
     "RelationKind",

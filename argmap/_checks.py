@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from ._paths import PathPart, format_path
-from .errors import Problem, Severity
+from .errors import Problem, ProblemCode, Severity
 from .model import NodeKind, RelationKind
 
 __all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document"]
@@ -226,7 +226,9 @@ class _Checker:
         self.check_relations()
         self.check_undercut_cycles()
         self.check_sources(used_sources)
-        self.check_unused("sections", "section", sections, used_sections)
+        self.check_unused(
+            "sections", "section", sections, used_sections, code=ProblemCode.UNUSED_SECTION
+        )
         self.check_isolated()
 
     def collect_ids(self, key: str, what: str) -> dict[str, int]:
@@ -628,13 +630,17 @@ class _Checker:
                 )
 
     def check_unused(
-        self, key: str, what: str, declared: Mapping[str, int], used: set[str]
+        self,
+        key: str,
+        what: str,
+        declared: Mapping[str, int],
+        used: set[str],
+        *,
+        code: ProblemCode,
     ) -> None:
         for id, index in declared.items():
             if id not in used:
-                self.report(
-                    [key, index], f"unused-{what}", f"no node is in {what} {id!r}", Severity.WARNING
-                )
+                self.report([key, index], code, f"no node is in {what} {id!r}", Severity.WARNING)
 
     def check_isolated(self) -> None:
         if len(self.node_kinds) < 2:

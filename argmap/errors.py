@@ -11,6 +11,7 @@ __all__ = [
     "ArgmapError",
     "FormatError",
     "Problem",
+    "ProblemCode",
     "RenderError",
     "RenderWarning",
     "Severity",
@@ -25,6 +26,55 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
+class ProblemCode(enum.StrEnum):
+    """The stable name of each kind of problem (the table in docs/checks.md says what each means).
+
+    Values are public and never change; a `Problem` holds one of these, so a
+    code that is not declared here cannot be reported.
+    """
+
+    NOT_UTF8 = "not-utf8"
+    EMPTY_DOCUMENT = "empty-document"
+    TOO_LARGE = "too-large"
+    BAD_TEXT = "bad-text"
+    YAML_TAG = "yaml-tag"
+    SYNTAX_ERROR = "syntax-error"
+    TOO_DEEP = "too-deep"
+    DUPLICATE_KEY = "duplicate-key"
+    YAML_ALIAS = "yaml-alias"
+    WRONG_TYPE = "wrong-type"
+    MISSING_FIELD = "missing-field"
+    UNKNOWN_FIELD = "unknown-field"
+    UNKNOWN_KIND = "unknown-kind"
+    UNSUPPORTED_VERSION = "unsupported-version"
+    BAD_ID = "bad-id"
+    BLANK_TEXT = "blank-text"
+    DUPLICATE_ITEM = "duplicate-item"
+    OUT_OF_RANGE = "out-of-range"
+    DUPLICATE_ID = "duplicate-id"
+    DANGLING_REFERENCE = "dangling-reference"
+    BAD_REFERENCE = "bad-reference"
+    SELF_RELATION = "self-relation"
+    DUPLICATE_RELATION = "duplicate-relation"
+    BAD_ARGUMENT = "bad-argument"
+    UNDERCUT_CYCLE = "undercut-cycle"
+    KIND_MISMATCH = "kind-mismatch"
+    SOURCE_NOT_FOUND = "source-not-found"
+    SOURCE_UNREADABLE = "source-unreadable"
+    SOURCE_OUTSIDE_ROOT = "source-outside-root"
+    QUOTE_NOT_FOUND = "quote-not-found"
+    QUOTE_OFFSET_MISMATCH = "quote-offset-mismatch"
+    AMBIGUOUS_QUOTE = "ambiguous-quote"
+    UNVERIFIED_QUOTES = "unverified-quotes"
+    UNUSED_SOURCE = "unused-source"
+    UNUSED_SECTION = "unused-section"
+    ISOLATED_NODE = "isolated-node"
+    NOT_AIF = "not-aif"
+    AIF_KEPT_IN_METADATA = "aif-kept-in-metadata"
+    SCHEMA_INVALID = "schema-invalid"
+    MODEL_REFUSED = "model-refused"
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with a document, and where it is.
@@ -36,7 +86,7 @@ class Problem:
 
     path: str
     message: str
-    code: str
+    code: ProblemCode = attrs.field(converter=ProblemCode)
     severity: Severity = Severity.ERROR
     file: str | None = None
     line: int | None = None

@@ -228,7 +228,7 @@ def _word(error: jsonschema.ValidationError, prefix: tuple[Any, ...]) -> Iterato
             message=f"found {describe_value(instance)}; expected a number >= {expected}",
         )
     else:
-        yield Problem(path=path, code=f"schema-{validator}", message=error.message)
+        yield Problem(path=path, code="schema-invalid", message=error.message)
 
 
 def _article(noun: str) -> str:

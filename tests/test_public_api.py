@@ -18,6 +18,7 @@ PUBLIC = [
     "Node",
     "NodeKind",
     "Problem",
+    "ProblemCode",
     "Quote",
     "Relation",
     "RelationKind",
