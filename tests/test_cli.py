@@ -62,7 +62,7 @@ def test_validate_json_output_is_for_machines(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     bad = write(tmp_path, "bad.yaml", BAD)
-    assert main(["validate", "--format", "json", str(bad), str(NATO_MAP)]) == 1
+    assert main(["validate", "--output-format", "json", str(bad), str(NATO_MAP)]) == 1
     results = json.loads(capsys.readouterr().out)
     assert [r["valid"] for r in results] == [False, True]
     problem = results[0]["problems"][0]
@@ -75,6 +75,17 @@ def test_validate_json_output_is_for_machines(
         "severity": "error",
         "message": problem["message"],
     }
+
+
+def test_the_old_format_option_still_works_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path, "bad.yaml", BAD)
+    assert main(["validate", "--format", "json", str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)[0]["valid"] is False
+    assert "--format is deprecated" in captured.err
+    assert "use --output-format" in captured.err
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -119,7 +119,8 @@ def test_validate_keeps_its_verdict_when_the_reader_goes_away(tmp_path: Path) ->
     bad = tmp_path / "big-invalid.json"
     nodes = ",".join(f'{{"id": "n{i}", "kind": "clam", "text": "x"}}' for i in range(3000))
     bad.write_text(f'{{"argmap": "1.0", "title": "t", "nodes": [{nodes}]}}', encoding="utf-8")
-    script = f"set -o pipefail; {sys.executable} -m argmap validate --format json {bad} | head -c1"
+    command = f"{sys.executable} -m argmap validate --output-format json {bad}"
+    script = f"set -o pipefail; {command} | head -c1"
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr

@@ -26,8 +26,10 @@ __all__ = [
     "EXIT_INVALID",
     "EXIT_OK",
     "EXIT_USAGE",
+    "OUTPUT_FORMATS",
     "STDOUT",
     "Subparsers",
+    "add_output_format",
     "add_reading_options",
     "keep_for",
     "print_problems",
@@ -46,6 +48,43 @@ STDOUT = "-"
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What each command's `add_parser` adds itself to."""
+
+
+OUTPUT_FORMATS = ("text", "json")
+"""How a command's report can be printed: `--output-format`."""
+
+
+def add_output_format(
+    parser: argparse.ArgumentParser, *, help: str, old: str | None = None
+) -> None:
+    """`--output-format text|json`; `old`, an earlier spelling, still works with a note."""
+    parser.add_argument("--output-format", choices=OUTPUT_FORMATS, default="text", help=help)
+    if old is not None:
+        parser.add_argument(
+            old,
+            choices=OUTPUT_FORMATS,
+            dest="output_format",
+            action=_Deprecated,
+            help=argparse.SUPPRESS,
+        )
+
+
+class _Deprecated(argparse.Action):
+    """An option's old spelling: stores as the new one and says so on stderr."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        say(
+            f"{parser.prog}: note: {option_string} is deprecated and will be removed in the "
+            "next version; use --output-format",
+            error=True,
+        )
+        setattr(namespace, self.dest, values)
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:

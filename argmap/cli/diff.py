@@ -6,8 +6,8 @@ import argparse
 import json
 
 from ..analysis import diff
-from ._common import EXIT_OK, EXIT_USAGE, Subparsers, add_reading_options, say
-from .evaluate import add_output_format, load_valid
+from ._common import EXIT_OK, EXIT_USAGE, Subparsers, add_output_format, add_reading_options, say
+from .evaluate import ANALYSIS_OUTPUT, load_valid
 
 __all__ = ["add_parser", "run"]
 
@@ -25,7 +25,7 @@ def add_parser(subparsers: Subparsers) -> None:
     )
     parser.add_argument("old", metavar="OLD", help="the earlier map")
     parser.add_argument("new", metavar="NEW", help="the later map")
-    add_output_format(parser)
+    add_output_format(parser, help=ANALYSIS_OUTPUT)
     add_reading_options(parser)
     parser.set_defaults(func=run)
 

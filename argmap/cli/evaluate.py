@@ -13,6 +13,7 @@ from ._common import (
     EXIT_OK,
     EXIT_USAGE,
     Subparsers,
+    add_output_format,
     add_reading_options,
     print_problems,
     read_map,
@@ -20,17 +21,11 @@ from ._common import (
     unreadable,
 )
 
-__all__ = ["add_output_format", "add_parser", "load_valid", "run"]
+__all__ = ["ANALYSIS_OUTPUT", "add_parser", "load_valid", "run"]
 
 
-def add_output_format(parser: argparse.ArgumentParser) -> None:
-    """`--output-format text|json`, as every analysis command has it."""
-    parser.add_argument(
-        "--output-format",
-        choices=("text", "json"),
-        default="text",
-        help="text: a table for people; json: one object, for machines",
-    )
+ANALYSIS_OUTPUT = "text: a table for people; json: one object, for machines"
+"""What `--output-format` says in the analysis commands' help."""
 
 
 def load_valid(name: str, args: argparse.Namespace) -> ArgumentMap | int:
@@ -68,7 +63,7 @@ def add_parser(subparsers: Subparsers) -> None:
         default="evidential",
         help="how supports enter extension semantics (default: evidential)",
     )
-    add_output_format(parser)
+    add_output_format(parser, help=ANALYSIS_OUTPUT)
     add_reading_options(parser)
     parser.set_defaults(func=run)
 

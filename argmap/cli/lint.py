@@ -6,8 +6,16 @@ import argparse
 import json
 
 from ..analysis import LintCode, lint
-from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Subparsers, add_reading_options, say
-from .evaluate import add_output_format, load_valid
+from ._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    Subparsers,
+    add_output_format,
+    add_reading_options,
+    say,
+)
+from .evaluate import ANALYSIS_OUTPUT, load_valid
 
 __all__ = ["add_parser", "run"]
 
@@ -28,7 +36,7 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="CODE[,CODE...]",
         help=f"leave out these codes ({', '.join(LintCode)})",
     )
-    add_output_format(parser)
+    add_output_format(parser, help=ANALYSIS_OUTPUT)
     add_reading_options(parser)
     parser.set_defaults(func=run)
 

@@ -11,6 +11,7 @@ from ._common import (
     EXIT_OK,
     EXIT_USAGE,
     Subparsers,
+    add_output_format,
     add_reading_options,
     print_problems,
     read_map,
@@ -30,11 +31,10 @@ def add_parser(subparsers: Subparsers) -> None:
         "problem a line (file:line:col: code $.path: message).",
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .json, .yaml or .yml map")
-    parser.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
+    add_output_format(
+        parser,
         help="how to print problems (json: one array of objects, for machines)",
+        old="--format",
     )
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 1 on any)"
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             report = read_map(name, args)
         except (OSError, ArgmapError) as error:
             message = unreadable(name, error)
-            if args.format == "json":
+            if args.output_format == "json":
                 results.append({"file": name, "valid": False, "error": message, "problems": []})
             else:
                 say(f"{name}: {message}", error=True)
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         valid = not failing
         if not valid:
             status = max(status, EXIT_INVALID)
-        if args.format == "json":
+        if args.output_format == "json":
             results.append(
                 {
                     "file": name,
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 count = len(failing)
                 say(f"{name}: invalid ({count} problem{'s' if count != 1 else ''})", error=True)
-    if args.format == "json":
+    if args.output_format == "json":
         # The verdict is the exit code, whether or not a reader takes it all.
         say(json.dumps(results, indent=2, ensure_ascii=False))
     return status
