@@ -14,11 +14,12 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO, TypeAlias
 
-from .._atomic import OutputRefusedError, write_atomic
+from .._atomic import OutputRefusedError, check_output, write_atomic
 from .._sources import base_of, source_files
-from ..errors import Problem, Severity
+from ..errors import ArgmapError, Problem, Severity
 from ..formats import FORMATS, check_file
 from ..loader import Report
+from ..model import ArgumentMap
 
 READABLE = tuple(name for name, f in FORMATS.items() if f.read is not None)
 
@@ -31,8 +32,10 @@ __all__ = [
     "Subparsers",
     "add_output_format",
     "add_reading_options",
+    "fail",
     "keep_for",
     "print_problems",
+    "read_for_output",
     "read_map",
     "refusal",
     "say",
@@ -85,6 +88,37 @@ class _Deprecated(argparse.Action):
             error=True,
         )
         setattr(namespace, self.dest, values)
+
+
+def fail(prog: str, message: str, code: int) -> int:
+    """Print `prog: message` to stderr; the exit `code`."""
+    say(f"{prog}: {message}", error=True)
+    return code
+
+
+def read_for_output(prog: str, args: argparse.Namespace) -> tuple[Report, ArgumentMap] | int:
+    """For commands that write a map into `args.output`: its report and map, or an exit code.
+
+    The output is refused before anything is read if it is the map itself; the
+    map is read (with `--from`, `--sources-root`) and its problems, warnings
+    too, are printed. A map with errors gives exit 1; unreadable files exit 2.
+    """
+    try:
+        if args.output != STDOUT:
+            check_output(args.output, keep=[args.file])
+    except OSError as error:
+        return fail(prog, refusal(args.output, error, map_file=args.file), EXIT_USAGE)
+    try:
+        report = read_map(args.file, args)
+    except OSError as error:
+        return fail(prog, f"cannot read {args.file}: {error.strerror or error}", EXIT_USAGE)
+    except ArgmapError as error:
+        return fail(prog, f"{args.file}: {error}", EXIT_USAGE)
+    for problem in report.problems:  # warnings too: worth seeing before a drawing
+        print(problem, file=sys.stderr)
+    if report.map is None:
+        return EXIT_INVALID
+    return report, report.map
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,7 @@ from ..drawing.focus import focus, restrict, select
 from ..drawing.layout import ENGINES, LARGE_MAP
 from ..drawing.output import FORMATS, format_for, render_bytes
 from ..drawing.theme import THEMES
-from ..errors import ArgmapError, FormatError, RenderError, RenderWarning
+from ..errors import FormatError, RenderError, RenderWarning
 from ..model import ArgumentMap, NodeKind
 from ..page import to_html
 from ..page._sources import source_texts
@@ -25,8 +25,9 @@ from ._common import (
     STDOUT,
     Subparsers,
     add_reading_options,
+    fail,
     keep_for,
-    read_map,
+    read_for_output,
     refusal,
     write_output,
 )
@@ -135,8 +136,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{_PROG}: {message}", file=sys.stderr)
-    return code
+    return fail(_PROG, message, code)
 
 
 def _view(m: ArgumentMap, args: argparse.Namespace) -> ArgumentMap:
@@ -178,28 +178,17 @@ def run(args: argparse.Namespace) -> int:
         chosen = _chosen_format(args)
     except FormatError as error:
         return _fail(str(error), EXIT_USAGE)
+    read = read_for_output(_PROG, args)
+    if isinstance(read, int):
+        return read
+    report, the_map = read
     try:
-        if not to_stdout:
-            check_output(args.output, keep=[args.file])
-    except OSError as error:
-        return _fail(refusal(args.output, error, map_file=args.file), EXIT_USAGE)
-    try:
-        report = read_map(args.file, args)
-    except OSError as error:
-        return _fail(f"cannot read {args.file}: {error.strerror or error}", EXIT_USAGE)
-    except ArgmapError as error:
-        return _fail(f"{args.file}: {error}", EXIT_USAGE)
-    for problem in report.problems:  # warnings too: they are worth seeing before a drawing
-        print(problem, file=sys.stderr)
-    if report.map is None:
-        return EXIT_INVALID
-    try:
-        view = _view(report.map, args)
+        view = _view(the_map, args)
     except KeyError as error:
         return _fail(str(error.args[0]), EXIT_USAGE)
     except ValueError as error:
         return _fail(str(error), EXIT_USAGE)
-    if not report.map.nodes:
+    if not the_map.nodes:
         print(f"{_PROG}: note: the map has no nodes; the drawing is empty", file=sys.stderr)
     elif not view.nodes:
         print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
@@ -221,12 +210,12 @@ def run(args: argparse.Namespace) -> int:
                 "legend": args.legend,
             }
             if chosen == "html":
-                data = _page(report.map, view, args.sources_root, options)
+                data = _page(the_map, view, args.sources_root, options)
             else:
                 if args.status is not None:
                     # Evaluated on the whole map: a focus view shows where its
                     # nodes stand in the argument, not in the excerpt.
-                    standing = evaluate(report.map, args.status).status()
+                    standing = evaluate(the_map, args.status).status()
                     options["status"] = {n.id: standing[n.id] for n in view.nodes}
                 data = render_bytes(view, format=chosen, dpi=args.dpi, **options)
             write_output(args.output, data, keep=keep)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from .._atomic import check_output
 from ..analysis import SEMANTICS, evaluate
 from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
-from ..errors import ArgmapError, RenderError
+from ..errors import RenderError
 from ..page import html_to_pdf, to_report
 from ..page._sources import source_texts
 from ._common import (
@@ -19,8 +18,9 @@ from ._common import (
     STDOUT,
     Subparsers,
     add_reading_options,
+    fail,
     keep_for,
-    read_map,
+    read_for_output,
     refusal,
     write_output,
 )
@@ -76,8 +76,7 @@ def add_parser(subparsers: Subparsers) -> None:
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"{_PROG}: {message}", file=sys.stderr)
-    return code
+    return fail(_PROG, message, code)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -89,29 +88,18 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(error), EXIT_USAGE)
     if args.width < 1:
         return _fail(f"--width must be at least 1, got {args.width}", EXIT_USAGE)
-    try:
-        if not to_stdout:
-            check_output(args.output, keep=[args.file])
-    except OSError as error:
-        return _fail(refusal(args.output, error, map_file=args.file), EXIT_USAGE)
-    try:
-        report = read_map(args.file, args)
-    except OSError as error:
-        return _fail(f"cannot read {args.file}: {error.strerror or error}", EXIT_USAGE)
-    except ArgmapError as error:
-        return _fail(f"{args.file}: {error}", EXIT_USAGE)
-    for problem in report.problems:
-        print(problem, file=sys.stderr)
-    if report.map is None:
-        return EXIT_INVALID
+    read = read_for_output(_PROG, args)
+    if isinstance(read, int):
+        return read
+    report, the_map = read
     keep = keep_for(args.file, report)
     try:
         if not to_stdout:
             check_output(args.output, keep=keep)
         page = to_report(
-            report.map,
-            texts=source_texts(report.map, sources_root=args.sources_root),
-            status=None if args.status is None else evaluate(report.map, args.status).status(),
+            the_map,
+            texts=source_texts(the_map, sources_root=args.sources_root),
+            status=None if args.status is None else evaluate(the_map, args.status).status(),
             status_by=args.status,
             theme=args.theme,
             rankdir=args.rankdir,
