@@ -9,15 +9,17 @@ argmap's format, `"nodeID"` or `"AIF"` with no `"argmap"` is AIF
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import attrs
 
-from ..errors import FormatError
-from ..loader import Report, check
+from ..errors import FormatError, Problem
+from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
 from ..model import ArgumentMap
 from . import aif, argdown, graphs, mermaid
 from .graphs import to_networkx
@@ -54,7 +56,12 @@ def _native_text(name: str) -> Callable[[ArgumentMap], str]:
 
 def _read_aif(path: str, sources_root: str | None) -> Report:
     del sources_root  # an AIF file names no source files
-    return aif.check_text(Path(path).read_bytes(), file=path)
+    try:
+        data = _read_regular_file(Path(path), MAX_MAP_BYTES)
+    except _TooLargeError as error:
+        problem = Problem(path="$", code="too-large", message=str(error), file=path)
+        return Report(map=None, problems=(problem,))
+    return aif.check_text(data, file=path)
 
 
 FORMATS: Mapping[str, Format] = {
@@ -146,6 +153,9 @@ def check_file(
     name = os.fspath(path)
     head = None
     if format is None and name.lower().endswith(".json"):
+        # Asked before opening: opening a FIFO would wait for a writer.
+        if not stat.S_ISREG(_status(Path(name)).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", name)
         with open(name, "rb") as file:
             head = file.read(_SNIFF_BYTES)
     chosen = format_for(name, format, reading=True, head=head)

@@ -26,7 +26,7 @@ from .._codec import unstructure_map
 from .._paths import format_path
 from .._syntax import locate, parse_text
 from ..errors import Problem, Severity, ValidationError, describe_value
-from ..loader import Report, _check_document
+from ..loader import Report, _check_document, _decode
 from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
 
 __all__ = ["check_text", "dump", "dumps", "from_data", "load", "loads", "looks_like_aif", "to_data"]
@@ -435,9 +435,8 @@ def check_text(
     kinds: Mapping[str, NodeKind | str] | None = None,
 ) -> Report:
     """Read AIF JSON text: the validated map (or None) and every problem, located in the file."""
-    if isinstance(text, bytes):
-        text = text.decode("utf-8-sig")
     try:
+        text = _decode(text, file)
         parsed = parse_text(text, "json", file=file)
     except ValidationError as error:
         return Report(map=None, problems=error.problems)
