@@ -84,13 +84,14 @@ def strengths(
 ) -> Strengths:
     """Each node's strength; `base` overrides base scores by node id.
 
-    >>> from argmap import ArgumentMap, Node, Relation
-    >>> m = ArgumentMap(title="t", nodes=[
-    ...     Node(id="c", kind="claim", text="C."),
-    ...     Node(id="o", kind="objection", text="O.")],
-    ...     relations=[Relation(source="o", target="c", kind="attacks")])
-    >>> strengths(m).values
-    {'c': 0.25, 'o': 0.5}
+    Examples:
+        >>> from argmap import ArgumentMap, Node, Relation
+        >>> m = ArgumentMap(title="t", nodes=[
+        ...     Node(id="c", kind="claim", text="C."),
+        ...     Node(id="o", kind="objection", text="O.")],
+        ...     relations=[Relation(source="o", target="c", kind="attacks")])
+        >>> strengths(m).values
+        {'c': 0.25, 'o': 0.5}
     """
     if semantics not in _COMBINE:
         raise ValueError(
