@@ -4,7 +4,8 @@ Run: python examples/nato_indo_pacific/render.py [OUTPUT_FOLDER]   (default: out
 
 Writes the whole map (SVG and PNG), a view of the objections with their
 answers, the map with each node's status under grounded semantics, and the
-neighbourhood of one objection (SVG). `./dev diagram` runs it with `docs` to refresh the pictures there.
+neighbourhood of one objection (SVG). `./dev diagram` runs it with `docs` to
+refresh the pictures there.
 """
 
 from __future__ import annotations
