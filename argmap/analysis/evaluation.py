@@ -116,8 +116,23 @@ def evaluate(
 ) -> Evaluation:
     """Each node's acceptance (extension semantics) or strength (gradual semantics).
 
-    `supports` says how supports enter extension semantics (see
-    `argmap.analysis.framework`); `base` overrides base scores of gradual ones.
+    Args:
+        m: the map.
+        semantics: one of `SEMANTICS`: "grounded", "complete", "preferred",
+            "stable" (extensions) or "dfquad", "quadratic-energy" (strengths).
+        supports: how supports enter extension semantics, one of
+            `SUPPORT_RULES` (see docs/analysis.md).
+        base: base scores by node id for gradual semantics, overriding the
+            map's `base_score` fields (default 0.5).
+
+    Returns:
+        An `Evaluation`: one `NodeStatus` a node, in map order, and the
+        extensions found; `.status()` gives what `render(status=...)` draws.
+
+    Raises:
+        ValueError: an unknown semantics or support rule, or a base score
+            outside [0, 1].
+        KeyError: a base score for an id that is no node.
     """
     if semantics in GRADUAL_SEMANTICS:
         result = strengths(m, semantics, base=base)

@@ -82,7 +82,20 @@ def strengths(
     *,
     base: Mapping[str, float] | None = None,
 ) -> Strengths:
-    """Each node's strength; `base` overrides base scores by node id.
+    """Each node's strength under a gradual semantics.
+
+    Args:
+        m: the map.
+        semantics: "dfquad" (Rago et al. 2016) or "quadratic-energy" (Potyka 2018).
+        base: base scores by node id, overriding the map's `base_score` fields
+            (default 0.5).
+
+    Returns:
+        `Strengths`: a value in [0, 1] a node, and whether the iteration converged.
+
+    Raises:
+        ValueError: an unknown semantics or a base score outside [0, 1].
+        KeyError: a base score for an id that is no node.
 
     Examples:
         >>> from argmap import ArgumentMap, Node, Relation
