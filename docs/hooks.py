@@ -88,8 +88,7 @@ def _command_help() -> str:
 
     os.environ["COLUMNS"] = "88"
     parts = []
-    for command in COMMANDS:
-        name = command.__name__.rsplit(".", 1)[-1]
+    for name in COMMANDS:
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             main([name, "--help"])
