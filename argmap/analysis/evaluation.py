@@ -34,10 +34,10 @@ class NodeStatus:
 
     id: str
     kind: NodeKind
-    status: Status | None
-    credulous: bool | None
-    sceptical: bool | None
-    strength: float | None
+    status: Status | None = None
+    credulous: bool | None = None
+    sceptical: bool | None = None
+    strength: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -141,15 +141,7 @@ def evaluate(
             supports=supports,
             converged=result.converged,
             nodes=tuple(
-                NodeStatus(
-                    id=n.id,
-                    kind=n.kind,
-                    status=None,
-                    credulous=None,
-                    sceptical=None,
-                    strength=result.values[n.id],
-                )
-                for n in m.nodes
+                NodeStatus(id=n.id, kind=n.kind, strength=result.values[n.id]) for n in m.nodes
             ),
         )
     if semantics not in EXTENSION_SEMANTICS:
@@ -163,14 +155,14 @@ def evaluate(
         words: dict[str, Status] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
         for n in m.nodes:
             label = labels[n.id]
+            accepted = label == "in"
             rows.append(
                 NodeStatus(
                     id=n.id,
                     kind=n.kind,
                     status=words[label],
-                    credulous=label == "in",
-                    sceptical=label == "in",
-                    strength=None,
+                    credulous=accepted,
+                    sceptical=accepted,
                 )
             )
     else:
@@ -185,7 +177,6 @@ def evaluate(
                     status=status,
                     credulous=credulous,
                     sceptical=sceptical,
-                    strength=None,
                 )
             )
     return Evaluation(
