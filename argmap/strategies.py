@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from typing import Any
 
 import attrs
@@ -27,6 +28,7 @@ from hypothesis import strategies as st
 from ._checks import ATTACKS, SUPPORTS
 from ._paths import PathPart, format_path
 from .model import (
+    TEXT_PATTERN,
     ArgumentMap,
     Node,
     NodeKind,
@@ -77,6 +79,7 @@ _IDS = st.text(alphabet=_ID_REST, max_size=15).map(
     lambda rest: rest if rest and rest[0] in _ID_START else "n" + rest
 )
 _MAYBE = st.booleans()
+_NON_BLANK = re.compile(TEXT_PATTERN).search
 _QUOTE_COUNT = st.integers(0, 2)
 # Strategies are made once: Hypothesis checks each new one before its first draw,
 # which cost more than the drawing itself when made afresh for every node.
@@ -130,19 +133,6 @@ def _indices(size: int) -> st.SearchStrategy[int]:
 def ids() -> st.SearchStrategy[str]:
     """Valid ids: a letter or `_`, then letters, digits, `_`, `.` or `-` (up to 16 characters)."""
     return _IDS
-
-
-def _unique_ids(draw: st.DrawFn, count: int) -> list[str]:
-    # Drawn ids that clash are told apart by a suffix: no draw is thrown away.
-    made: list[str] = []
-    seen: set[str] = set()
-    for _ in range(count):
-        id = draw(_IDS)
-        while id in seen:
-            id += f"-{len(made)}"
-        seen.add(id)
-        made.append(id)
-    return made
 
 
 _TAG_TEXT = st.text(alphabet=_LETTERS + ", ", max_size=24)
@@ -207,14 +197,121 @@ def _targets(kind: RelationKind, source: NodeKind) -> frozenset[NodeKind]:
 
 
 _NODE_KIND = st.sampled_from(NodeKind)
-_KIND_LETTERS = {
-    "c": NodeKind.CLAIM,
-    "e": NodeKind.EVIDENCE,
-    "o": NodeKind.OBJECTION,
-    "b": NodeKind.REBUTTAL,
-    "r": NodeKind.RECOMMENDATION,
-}
-_FLAVOURS = st.sampled_from((_HOSTILE_TEXT, _WIDE_TEXT))
+
+
+# --- Maps, drawn in a few bulk choices ---------------------------------------
+#
+# Hypothesis prices every choice (tens of microseconds each, for its bookkeeping
+# and its tree of tried choices) and every character of a drawn string, so a map
+# is drawn as a handful of byte strings read like columns: a fixed header for
+# the map as a whole, a row of `_ROW` bytes a node, a row a relation, and a pool
+# of bytes that the texts and ids are cut from (each byte a character or a
+# short piece of hostile text, through a table). Bytes shrink towards 0, and 0
+# means the simplest choice everywhere (a claim, no section, no quote, text
+# "a"), so a failing map shrinks to few nodes with short texts. Each column's
+# minimum length grows with the node count but its maximum does not, so when
+# the shrinker lowers the count, the columns drawn for the larger map still fit.
+
+_HEADER = 32
+_ROW = 8
+_POOL_PER_NODE = 8
+_POOL_MAX = 2048
+_NODE_KINDS = tuple(NodeKind)
+_SCHEMES = ("expert opinion", "analogy", "cause to effect", '<consequences> & "risk"')
+_SCORES = (None, 0.0, 0.25, 0.5, 0.75, 1.0, 0.1, 0.9)
+_WIDE_CHARS = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), min_size=1, max_size=16
+)
+
+
+def _table(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    # Every byte value means a piece; the plain pieces come first, so that the
+    # small values the shrinker moves towards read as plain words.
+    pieces = [piece for part in parts for piece in part]
+    return tuple(pieces[i % len(pieces)] for i in range(256))
+
+
+_PLAIN_PIECES = (
+    *_LETTERS,
+    *"ABCXYZ0189",
+    " ",
+    " ",
+    " ",
+    ".",
+    ",",
+    "the ",
+    "not ",
+    "claim ",
+    "because ",
+    "NATO ",
+    "risk ",
+    "Ω",
+    "ж",
+    "字",
+)
+_HOSTILE_PIECES = (
+    *HOSTILE_CHARACTERS,
+    *_ENTITIES,
+    "👩\u200d🔬",
+    "🇺🇦",
+    "שלום ",
+    "مرحبا ",
+    "Donaudampfschifffahrtsgesellschaftskapitän",
+    "\r\n",
+)
+_PIECES = _table(_PLAIN_PIECES[:128], _HOSTILE_PIECES)
+_PLAIN = _table(_PLAIN_PIECES)
+_ID_FIRST = "nABCXYZabcxyz_"
+_ID_REST_TABLE = _ID_REST
+
+
+class _Pool:
+    """Texts and ids cut in turn from one drawn byte string (round again when it runs out)."""
+
+    __slots__ = ("at", "data", "pieces")
+
+    def __init__(self, data: bytes, pieces: tuple[str, ...]) -> None:
+        self.data, self.pieces, self.at = data, pieces, 0
+
+    def take(self, size: int) -> bytes:
+        data = self.data
+        if not data or size <= 0:
+            return b""
+        start = self.at % len(data)
+        chunk = data[start : start + size]
+        while len(chunk) < size:
+            chunk += data[: size - len(chunk)]
+        self.at = start + size
+        return chunk
+
+    def text(self, size: int, max_size: int = 60) -> str:
+        """Non-blank text of at most `max_size` characters from `size` bytes."""
+        pieces = self.pieces
+        text = "".join([pieces[b] for b in self.take(size)])[:max_size]
+        return text if _NON_BLANK(text) else text[: max_size - 1] + "a"
+
+    def maybe_text(self, byte: int, max_size: int = 60) -> str | None:
+        """None for an even `byte`, else a text of up to 8 bytes."""
+        return None if byte % 2 == 0 else self.text(1 + (byte // 2) % 8, max_size)
+
+    def id(self, size: int) -> str:
+        chunk = self.take(size)
+        if not chunk:
+            return "n"
+        return _ID_FIRST[chunk[0] % len(_ID_FIRST)] + "".join(
+            [_ID_REST_TABLE[b % len(_ID_REST_TABLE)] for b in chunk[1:]]
+        )
+
+
+@functools.cache
+def _bytes(min_size: int, max_size: int) -> st.SearchStrategy[bytes]:
+    # Made once per size: Hypothesis checks a new strategy before its first draw.
+    return st.binary(min_size=min_size, max_size=max(min_size, max_size))
+
+
+@functools.cache
+def _counts(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
 
 
 @st.composite
@@ -227,98 +324,184 @@ def argument_maps(
 ) -> ArgumentMap:
     """Valid argument maps: unique ids, resolving references, relations of allowed kinds.
 
-    Sources have no `path`, so quotes are not anchored (and `validate` warns
-    that they are unverified); everything else passes `argmap.validate`.
-    Cheap up to about 100 nodes (docs/api.md).
+    Every node kind and relation kind occurs, undercuts, linked arguments,
+    schemes, sections, base scores, tags, metadata, and sources whose quotes
+    are anchored (offsets into a text made of the quotes) or not. Sources have
+    no `path` (`validate` warns that their quotes are unverified); everything
+    else passes `argmap.validate`. Cheap up to about 100 nodes (docs/api.md).
     """
-    count = draw(st.integers(min_nodes, max_nodes))
-    node_ids = _unique_ids(draw, count)
-    # All the kinds in one choice: a letter a node.
-    letters = draw(st.text(alphabet="ceobr", min_size=count, max_size=count))
-    kinds = [_KIND_LETTERS[letter] for letter in letters]
+    count = draw(_counts(min_nodes, max_nodes))
+    header = draw(_bytes(_HEADER, _HEADER))
+    # Exact sizes: when the shrinker lowers the count, it cuts the columns to
+    # fit (keeping their start or their end), so a failure found at the tenth
+    # node can move to the first.
+    rows = draw(_bytes(count * _ROW, count * _ROW))
+    width = 1 if max_nodes <= 256 else 2
+    size = 1 + 2 * width
+    # Up to 2 a node, drawn apart from the count so that either can shrink alone.
+    wanted = min(draw(_counts(0, 2 * max_nodes)), 2 * count)
+    if max_relations is not None:
+        wanted = min(wanted, max_relations)
+    relation_rows = draw(_bytes(wanted * size, wanted * size))
+    pool_size = min(count * _POOL_PER_NODE, _POOL_MAX)
+    pool_bytes = draw(_bytes(pool_size, pool_size))
+    pieces = _PIECES
+    if header[2] % 2:
+        # Any character at all: a few drawn ones take the hostile half of the table.
+        wide = draw(_WIDE_CHARS)
+        pieces = _PIECES[:128] + tuple(wide[i % len(wide)] for i in range(128))
+    pool = _Pool(pool_bytes, pieces)
+
     section_list = tuple(
-        Section(id=f"section-{i}", title=_text(draw, 30)) for i in range(draw(st.integers(0, 3)))
+        Section(id=f"section-{i}", title=pool.text(1 + header[20 + i] % 8, 30))
+        for i in range(header[0] % 4)
     )
+    sources = [f"source-{i}" for i in range(header[1] % 3)]
+    source_texts: list[list[str]] = [[] for _ in sources]
+    source_lengths = [0] * len(sources)
+
+    node_list: list[Node] = []
+    seen_ids: set[str] = set()
+    for index in range(count):
+        row = rows[index * _ROW : index * _ROW + _ROW]
+        id = pool.id(row[1] % 6)
+        while id in seen_ids:
+            id += f"-{index}"
+        seen_ids.add(id)
+        quotes: list[Quote] = []
+        if sources:
+            for number in range(row[4] % 3):
+                which = (row[4] // 6 + number) % len(sources)
+                text = pool.text(1 + (row[5] >> (4 * number)) % 8, 40)
+                if (row[4] // 3) % 2:
+                    # Anchored: the source's text is its quotes, one a line.
+                    start = source_lengths[which]
+                    source_lengths[which] += len(text) + 1
+                    source_texts[which].append(text)
+                    quotes.append(
+                        Quote(source=sources[which], text=text, start=start, end=start + len(text))
+                    )
+                else:
+                    quotes.append(Quote(source=sources[which], text=text))
+        section = row[3] % (len(section_list) + 1)
+        node_list.append(
+            Node(
+                id=id,
+                kind=_NODE_KINDS[row[0] % 5],
+                text=pool.text(1 + row[2] % 12),
+                section=section_list[section - 1].id if section else None,
+                quotes=tuple(quotes),
+                tags=tuple(dict.fromkeys(pool.text(1 + n % 3, 20) for n in range(row[6] % 4))),
+                attribution=pool.maybe_text(row[7], 30),
+                base_score=_SCORES[(row[6] // 4) % len(_SCORES)],
+            )
+        )
+    relations = _relations(node_list, relation_rows, wanted, width)
+    relations = _undercut(node_list, relations, header)
     source_list = tuple(
         Source(
-            id=f"source-{i}",
-            title=_maybe_text(draw, 30),
-            url=draw(st.none() | st.just(f"https://example.org/{i}?a=1&b=<2>")),
-        )
-        for i in range(draw(st.integers(0, 2)))
-    )
-    section_ids = tuple(s.id for s in section_list)
-    source_ids = tuple(s.id for s in source_list)
-    # The texts of one map share a flavour (hostile characters, or any character);
-    # the first node's text starts with a markup entity or escape, if one is drawn.
-    flavour = draw(_FLAVOURS)
-    lead = draw(_PIECE)
-    node_list = [
-        _node(
-            draw,
             id=id,
-            kind=kind,
-            sections=section_ids,
-            sources=source_ids,
-            flavour=flavour,
-            lead=lead if index == 0 else "",
+            title=pool.maybe_text(header[24 + i], 30),
+            url=f"https://example.org/{i}?a=1&b=<2>" if header[26 + i] % 2 else None,
         )
-        for index, (id, kind) in enumerate(zip(node_ids, kinds, strict=True))
-    ]
-    relations: list[Relation] = []
-    seen: set[tuple[str, str, RelationKind]] = set()
-    limit = max_relations if max_relations is not None else 2 * count
-    by_kind: dict[NodeKind, list[Node]] = {}
-    for node in node_list:
-        by_kind.setdefault(node.kind, []).append(node)
-    for _ in range(draw(st.integers(0, limit))):
-        source = node_list[_index(draw, count)]
-        kind = RelationKind.SUPPORTS if draw(_MAYBE) else RelationKind.ATTACKS
-        candidates = [n for k in sorted(_targets(kind, source.kind)) for n in by_kind.get(k, ())]
-        candidates = [n for n in candidates if n.id != source.id]
-        if not candidates:
-            continue
-        target = candidates[_index(draw, len(candidates))]
-        if (source.id, target.id, kind) in seen:
-            continue
-        seen.add((source.id, target.id, kind))
-        relations.append(Relation(source=source.id, target=target.id, kind=kind))
-    spare_ids = [f"relation-{i}" for i in range(1)]
-    relations = _add_undercuts(draw, node_list, relations, spare_ids)
+        for i, id in enumerate(sources)
+    )
     return ArgumentMap(
-        title=_text(draw, 40),
-        description=_maybe_text(draw),
+        title=pool.text(1 + header[4] % 10, 40),
+        description=pool.maybe_text(header[5]),
         sources=source_list,
         sections=section_list,
         nodes=tuple(node_list),
         relations=tuple(relations),
-        metadata=draw(_METADATA),
+        metadata=_metadata(header, pool),
     )
 
 
-def _add_undercuts(
-    draw: st.DrawFn, node_list: list[Node], relations: list[Relation], spare_ids: list[str]
-) -> list[Relation]:
+def _relations(node_list: list[Node], rows: bytes, wanted: int, width: int) -> list[Relation]:
+    count = len(node_list)
+    targets: dict[tuple[RelationKind, NodeKind], list[int]] = {}
+    relations: list[Relation] = []
+    seen: set[tuple[int, int, RelationKind, str | None, str | None]] = set()
+    size = 1 + 2 * width
+    # Indices are taken modulo the count, and candidates in map order, so
+    # that a relation among the first nodes stays put when the shrinker drops
+    # the last ones.
+    for at in range(0, min(wanted * size, len(rows) - size + 1), size):
+        row = rows[at : at + size]
+        if width == 1:
+            source, target = row[1] % count, row[2]
+        else:
+            source, target = (row[1] << 8 | row[2]) % count, row[3] << 8 | row[4]
+        source_kind = node_list[source].kind
+        kind = RelationKind.ATTACKS if row[0] % 2 else RelationKind.SUPPORTS
+        if not _targets(kind, source_kind):
+            # Claims, evidence and recommendations attack nothing: they support.
+            kind = RelationKind.SUPPORTS
+        key = (kind, source_kind)
+        candidates = targets.get(key)
+        if candidates is None:
+            allowed = _targets(kind, source_kind)
+            candidates = targets[key] = [
+                i for i, node in enumerate(node_list) if node.kind in allowed
+            ]
+        if not candidates:
+            continue
+        chosen = target % len(candidates)
+        if candidates[chosen] == source:
+            if len(candidates) == 1:
+                continue
+            chosen = (chosen + 1) % len(candidates)
+        target = candidates[chosen]
+        extra = (row[0] // 2) % 4
+        scheme = _SCHEMES[row[0] // 8 % len(_SCHEMES)] if extra == 2 else None
+        # A linked argument is named after its conclusion, so all its supports share it.
+        argument = f"argument-{target}" if extra == 3 and kind is RelationKind.SUPPORTS else None
+        if (source, target, kind, scheme, argument) in seen:
+            continue
+        seen.add((source, target, kind, scheme, argument))
+        relations.append(
+            Relation(
+                source=node_list[source].id,
+                target=node_list[target].id,
+                kind=kind,
+                scheme=scheme,
+                argument=argument,
+            )
+        )
+    return relations
+
+
+def _undercut(node_list: list[Node], relations: list[Relation], header: bytes) -> list[Relation]:
+    # One relation gets an id, and an objection or rebuttal may undercut it.
     undercutters = [n for n in node_list if n.kind in (NodeKind.OBJECTION, NodeKind.REBUTTAL)]
-    if not relations or not undercutters or not draw(st.booleans()):
+    if not relations or not undercutters or not header[7] % 2:
         return relations
-    index = draw(st.integers(0, len(relations) - 1))
-    named = attrs.evolve(relations[index], id=spare_ids[0])
+    index = header[8] % len(relations)
+    named = attrs.evolve(relations[index], id="relation-0")
     relations = [*relations[:index], named, *relations[index + 1 :]]
-    undercutter = draw(st.sampled_from(undercutters))
+    undercutter = undercutters[header[9] % len(undercutters)]
     if undercutter.id in (named.source, named.target):
         return relations
     return [
         *relations,
-        Relation(source=undercutter.id, target=named.id or "", kind=RelationKind.UNDERCUTS),
+        Relation(source=undercutter.id, target="relation-0", kind=RelationKind.UNDERCUTS),
     ]
 
 
-_METADATA = st.dictionaries(
-    st.text(max_size=8),
-    st.none() | st.booleans() | st.integers() | st.text(max_size=10),
-    max_size=3,
-)
+def _metadata(header: bytes, pool: _Pool) -> dict[str, Any]:
+    metadata: dict[str, Any] = {}
+    for i in range(header[10] % 4):
+        key_size, kind, value = header[11 + 3 * i : 14 + 3 * i]
+        key = "".join([pool.pieces[b] for b in pool.take(key_size % 4)])
+        if kind % 4 == 0:
+            metadata[key] = None
+        elif kind % 4 == 1:
+            metadata[key] = bool(value % 2)
+        elif kind % 4 == 2:
+            metadata[key] = (value - 128) * 1_000_003 ** (kind // 4 % 4)
+        else:
+            metadata[key] = "".join([pool.pieces[b] for b in pool.take(value % 5)])
+    return metadata
 
 
 @attrs.frozen(kw_only=True)

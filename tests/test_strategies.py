@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import argmap
@@ -107,7 +108,81 @@ def test_maps_of_up_to_100_nodes_pass_the_health_checks(m: ArgumentMap) -> None:
     assert len({n.id for n in m.nodes}) == len(m.nodes)
 
 
-def test_all_node_kinds_are_reachable() -> None:
-    from argmap.strategies import _KIND_LETTERS
+def _features(m: ArgumentMap) -> set[str]:
+    found = {f"node {n.kind.value}" for n in m.nodes} | {
+        f"relation {r.kind.value}" for r in m.relations
+    }
+    checks = {
+        "section": any(n.section for n in m.nodes),
+        "anchored quote": any(q.anchored for n in m.nodes for q in n.quotes),
+        "unanchored quote": any(not q.anchored for n in m.nodes for q in n.quotes),
+        "tags": any(n.tags for n in m.nodes),
+        "attribution": any(n.attribution for n in m.nodes),
+        "base score": any(n.base_score is not None for n in m.nodes),
+        "linked argument": any(r.argument for r in m.relations),
+        "scheme": any(r.scheme for r in m.relations),
+        "source title": any(s.title for s in m.sources),
+        "url": any(s.url for s in m.sources),
+        "description": m.description is not None,
+        "metadata": bool(m.metadata),
+        "hostile text": any(c in HOSTILE_CHARACTERS[:30] for n in m.nodes for c in n.text),
+        "wide text": any(ord(c) > 0x3000 for n in m.nodes for c in n.text),
+    }
+    return found | {name for name, present in checks.items() if present}
 
-    assert set(_KIND_LETTERS.values()) == set(argmap.NodeKind)
+
+def test_every_feature_is_drawn() -> None:
+    seen: set[str] = set()
+
+    @settings(max_examples=200, database=None, derandomize=True)
+    @given(argument_maps(max_nodes=20))
+    def collect(m: ArgumentMap) -> None:
+        seen.update(_features(m))
+
+    collect()
+    every = {f"node {k.value}" for k in argmap.NodeKind} | {
+        f"relation {k.value}" for k in argmap.RelationKind
+    }
+    assert every <= seen
+    assert {"section", "anchored quote", "unanchored quote", "metadata", "linked argument"} <= seen
+    assert len(seen) == len(every) + 14, sorted(seen)
+
+
+def test_anchored_quotes_have_consistent_offsets_per_source() -> None:
+    # Offsets are those of a text made of each source's anchored quotes, one a
+    # line, in map order: spans of one source never overlap.
+    @settings(max_examples=100, database=None, derandomize=True)
+    @given(argument_maps(max_nodes=15))
+    def check(m: ArgumentMap) -> None:
+        ends: dict[str, int] = {}
+        for node in m.nodes:
+            for quote in node.quotes:
+                if quote.start is not None:
+                    assert quote.start >= ends.get(quote.source, 0)
+                    assert quote.end == quote.start + len(quote.text)
+                    ends[quote.source] = quote.end + 1
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("condition", "most_nodes"),
+    [
+        (lambda m: len(m.nodes) >= 4 and any(r.kind == "attacks" for r in m.relations), 4),
+        (lambda m: any(r.kind == "undercuts" for r in m.relations), 3),
+        (lambda m: any(q.anchored for n in m.nodes for q in n.quotes), 1),
+    ],
+)
+def test_a_failing_property_shrinks_to_a_small_map(condition: Any, most_nodes: int) -> None:
+    # Shrinking is a search: the best of three runs is the claim (one in a few
+    # runs stops early with a map of a dozen nodes or more).
+    found = min(
+        (
+            find(argument_maps(max_nodes=30), condition, settings=settings(database=None))
+            for _ in range(3)
+        ),
+        key=lambda m: len(m.nodes),
+    )
+    assert len(found.nodes) <= most_nodes + 1, found
+    assert len(found.relations) <= 2, found
+    assert all(len(n.text) == 1 for n in found.nodes), found
