@@ -20,6 +20,7 @@ import yaml
 
 from ._paths import PathPart, format_path, parse_path
 from ._plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
+from ._wording import check_format
 from .errors import FormatError, Problem, ValidationError
 
 __all__ = [
@@ -44,9 +45,7 @@ Positions = dict[str, tuple[int, int]]
 def format_for(name: str, format: str | None = None) -> Format:
     """The format to read or write: `format` if given, else from the file name's suffix."""
     if format is not None:
-        if format not in FORMATS:
-            raise FormatError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
-        return format
+        return check_format(format, FORMATS)
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     try:
         return _SUFFIXES[suffix]

@@ -10,7 +10,8 @@ from ._atomic import write_atomic
 from ._codec import unstructure_map
 from ._plain import plain_json
 from ._sources import base_of, relocate, source_files
-from ._syntax import Format, dump_text, format_for
+from ._syntax import FORMATS, Format, dump_text, format_for
+from ._wording import check_format
 from .errors import ValidationError
 from .model import ArgumentMap
 
@@ -27,7 +28,7 @@ def dumps(argument_map: ArgumentMap, *, format: Format = "yaml") -> str:
 
     Raises `ValidationError` for metadata that JSON cannot hold (NaN, sets, objects).
     """
-    return dump_text(_document(argument_map), format_for("", format))
+    return dump_text(_document(argument_map), check_format(format, FORMATS))
 
 
 def _document(argument_map: ArgumentMap) -> dict[str, Any]:

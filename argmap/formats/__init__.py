@@ -18,7 +18,8 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import FormatError, Problem
+from .._wording import check_format
+from ..errors import FormatError, Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
 from ..model import ArgumentMap
 from . import aif, argdown, graphs, mermaid
@@ -59,7 +60,7 @@ def _read_aif(path: str, sources_root: str | None) -> Report:
     try:
         data = _read_regular_file(Path(path), MAX_MAP_BYTES)
     except _TooLargeError as error:
-        problem = Problem(path="$", code="too-large", message=str(error), file=path)
+        problem = Problem(path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=path)
         return Report(map=None, problems=(problem,))
     return aif.check_text(data, file=path)
 
@@ -122,13 +123,7 @@ def format_for(
     wanted = "read" if reading else "write"
     usable = [f for f in FORMATS.values() if getattr(f, wanted) is not None]
     if format is not None:
-        chosen = FORMATS.get(format)
-        if chosen is None or getattr(chosen, wanted) is None:
-            raise FormatError(
-                f"cannot {wanted} the format {format!r}; expected one of: "
-                f"{', '.join(f.name for f in usable)}"
-            )
-        return chosen
+        return FORMATS[check_format(format, [f.name for f in usable], doing=wanted)]
     lower = name.lower()
     for candidate in sorted(usable, key=lambda f: -max(len(s) for s in f.suffixes)):
         if lower.endswith(candidate.suffixes):
@@ -171,5 +166,5 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 def dumps(argument_map: ArgumentMap, format: str) -> str:
     """The text of a map in the format named."""
     chosen = format_for("", format, reading=False)
-    assert chosen.write is not None
+    assert chosen.write is not None  # format_for chose a writable format
     return chosen.write(argument_map)

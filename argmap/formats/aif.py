@@ -25,7 +25,8 @@ from .._atomic import write_atomic
 from .._codec import unstructure_map
 from .._paths import format_path
 from .._syntax import locate, parse_text
-from ..errors import Problem, Severity, ValidationError, describe_value
+from .._wording import describe_value
+from ..errors import Problem, Severity, ValidationError
 from ..loader import Report, _check_document, _decode
 from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
 

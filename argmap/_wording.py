@@ -1,0 +1,159 @@
+"""How argmap words things for people: suggestions, plurals, articles, values, names of formats.
+
+One room, so that every message says "did you mean" the same way, counts
+the same way and describes a found value the same way. It imports nothing
+from argmap at load time (errors.py words its summaries here), so every other
+module may use it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import TypeVar
+
+__all__ = [
+    "IMAGE_FORMATS",
+    "MAP_FORMATS",
+    "a",
+    "check_format",
+    "describe_value",
+    "json_type",
+    "one_of",
+    "plural",
+    "suggest",
+]
+
+_Name = TypeVar("_Name", bound=str)
+
+CUTOFF = 0.6
+"""How alike (difflib's ratio) a choice must be to a word to be suggested for it."""
+
+_MASS_NOUNS = frozenset({"evidence", "null"})
+
+
+def suggest(word: object, choices: Iterable[str], *, most: int = 1) -> str:
+    """`` (did you mean 'x'?)`` naming up to `most` choices close to `word`; `""` if none is.
+
+    >>> suggest("clam", ["claim", "evidence"])
+    " (did you mean 'claim'?)"
+    >>> suggest("thesiss", ["thesis", "theses", "x"], most=3)
+    " (did you mean 'thesis' or 'theses'?)"
+    >>> suggest(5, ["5"])
+    ''
+    """
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, list(choices), n=most, cutoff=CUTOFF)
+    return f" (did you mean {one_of(map(repr, close))}?)" if close else ""
+
+
+def one_of(words: Iterable[str]) -> str:
+    """Words joined as a choice: ``a``, ``a or b``, ``a, b or c``.
+
+    >>> one_of(["'a'", "'b'", "'c'"])
+    "'a', 'b' or 'c'"
+    """
+    listed = list(words)
+    if len(listed) <= 1:
+        return "".join(listed)
+    return f"{', '.join(listed[:-1])} or {listed[-1]}"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """The count and the noun, plural unless the count is one: ``1 node``, ``3 nodes``.
+
+    >>> plural(1, "step"), plural(0, "step"), plural(2, "child", "children")
+    ('1 step', '0 steps', '2 children')
+    """
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
+def a(noun: str) -> str:
+    """The noun with its indefinite article: ``a claim``, ``an objection``, ``evidence``.
+
+    >>> a("node"), a("objection"), a("evidence")
+    ('a node', 'an objection', 'evidence')
+    """
+    if noun in _MASS_NOUNS:
+        return noun
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+_JSON_TYPES = {
+    "object": "an object",
+    "array": "a list",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "null": "null",
+}
+
+
+def json_type(name: object) -> str:
+    """A JSON Schema `type` (a name or a list of names) in words: ``an object or null``.
+
+    >>> json_type("array"), json_type(["string", "null"])
+    ('a list', 'a string or null')
+    """
+    if isinstance(name, list):
+        return " or ".join(_JSON_TYPES.get(str(n), str(n)) for n in name)
+    return _JSON_TYPES.get(str(name), str(name))
+
+
+def describe_value(value: object, *, limit: int = 60) -> str:
+    """A short, typed rendering of a value for messages: ``string 'x'``, ``integer 5``.
+
+    >>> describe_value(5), describe_value([1, 2]), describe_value({"a": 1})
+    ('integer 5', 'a list of 2 items', 'an object with 1 field')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"integer {value}"
+    if isinstance(value, float):
+        return f"number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= limit else value[: limit - 1] + "…"
+        return f"string {shown!r}"
+    if isinstance(value, dict):
+        return f"an object with {plural(len(value), 'field')}"
+    if isinstance(value, list | tuple):
+        return f"a list of {plural(len(value), 'item')}"
+    return type(value).__name__
+
+
+MAP_FORMATS = ("json", "yaml", "aif", "argdown", "mermaid", "graphml")
+"""The names of the map formats (docs/interchange.md); `formats.FORMATS` says what each can do."""
+
+IMAGE_FORMATS = ("dot", "pdf", "png", "svg")
+"""The names of the formats a diagram is drawn in; `dot` needs no Graphviz executables."""
+
+
+def check_format(name: object, allowed: Iterable[_Name], *, doing: str = "use") -> _Name:
+    """`name` if it is one of `allowed`; else a `FormatError` naming them (and the closest).
+
+    Every place that takes the name of a format checks it here, so that all
+    of them word a wrong name the same way.
+
+    >>> check_format("svg", IMAGE_FORMATS)
+    'svg'
+    >>> check_format("sgv", IMAGE_FORMATS, doing="draw in")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.FormatError: cannot draw in the format 'sgv' (did you mean 'svg'?); expected ...
+    """
+    names = list(allowed)
+    for known in names:
+        if known == name:
+            return known
+    from .errors import FormatError  # errors words its summaries here: import when needed
+
+    shown = repr(name) if isinstance(name, str) else describe_value(name)
+    raise FormatError(
+        f"cannot {doing} the format {shown}{suggest(name, names)}; "
+        f"expected one of: {', '.join(names)}"
+    )
