@@ -26,7 +26,7 @@ from .._codec import unstructure_map
 from .._paths import format_path
 from .._syntax import locate, parse_text
 from .._wording import describe_value
-from ..errors import Problem, Severity, ValidationError
+from ..errors import Problem, ProblemCode, Severity, ValidationError
 from ..loader import Report, _check_document, _decode
 from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
 
@@ -59,7 +59,11 @@ class _Reader:
         self.graph = graph
 
     def report(
-        self, parts: list[str | int], code: str, message: str, severity: Severity = Severity.ERROR
+        self,
+        parts: list[str | int],
+        code: ProblemCode,
+        message: str,
+        severity: Severity = Severity.ERROR,
     ) -> None:
         path = format_path([*self.prefix, *parts])
         self.problems.append(Problem(path=path, code=code, message=message, severity=severity))
@@ -69,7 +73,7 @@ class _Reader:
         if isinstance(graph, dict) and "argmap" in graph and "edges" not in graph:
             self.report(
                 [],
-                "not-aif",
+                ProblemCode.NOT_AIF,
                 "this is an argmap document, not AIF (it has 'argmap' and no 'edges'); "
                 "read it with --from json",
             )
@@ -82,7 +86,7 @@ class _Reader:
             found = describe_value(graph.get("nodes") if isinstance(graph, dict) else graph)
             self.report(
                 ["nodes"] if isinstance(graph, dict) else [],
-                "not-aif",
+                ProblemCode.NOT_AIF,
                 f"expected AIF JSON: an object with a list 'nodes' and a list 'edges' "
                 f'(or OVA\'s {{"AIF": {{...}}}}), found {found}',
             )
@@ -90,7 +94,9 @@ class _Reader:
         edges = graph["edges"]
         if not isinstance(edges, list):
             self.report(
-                ["edges"], "not-aif", f"expected a list of edges, found {describe_value(edges)}"
+                ["edges"],
+                ProblemCode.NOT_AIF,
+                f"expected a list of edges, found {describe_value(edges)}",
             )
             return None
         nodes = self.read_nodes(graph["nodes"])
@@ -110,7 +116,7 @@ class _Reader:
             if not isinstance(node, dict):
                 self.report(
                     ["nodes", index],
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"expected an AIF node (an object), found {describe_value(node)}",
                 )
                 continue
@@ -118,14 +124,14 @@ class _Reader:
             if isinstance(key, bool) or not isinstance(key, str | int):
                 self.report(
                     ["nodes", index, "nodeID"] if "nodeID" in node else ["nodes", index],
-                    "missing-field" if "nodeID" not in node else "wrong-type",
+                    ProblemCode.MISSING_FIELD if "nodeID" not in node else ProblemCode.WRONG_TYPE,
                     f"expected a nodeID (text or a number), found {describe_value(key)}",
                 )
                 continue
             if not isinstance(node.get("type"), str):
                 self.report(
                     ["nodes", index],
-                    "missing-field",
+                    ProblemCode.MISSING_FIELD,
                     f"the node {key!r} needs a 'type' (I, RA, CA, MA, PA, L, TA, YA, ...), "
                     f"found {describe_value(node.get('type'))}",
                 )
@@ -135,7 +141,7 @@ class _Reader:
             ):
                 self.report(
                     ["nodes", index, "text"],
-                    "blank-text",
+                    ProblemCode.BLANK_TEXT,
                     f"the I-node {key!r} needs a proposition text, "
                     f"found {describe_value(node.get('text'))}",
                 )
@@ -145,7 +151,7 @@ class _Reader:
                 first = format_path([*self.prefix, "nodes", nodes[name][0]])
                 self.report(
                     ["nodes", index, "nodeID"],
-                    "duplicate-id",
+                    ProblemCode.DUPLICATE_ID,
                     f"the nodeID {name!r} already stands at {first}; expected each node once",
                 )
                 continue
@@ -158,7 +164,7 @@ class _Reader:
             if not isinstance(edge, dict):
                 self.report(
                     ["edges", index],
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"expected an AIF edge (an object), found {describe_value(edge)}",
                 )
                 continue
@@ -173,13 +179,13 @@ class _Reader:
                 if name is None:
                     self.report(
                         ["edges", index, field] if field in edge else ["edges", index],
-                        "missing-field",
+                        ProblemCode.MISSING_FIELD,
                         f"the edge needs '{field}' (a nodeID), found {describe_value(value)}",
                     )
                 elif name not in nodes:
                     self.report(
                         ["edges", index, field],
-                        "dangling-reference",
+                        ProblemCode.DANGLING_REFERENCE,
                         f"no node has the nodeID {name!r}; expected an edge between declared nodes",
                     )
                     name = None
@@ -371,7 +377,7 @@ class _Reader:
             )
             self.report(
                 [],
-                "aif-kept-in-metadata",
+                ProblemCode.AIF_KEPT_IN_METADATA,
                 f"{len(kept_nodes)} nodes ({listed or 'none'}) and {len(kept_edges)} edges have no "
                 f"place in an argument map{why}; kept verbatim in metadata.aif, "
                 "written back on export",
