@@ -176,7 +176,7 @@ class _Checker:
     def report(
         self,
         parts: list[PathPart],
-        code: str,
+        code: ProblemCode,
         message: str,
         severity: Severity = Severity.ERROR,
     ) -> None:
@@ -240,7 +240,7 @@ class _Checker:
             if id in seen:
                 self.report(
                     [key, index, "id"],
-                    "duplicate-id",
+                    ProblemCode.DUPLICATE_ID,
                     f"{what} id {id!r} is already used by {format_path([key, seen[id]])}; "
                     f"expected each {what} id once",
                 )
@@ -271,7 +271,7 @@ class _Checker:
             if id in self.declared:
                 self.report(
                     [key, index, "id"],
-                    "duplicate-id",
+                    ProblemCode.DUPLICATE_ID,
                     f"id {id!r} is already used by {format_path(self.declared[id])}; "
                     "node and relation ids must be unique together",
                 )
@@ -297,7 +297,7 @@ class _Checker:
             listed = f"{len(known)} are declared"
         self.report(
             parts,
-            "dangling-reference",
+            ProblemCode.DANGLING_REFERENCE,
             f"no {what} has the id {value!r}{hint}; {listed}",
         )
 
@@ -358,7 +358,7 @@ class _Checker:
                 first = min(targets[id][1] for id in ring)
                 self.report(
                     ["relations", first, "to"],
-                    "undercut-cycle",
+                    ProblemCode.UNDERCUT_CYCLE,
                     f"undercuts {' → '.join(repr(id) for id in [*ring, ring[0]])} form a ring; "
                     "expected each undercut to lead, in the end, to a relation between nodes",
                 )
@@ -376,7 +376,7 @@ class _Checker:
             if kind != "supports":
                 self.report(
                     ["relations", index, "argument"],
-                    "bad-argument",
+                    ProblemCode.BAD_ARGUMENT,
                     f"a relation that {kind} is in the linked argument {argument!r}; "
                     "expected only supports in a linked argument",
                 )
@@ -385,7 +385,7 @@ class _Checker:
             if to != target:
                 self.report(
                     ["relations", index, "argument"],
-                    "bad-argument",
+                    ProblemCode.BAD_ARGUMENT,
                     f"the linked argument {argument!r} supports {target!r} here but {to!r} "
                     f"at {format_path(['relations', where])}; expected one conclusion "
                     "for each argument",
@@ -401,7 +401,7 @@ class _Checker:
             if first != index:
                 self.report(
                     ["relations", index],
-                    "duplicate-relation",
+                    ProblemCode.DUPLICATE_RELATION,
                     f"{source!r} {kind} {target!r} already stands at "
                     f"{format_path(['relations', first])}; expected each relation once",
                 )
@@ -420,7 +420,7 @@ class _Checker:
             elif source in self.relation_kinds:
                 self.report(
                     ["relations", index, "from"],
-                    "bad-reference",
+                    ProblemCode.BAD_REFERENCE,
                     f"{source!r} is a relation; a relation starts at a node",
                 )
             else:
@@ -430,7 +430,7 @@ class _Checker:
         if source is not None and source == target:
             self.report(
                 ["relations", index, "to"],
-                "self-relation",
+                ProblemCode.SELF_RELATION,
                 f"{source!r} {kind.value if kind else 'relates'} itself; "
                 "expected a relation between two different nodes",
             )
@@ -438,7 +438,7 @@ class _Checker:
         if self.declared.get(target) == ("relations", index):
             self.report(
                 ["relations", index, "to"],
-                "self-relation",
+                ProblemCode.SELF_RELATION,
                 f"the relation {target!r} targets itself; expected another relation's id",
             )
             return
@@ -446,7 +446,7 @@ class _Checker:
             if target in self.node_kinds:
                 self.report(
                     ["relations", index, "to"],
-                    "bad-reference",
+                    ProblemCode.BAD_REFERENCE,
                     f"{target!r} is a node, but an undercut attacks a relation; give the "
                     "relation it targets an id and point 'to' at that id, or use 'attacks'",
                 )
@@ -455,7 +455,7 @@ class _Checker:
             elif source_kind is not None and source_kind not in _UNDERCUTTERS:
                 self.report(
                     ["relations", index, "kind"],
-                    "kind-mismatch",
+                    ProblemCode.KIND_MISMATCH,
                     f"{_a(source_kind)} cannot undercut; only an objection or a rebuttal "
                     "undercuts a relation",
                 )
@@ -463,7 +463,7 @@ class _Checker:
         if target in self.relation_kinds:
             self.report(
                 ["relations", index, "to"],
-                "bad-reference",
+                ProblemCode.BAD_REFERENCE,
                 f"{target!r} is a relation; only an undercut targets a relation",
             )
             return
@@ -532,7 +532,7 @@ class _Checker:
         advice = _ADVICE.get((kind, source), "")
         self.report(
             ["relations", index, "kind"],
-            "kind-mismatch",
+            ProblemCode.KIND_MISMATCH,
             f"{_a(source)} {kind.value} {_a(target)}; {rule}" + (f" ({advice})" if advice else ""),
             severity,
         )
@@ -544,7 +544,7 @@ class _Checker:
         if end != start + len(text):
             self.report(
                 [*parts, "end"],
-                "quote-offset-mismatch",
+                ProblemCode.QUOTE_OFFSET_MISMATCH,
                 f"end is {end}, but start + the quote's length is {start + len(text)}; "
                 "expected end = start + len(text) (offsets count characters)",
             )
@@ -570,7 +570,7 @@ class _Checker:
             where = f"it occurs at {actual}" if actual >= 0 else "it does not occur anywhere"
             self.report(
                 [*parts, "start"],
-                "quote-offset-mismatch",
+                ProblemCode.QUOTE_OFFSET_MISMATCH,
                 f"the source has {_excerpt(found)} at offset {start}, not the quote; {where}",
             )
             return
@@ -587,7 +587,7 @@ class _Checker:
             if folded is None:
                 folded = self.folded[id(source_text)] = source_text.translate(_FOLD)
             message = _not_found(text, source_text, folded)
-        self.report([*parts, "text"], "quote-not-found", message)
+        self.report([*parts, "text"], ProblemCode.QUOTE_NOT_FOUND, message)
 
     def report_ambiguous(
         self, parts: list[PathPart], text: str, source_text: str, first: int
@@ -603,7 +603,7 @@ class _Checker:
         shown = ", ".join(map(str, positions)) + (", …" if count > len(positions) else "")
         self.report(
             [*parts, "text"],
-            "ambiguous-quote",
+            ProblemCode.AMBIGUOUS_QUOTE,
             f"the quote occurs {count} times in its source (at offsets {shown}); it is "
             f"anchored at the first, {first}: give 'start' and 'end' to choose another",
             Severity.WARNING,
@@ -617,14 +617,14 @@ class _Checker:
             if id not in used:
                 self.report(
                     ["sources", index],
-                    "unused-source",
+                    ProblemCode.UNUSED_SOURCE,
                     f"no quote cites source {id!r}",
                     Severity.WARNING,
                 )
             elif source.get("path") is None:
                 self.report(
                     ["sources", index],
-                    "unverified-quotes",
+                    ProblemCode.UNVERIFIED_QUOTES,
                     f"source {id!r} has no 'path' to its text, so its quotes are not verified",
                     Severity.WARNING,
                 )
@@ -652,7 +652,7 @@ class _Checker:
             if id in isolated and self.declared[id] == ("nodes", index):
                 self.report(
                     ["nodes", index],
-                    "isolated-node",
+                    ProblemCode.ISOLATED_NODE,
                     f"node {id!r} takes part in no relation",
                     Severity.WARNING,
                 )
