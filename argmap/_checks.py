@@ -19,8 +19,9 @@ from typing import Any
 import attrs
 
 from ._paths import PathPart, format_path
+from ._wording import a, suggest
 from .errors import Problem, ProblemCode, Severity
-from .model import NodeKind, RelationKind
+from .model import _NODE_KINDS, _RELATION_KINDS, NodeKind, RelationKind
 
 __all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document"]
 
@@ -63,8 +64,6 @@ _ATTACK_WARNINGS: Mapping[NodeKind, frozenset[NodeKind]] = {
     _O: frozenset({_O}),
 }
 _UNDERCUTTERS = frozenset({_O, _RB})
-_NODE_KINDS: dict[str | None, NodeKind] = {kind.value: kind for kind in NodeKind}
-_RELATION_KINDS: dict[str | None, RelationKind] = {kind.value: kind for kind in RelationKind}
 _ALLOWED = frozenset(
     [("supports", s.value, t.value) for s, targets in SUPPORTS.items() for t in targets]
     + [("attacks", s.value, t.value) for s, targets in ATTACKS.items() for t in targets]
@@ -283,12 +282,7 @@ class _Checker:
         self, parts: list[PathPart], what: str, value: str, known: Mapping[str, object]
     ) -> None:
         # Hints cost a scan of every id: offer them where that stays cheap.
-        close = (
-            difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-            if len(known) <= _HINT_LIMIT and self.may_word()
-            else []
-        )
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = suggest(value, known) if len(known) <= _HINT_LIMIT and self.may_word() else ""
         if not known:
             listed = f"no {what} is declared"
         elif len(known) <= _LISTED:
@@ -456,7 +450,7 @@ class _Checker:
                 self.report(
                     ["relations", index, "kind"],
                     ProblemCode.KIND_MISMATCH,
-                    f"{_a(source_kind)} cannot undercut; only an objection or a rebuttal "
+                    f"{a(source_kind)} cannot undercut; only an objection or a rebuttal "
                     "undercuts a relation",
                 )
             return
@@ -528,12 +522,12 @@ class _Checker:
             severity = Severity.WARNING
         verb = kind.value.removesuffix("s")
         may = ", ".join(sorted(k.value for k in allowed[source]))
-        rule = f"{_a(source)} may {verb} only: {may}" if may else f"{_a(source)} does not {verb}"
+        rule = f"{a(source)} may {verb} only: {may}" if may else f"{a(source)} does not {verb}"
         advice = _ADVICE.get((kind, source), "")
         self.report(
             ["relations", index, "kind"],
             ProblemCode.KIND_MISMATCH,
-            f"{_a(source)} {kind.value} {_a(target)}; {rule}" + (f" ({advice})" if advice else ""),
+            f"{a(source)} {kind.value} {a(target)}; {rule}" + (f" ({advice})" if advice else ""),
             severity,
         )
 
@@ -656,12 +650,6 @@ class _Checker:
                     f"node {id!r} takes part in no relation",
                     Severity.WARNING,
                 )
-
-
-def _a(kind: NodeKind) -> str:
-    if kind is NodeKind.EVIDENCE:
-        return "evidence"
-    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
 
 
 _FOLD = str.maketrans(

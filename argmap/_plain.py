@@ -10,11 +10,10 @@ replaced in a copy so that checking can go on and report everything else too.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._paths import PathPart, format_path
+from ._paths import LONE_SURROGATE, PathPart, format_path
 from .errors import Problem, ProblemCode
 
 __all__ = ["MAX_DEPTH", "MAX_INTEGER_DIGITS", "has_lone_surrogates", "plain_json"]
@@ -26,13 +25,12 @@ MAX_INTEGER_DIGITS = 4300
 """The most digits an integer may have: Python's own limit for turning one into text."""
 
 _INTEGER_BOUND = 10**MAX_INTEGER_DIGITS
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
 
 
 def has_lone_surrogates(text: str) -> bool:
     """Whether `text` holds half of a UTF-16 pair, which UTF-8 cannot encode."""
-    return _SURROGATE.search(text) is not None
+    return LONE_SURROGATE.search(text) is not None
 
 
 def plain_json(
@@ -74,7 +72,7 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
                 "the text holds a lone surrogate (half of a UTF-16 pair), which is not "
                 "Unicode text and cannot be saved; expected well-formed text",
             )
-            return _SURROGATE.sub(_REPLACEMENT, str(value))
+            return LONE_SURROGATE.sub(_REPLACEMENT, str(value))
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):

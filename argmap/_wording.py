@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 __all__ = [
     "IMAGE_FORMATS",
     "MAP_FORMATS",
     "a",
     "check_format",
+    "describe_relation",
     "describe_value",
     "json_type",
     "one_of",
@@ -124,6 +125,27 @@ def describe_value(value: object, *, limit: int = 60) -> str:
     if isinstance(value, list | tuple):
         return f"a list of {plural(len(value), 'item')}"
     return type(value).__name__
+
+
+class _Relation(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def id(self) -> str | None: ...
+
+
+def describe_relation(r: _Relation) -> str:
+    """A relation as people read it, with its id if it has one: ``a supports b (r1)``.
+
+    >>> from argmap import Relation
+    >>> describe_relation(Relation(source="u", kind="undercuts", target="r1", id="u1"))
+    'u undercuts r1 (u1)'
+    """
+    return f"{r.source} {r.kind} {r.target}" + ("" if r.id is None else f" ({r.id})")
 
 
 MAP_FORMATS = ("json", "yaml", "aif", "argdown", "mermaid", "graphml")

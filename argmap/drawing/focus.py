@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable
 
 import attrs
 
+from .._wording import plural, suggest
 from ..model import ArgumentMap, NodeKind, Relation, RelationKind
 from .choices import check_count
 
@@ -14,9 +14,9 @@ __all__ = ["focus", "restrict", "select"]
 
 
 def _unknown_node(m: ArgumentMap, node_id: str) -> KeyError:
-    close = difflib.get_close_matches(node_id, [n.id for n in m.nodes], n=3)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    return KeyError(f"no node with id {node_id!r}{hint}")
+    return KeyError(
+        f"no node with id {node_id!r}{suggest(node_id, [n.id for n in m.nodes], most=3)}"
+    )
 
 
 def _neighbours(m: ArgumentMap) -> dict[str, set[str]]:
@@ -84,10 +84,6 @@ def _titled(view: ArgumentMap, m: ArgumentMap, what: str) -> ArgumentMap:
     return attrs.evolve(view, title=f"{m.title} \u2014 {what}")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def restrict(m: ArgumentMap, keep: Collection[str]) -> ArgumentMap:
     """The map of the nodes in `keep`, the relations among them, and what they use."""
     keep = set(keep)
@@ -143,7 +139,7 @@ def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
         if not frontier:
             break
         reached |= frontier
-    return _titled(restrict(m, reached), m, f"around {node_id}, {_plural(depth, 'step')}")
+    return _titled(restrict(m, reached), m, f"around {node_id}, {plural(depth, 'step')}")
 
 
 def select(
@@ -198,6 +194,6 @@ def select(
         titles = {s.id: s.title for s in m.sections}
         parts.append("in " + ", ".join(titles.get(s) or s for s in sorted(wanted_sections)))
     if context:
-        parts.append(f"with {_plural(len(context), 'node')} of context")
+        parts.append(f"with {plural(len(context), 'node')} of context")
     what = "; ".join(parts) if parts else "everything"
     return _titled(restrict(m, keep | context), m, f"only {what}")
