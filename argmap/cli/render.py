@@ -11,7 +11,6 @@ from .._atomic import check_output
 from ..analysis import evaluate
 from ..drawing.focus import focus, restrict, select
 from ..drawing.layout import ENGINES, LARGE_MAP
-from ..drawing.options import PAGES
 from ..drawing.output import FORMATS, format_for, render_bytes
 from ..errors import FormatError, RenderError, RenderWarning
 from ..model import ArgumentMap, NodeKind
@@ -35,13 +34,6 @@ from ._common import (
 __all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
 _PROG = "argmap render"
-
-
-def _page_name(text: str) -> str:
-    for name in PAGES:
-        if name.lower() == text.lower():
-            return name
-    raise argparse.ArgumentTypeError(f"unknown paper {text!r}; expected one of {', '.join(PAGES)}")
 
 
 def _kinds(text: str) -> list[NodeKind]:
@@ -88,17 +80,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action=argparse.BooleanOptionalAction,
         default=True,
         help="draw a legend of shapes and lines (default: yes)",
-    )
-    parser.add_argument(
-        "--page",
-        type=_page_name,
-        metavar="PAPER",
-        help=f"fit the drawing to this paper ({', '.join(PAGES)}): gaps shrink and the "
-        "direction and wrapping width that read largest are chosen (--rankdir and "
-        "--width are the page's choice then)",
-    )
-    parser.add_argument(
-        "--landscape", action="store_true", help="with --page: the paper turned sideways"
     )
     parser.add_argument("--dpi", type=count(1), metavar="N", help="PNG resolution (default 150)")
     parser.add_argument("--focus", metavar="ID", help="draw only the nodes near node ID")
@@ -161,8 +142,6 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output == STDOUT
     if args.depth is not None and args.focus is None:
         return _fail("--depth needs --focus ID", Exit.USAGE)
-    if args.landscape and args.page is None:
-        return _fail("--landscape needs --page PAPER", Exit.USAGE)
     try:
         chosen = _chosen_format(args)
     except FormatError as error:
@@ -192,8 +171,6 @@ def run(args: argparse.Namespace) -> int:
         warnings.simplefilter("always", RenderWarning)
         try:
             options = {**drawing_options(args), "engine": args.engine, "legend": args.legend}
-            if args.page is not None and chosen != "html":
-                options.update(page=args.page, landscape=args.landscape)
             if chosen == "html":
                 data = _page(the_map, view, args.sources_root, options)
             else:

@@ -7,17 +7,16 @@ attribute of every call and costs many times more on large maps.
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from collections.abc import Iterable
 from typing import Any
 
-import attrs
 import graphviz
 
 from ..errors import RenderError, RenderWarning
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
-from .fit import fit_to_page
 from .labels import (
     dot_tooltip,
     dot_url,
@@ -106,9 +105,6 @@ class _Drawing:
         self.width = options.width
         self.legend = options.legend
         self.title = options.title
-        # On a page the gaps shrink and the text keeps its size: it is what must be read.
-        self.printable = options.printable()
-        self.spacing = _COMPACT if self.printable is not None else _ROOMY
         self.stagger = options.stagger if engine == "dot" else 1
         self.status = options.status or {}
         self.numbers = (
@@ -183,21 +179,13 @@ class _Drawing:
         theme = self.theme
         font = _quote_font(theme.font)
         add = self.lines.append
-        spacing = self.spacing
         add(f'\tlayout={self.engine} rankdir={self.rankdir} bgcolor="{theme.background}"')
-        add(f"\tfontname={font} pad={spacing.pad:g} outputorder=edgesfirst")
-        if self.printable is not None:
-            width, height = self.printable
-            # No device margin: the page's own margins are already taken off.
-            add(f'\tsize="{width:g},{height:g}" margin=0')
+        add(f"\tfontname={font} pad=0.3 outputorder=edgesfirst")
         if self.engine == "dot":
-            add(f"\tnewrank=true nodesep={spacing.nodesep:g} ranksep={spacing.ranksep:g}")
+            add("\tnewrank=true nodesep=0.3 ranksep=0.5")
         else:
             add(f"\t{overlap_attributes(len(self.map.nodes))}")
-        add(
-            f'\tnode [fontname={font} fontsize="{theme.font_size:g}" '
-            f'margin="{spacing.node_margin}"]'
-        )
+        add(f'\tnode [fontname={font} fontsize="{theme.font_size:g}" margin="0.1,0.05"]')
         add(f'\tedge [fontname={font} fontsize="{theme.header_size + 1:g}" arrowsize=0.8]')
 
     def node(self, node: Node, indent: str) -> str:
@@ -299,7 +287,7 @@ class _Drawing:
         color = self.theme.edge_style(relation.kind).color
         return (
             f"{indent}{_quote_id(junction_name(relation.id or ''))} "
-            f'[shape=point width=0.11 color="{color}" label="" '
+            f'[shape=point width=0.07 color="{color}" label="" '
             f"tooltip={dot_tooltip(_describe(relation))}]"
         )
 
@@ -333,9 +321,7 @@ class _Drawing:
             f"{indent}\tlabel=<<B>{label}</B>> labelloc={self.cluster_labelloc} labeljust=l "
             'style="rounded,filled" '
             f'fillcolor="{theme.cluster_fill}" color="{theme.cluster_line}" '
-            f'fontcolor="{theme.cluster_text}" '
-            f'fontsize="{theme.font_size + self.spacing.cluster_font_gain:g}" '
-            f"penwidth=1 margin={self.spacing.cluster_margin:g}"
+            f'fontcolor="{theme.cluster_text}" fontsize="{theme.font_size + 2:g}" penwidth=1'
         )
 
     def sections(self, split: set[str]) -> None:
@@ -368,61 +354,66 @@ class _Drawing:
         for relation in junctions.get(None, ()):
             add(self.junction(relation, "\t"))
 
-    def legend_cells(self) -> list[str]:
-        """One small table cell per node kind, relation kind and status the view holds."""
+    def legend_cluster(self) -> None:
         m = self.map
-        theme = self.theme
-        size = theme.header_size
         kinds = {node.kind for node in m.nodes}
         relation_kinds = {relation.kind for relation in m.relations}
-        cells = []
+        if not kinds and not relation_kinds:
+            return
+        theme = self.theme
+        add = self.lines.append
+        self.cluster("cluster@legend", "Legend", "\t")
+        # One row, kept in order by invisible edges: the node kinds, then the relation kinds.
+        row: list[tuple[str, str]] = []
         for kind in NodeKind:
             if kind in kinds:
-                style = theme.node_style(kind)
-                cells.append(
-                    f'<TD BGCOLOR="{html_attribute(style.fill)}" '
-                    f'COLOR="{html_attribute(style.line)}" BORDER="1" CELLPADDING="2">'
-                    f'<FONT POINT-SIZE="{size}" COLOR="{html_attribute(style.accent)}"><B>'
-                    f"{html_text(one_line(style.label))}</B></FONT></TD>"
+                node_style = theme.node_style(kind)
+                name = f'"@legend:{kind.value}"'
+                add(
+                    f"\t\t{name} [{self.node_attributes[kind]} "
+                    f'label=<<FONT POINT-SIZE="{theme.header_size}" '
+                    f'COLOR="{html_attribute(node_style.accent)}">'
+                    f"<B>{html_text(one_line(node_style.label))}</B></FONT>>]"
                 )
+                row.append((name, name))
+        point = 'shape=point width=0.01 style=invis label=""'
         for relation_kind in RelationKind:
             if relation_kind in relation_kinds:
-                edge = theme.edge_style(relation_kind)
-                cells.append(
-                    f'<TD CELLPADDING="2"><FONT POINT-SIZE="{size}">'
-                    f'<FONT COLOR="{html_attribute(edge.color)}"><B>{_line_sample(edge)}</B></FONT>'
-                    f" {html_text(one_line(edge.label))}</FONT></TD>"
+                edge_style = theme.edge_style(relation_kind)
+                tail = f'"@legend:{relation_kind.value}:from"'
+                head = f'"@legend:{relation_kind.value}:to"'
+                add(f"\t\t{tail} [{point}]")
+                add(f"\t\t{head} [{point}]")
+                add(
+                    f"\t\t{tail} -> {head} [{self.edge_attributes[relation_kind]} minlen=2 "
+                    f'label=<<FONT COLOR="{html_attribute(theme.cluster_text)}">'
+                    f"{html_text(one_line(edge_style.label))}</FONT>>]"
                 )
+                row.append((tail, head))
         if self.status:
+            strengths = any(not isinstance(v, str) for v in self.status.values())
             words = [_SIGNS[w] for w in _SIGNS if w in set(self.status.values())]
-            if any(not isinstance(v, str) for v in self.status.values()):
+            if strengths:
                 words.append("\u25a0\u25a0\u25a0\u25a1\u25a1 strength")
-            cells.append(
-                f'<TD CELLPADDING="2"><FONT POINT-SIZE="{size}"><B>Status:</B> '
-                f"{html_text(' · '.join(words))}</FONT></TD>"
+            name = '"@legend:status"'
+            add(
+                f'\t\t{name} [shape=plaintext label=<<FONT POINT-SIZE="{theme.header_size}">'
+                f"<B>Status:</B> {html_text(' · '.join(words))}</FONT>>]"
             )
-        return cells
+            row.append((name, name))
+        names = dict.fromkeys(name for pair in row for name in pair)
+        add(f"\t\t{{rank=same {' '.join(names)}}}")
+        for (_, left), (right, _) in itertools.pairwise(row):
+            add(f"\t\t{left} -> {right} [style=invis]")
+        add("\t}")
 
-    def graph_label(self) -> None:
-        """The title, and under it the legend: one compact row that widens nothing."""
-        rows = []
-        legend = self.legend_cells() if self.legend else []
-        span = max(1, len(legend))
-        if self.title:
-            title_size = self.theme.title_size * self.spacing.title_scale
-            lines = wrap_text(self.map.title, 4 * self.width)
-            text = "<BR/>".join(html_text(line) for line in lines)
-            rows.append(
-                f'<TR><TD COLSPAN="{span}"><FONT POINT-SIZE="{title_size:g}">'
-                f"<B>{text}</B></FONT></TD></TR>"
-            )
-        if legend:
-            rows.append(f"<TR>{''.join(legend)}</TR>")
-        if rows:
-            self.lines.append(
-                '\tlabel=<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="0">'
-                f"{''.join(rows)}</TABLE>> labelloc=t labeljust=c"
-            )
+    def title_label(self) -> None:
+        lines = wrap_text(self.map.title, 4 * self.width)
+        text = "<BR/>".join(html_text(line) for line in lines)
+        self.lines.append(
+            f'\tlabel=<<FONT POINT-SIZE="{self.theme.title_size}"><B>{text}</B></FONT>> '
+            "labelloc=t labeljust=c"
+        )
 
     def wide_fans(self, targets: set[str]) -> dict[tuple[bool, str], int]:
         """Targets with at least `stagger` leaves (nodes not in `targets`) pointing at them.
@@ -448,62 +439,15 @@ class _Drawing:
         self.sections(split)
         for relation in self.map.relations:
             self.lines.extend(self.relation(relation, split))
-        # Last, so that clusters do not inherit it as their label.
-        self.graph_label()
+        if self.legend:
+            self.legend_cluster()
+        if self.title:
+            # Last, so that clusters do not inherit it as their label.
+            self.title_label()
         return [line + "\n" for line in self.lines]
 
 
-@attrs.frozen
-class _Spacing:
-    """Gaps of a drawing, in Graphviz's units (inches; points for cluster margins)."""
-
-    pad: float
-    nodesep: float
-    ranksep: float
-    node_margin: str
-    cluster_margin: float
-    cluster_font_gain: float
-    """Points a section's title is larger than node text."""
-    title_scale: float
-    """The theme's title size is multiplied by this."""
-
-
-_ROOMY = _Spacing(
-    pad=0.3,
-    nodesep=0.3,
-    ranksep=0.5,
-    node_margin="0.1,0.05",
-    cluster_margin=8,
-    cluster_font_gain=2,
-    title_scale=1.0,
-)
-# A page's gaps: about 11/14 of the tightest that still keeps boxes and labels apart.
-_COMPACT = _Spacing(
-    pad=0.02,
-    nodesep=0.04,
-    ranksep=0.16,
-    node_margin="0.04,0.02",
-    cluster_margin=3,
-    cluster_font_gain=1,
-    title_scale=0.8,
-)
-
 _SIGNS = {"accepted": "\u2714 accepted", "rejected": "\u2718 rejected", "undecided": "? undecided"}
-
-
-_DASHES = {
-    "solid": "\u2014\u2014\u2014",
-    "dashed": "\u2013 \u2013 \u2013",
-    "dotted": "\u00b7\u00b7\u00b7\u00b7\u00b7",
-}
-_HEADS = {"normal": "\u25b6", "tee": "\u22a3", "odot": "\u25cb", "dot": "\u25cf", "empty": "\u25b7"}
-
-
-def _line_sample(edge: EdgeStyle) -> str:
-    """A relation's line style drawn in characters, for the legend: dashes and a head."""
-    styles = edge.style.split(",")
-    dash = next((_DASHES[s] for s in styles if s in _DASHES), _DASHES["solid"])
-    return dash + _HEADS.get(edge.arrowhead, _HEADS["normal"])
 
 
 def status_text(state: str | float) -> str:
@@ -549,13 +493,6 @@ def to_dot(m: ArgumentMap, options: DrawOptions | None = None, **overrides: Any)
     return source
 
 
-def _source(m: ArgumentMap, options: DrawOptions, engine: str) -> str:
-    source: str = graphviz.Digraph(
-        name="argmap", body=_Drawing(m, options, engine=engine).draw()
-    ).source
-    return source
-
-
 def make_digraph(m: ArgumentMap, options: DrawOptions, *, stacklevel: int) -> graphviz.Digraph:
     """`to_graphviz`, for the render functions: `stacklevel` blames their caller for warnings."""
     if not isinstance(m, ArgumentMap):
@@ -563,8 +500,6 @@ def make_digraph(m: ArgumentMap, options: DrawOptions, *, stacklevel: int) -> gr
     chosen = resolve_engine(
         options.engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1
     )
-    if options.page is not None and chosen == "dot":
-        options = fit_to_page(options, lambda candidate: _source(m, candidate, chosen))
     drawing = _Drawing(m, options, engine=chosen)
     lines = drawing.draw()
     for note in drawing.notes:

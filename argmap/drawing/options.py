@@ -16,8 +16,6 @@ from .theme import Theme, get_theme
 __all__ = [
     "DEFAULT_STAGGER",
     "DEFAULT_WIDTH",
-    "PAGES",
-    "PAGE_MARGIN",
     "RANKDIRS",
     "STATUSES",
     "DrawOptions",
@@ -32,24 +30,6 @@ DEFAULT_WIDTH = 26
 
 DEFAULT_STAGGER = 3
 """Rows the leaves under one node are spread over, by default (`dot` only)."""
-
-PAGES: Mapping[str, tuple[float, float]] = MappingProxyType(
-    {
-        "A5": (5.83, 8.27),
-        "A4": (8.27, 11.69),
-        "A3": (11.69, 16.54),
-        "A2": (16.54, 23.39),
-        "letter": (8.5, 11.0),
-        "legal": (8.5, 14.0),
-        "tabloid": (11.0, 17.0),
-    }
-)
-"""Paper sizes a drawing can be fitted to: (width, height) in inches, upright."""
-
-PAGE_MARGIN = 0.25
-"""Inches left blank at each edge of a page."""
-
-_PAGE_NAMES = {name.lower(): name for name in PAGES}
 
 STATUSES = ("accepted", "rejected", "undecided")
 """The statuses a node may be drawn with (besides a strength in [0, 1])."""
@@ -83,14 +63,6 @@ def _dpi(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be True or False, got {value!r}")
-
-
-def _page(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str) and value.lower() in _PAGE_NAMES:
-        return _PAGE_NAMES[value.lower()]
-    raise ValueError(f"page must be one of {', '.join(PAGES)}, got {value!r}")
 
 
 def _status(
@@ -134,13 +106,6 @@ class DrawOptions:
     "undecided" or a strength in [0, 1], drawn in each node's header (and in the
     legend) so it survives monochrome print; `numbered` puts each node's 1-based
     position in `m.nodes` in its header, for a report to refer to.
-
-    `page` (one of `PAGES`, e.g. "A4", "A3", "letter"; `landscape` to turn it)
-    fits the drawing to that paper: gaps shrink, and the direction (`LR` or
-    `BT`) and wrapping width whose layout reads largest are chosen by laying
-    out a few arrangements with `dot` (so a page needs Graphviz even for DOT);
-    the drawing is then scaled down, never up, to the page less `PAGE_MARGIN`.
-    `rankdir` and `width` are the page's choice then.
     """
 
     theme: Theme = attrs.field(factory=lambda: get_theme("default"), converter=_theme)
@@ -153,21 +118,6 @@ class DrawOptions:
     dpi: int | None = attrs.field(default=None, validator=_dpi)
     status: Mapping[str, str | float] | None = attrs.field(default=None, converter=_status)
     numbered: bool = attrs.field(default=False, validator=_flag)
-    page: str | None = attrs.field(default=None, converter=_page)
-    landscape: bool = attrs.field(default=False, validator=_flag)
-
-    def __attrs_post_init__(self) -> None:
-        if self.landscape and self.page is None:
-            raise ValueError("landscape needs a page (page='A4', 'A3', 'letter', ...)")
-
-    def printable(self) -> tuple[float, float] | None:
-        """The page's width and height in inches, less its margins; None without a page."""
-        if self.page is None:
-            return None
-        width, height = PAGES[self.page]
-        if self.landscape:
-            width, height = height, width
-        return width - 2 * PAGE_MARGIN, height - 2 * PAGE_MARGIN
 
 
 _FIELDS = frozenset(field.name for field in attrs.fields(DrawOptions))

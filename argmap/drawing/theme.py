@@ -185,7 +185,7 @@ DEFAULT = Theme(
     supports=EdgeStyle(label="supports", color=_BLUE, style="solid", arrowhead="normal"),
     attacks=EdgeStyle(label="attacks", color=_VERMILLION, style="dashed", arrowhead="tee"),
     undercuts=EdgeStyle(
-        label="undercuts", color=_PURPLE, style="dotted", arrowhead="odot", penwidth=2.4
+        label="undercuts", color=_PURPLE, style="dotted", arrowhead="odot", penwidth=1.8
     ),
 )
 
@@ -207,7 +207,7 @@ MONOCHROME = Theme(
     supports=EdgeStyle(label="supports", color="black", style="solid", arrowhead="normal"),
     attacks=EdgeStyle(label="attacks", color="black", style="dashed", arrowhead="tee"),
     undercuts=EdgeStyle(
-        label="undercuts", color="black", style="dotted", arrowhead="odot", penwidth=2.4
+        label="undercuts", color="black", style="dotted", arrowhead="odot", penwidth=1.8
     ),
     muted="#444444",
     cluster_fill="white",

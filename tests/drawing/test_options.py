@@ -51,8 +51,8 @@ def test_status_is_written_in_words_and_signs_with_a_legend_entry() -> None:
     assert "\u2714 accepted" in dot
     assert "\u2718 rejected" in dot
     assert "\u25a0\u25a0\u25a0\u25a1\u25a1 0.60" in dot
-    assert "<B>Status:</B>" in dot
-    assert "Status:" not in to_dot(small())
+    assert '"@legend:status"' in dot
+    assert "@legend:status" not in to_dot(small())
 
 
 def test_numbered_nodes_show_their_position_in_the_map() -> None:

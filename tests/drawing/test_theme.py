@@ -96,14 +96,3 @@ def test_an_unknown_theme_name_is_refused_naming_the_built_in_ones() -> None:
         get_theme("fancy")
     with pytest.raises(ValueError, match="default, monochrome"):
         to_dot(small(), theme="fancy")
-
-
-@pytest.mark.parametrize("name", sorted(THEMES))
-def test_an_undercut_line_is_drawn_heavier_than_an_attack_so_dots_survive_print(
-    name: str,
-) -> None:
-    # A dotted line at an attack's weight reads as pale grey once printed.
-    theme = THEMES[name]
-    undercut = theme.edge_style(RelationKind.UNDERCUTS)
-    assert undercut.style == "dotted"
-    assert undercut.penwidth >= 1.5 * theme.edge_style(RelationKind.ATTACKS).penwidth
