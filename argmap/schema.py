@@ -169,6 +169,10 @@ class _Fault:
     def problem(self, code: ProblemCode, message: str, *, at: str | None = None) -> Problem:
         return Problem(path=self.path if at is None else at, code=code, message=message)
 
+    def found(self, code: ProblemCode, expected: str) -> Iterator[Problem]:
+        """The one problem of a value that is not what was expected, worded the usual way."""
+        yield self.problem(code, f"found {describe_value(self.instance)}; expected {expected}")
+
 
 def _word(error: jsonschema.ValidationError, prefix: tuple[Any, ...]) -> Iterator[Problem]:
     """Every problem one jsonschema error stands for, worded by its keyword's function."""
@@ -219,10 +223,7 @@ def _dependent_required(fault: _Fault) -> Iterator[Problem]:
 
 
 def _type(fault: _Fault) -> Iterator[Problem]:
-    yield fault.problem(
-        ProblemCode.WRONG_TYPE,
-        f"expected {json_type(fault.expected)}, found {describe_value(fault.instance)}",
-    )
+    return fault.found(ProblemCode.WRONG_TYPE, json_type(fault.expected))
 
 
 def _version(fault: _Fault) -> Problem:
@@ -232,10 +233,6 @@ def _version(fault: _Fault) -> Problem:
         f"this argmap reads {', '.join(map(repr, READ_VERSIONS))} "
         f'(write: argmap: "{FORMAT_VERSION}")',
     )
-
-
-def _const(fault: _Fault) -> Iterator[Problem]:
-    yield _version(fault) if fault.parts == ["argmap"] else next(_unworded(fault))
 
 
 def _enum(fault: _Fault) -> Iterator[Problem]:
@@ -251,10 +248,7 @@ def _enum(fault: _Fault) -> Iterator[Problem]:
             f"expected one of: {allowed}",
         )
     else:
-        yield fault.problem(
-            ProblemCode.WRONG_TYPE,
-            f"expected {a(fault.what)} (one of: {allowed}), found {describe_value(fault.instance)}",
-        )
+        yield from fault.found(ProblemCode.WRONG_TYPE, f"{a(fault.what)} (one of: {allowed})")
 
 
 _PATTERN_CODES: Mapping[str, ProblemCode] = {
@@ -278,10 +272,7 @@ def _pattern_code(subschema: dict[str, Any]) -> ProblemCode:
 
 def _pattern(fault: _Fault) -> Iterator[Problem]:
     expected = fault.subschema.get("description", f"text matching {fault.expected}")
-    yield fault.problem(
-        _pattern_code(fault.subschema),
-        f"found {describe_value(fault.instance)}; expected {expected}",
-    )
+    return fault.found(_pattern_code(fault.subschema), str(expected))
 
 
 def _unique_items(fault: _Fault) -> Iterator[Problem]:
@@ -292,10 +283,11 @@ def _unique_items(fault: _Fault) -> Iterator[Problem]:
 
 
 def _minimum(fault: _Fault) -> Iterator[Problem]:
-    yield fault.problem(
-        ProblemCode.OUT_OF_RANGE,
-        f"found {describe_value(fault.instance)}; expected a number >= {fault.expected}",
-    )
+    return fault.found(ProblemCode.OUT_OF_RANGE, f"a number >= {fault.expected}")
+
+
+def _maximum(fault: _Fault) -> Iterator[Problem]:
+    return fault.found(ProblemCode.OUT_OF_RANGE, f"a number <= {fault.expected}")
 
 
 _WORDING: Mapping[str, Callable[[_Fault], Iterator[Problem]]] = {
@@ -303,11 +295,11 @@ _WORDING: Mapping[str, Callable[[_Fault], Iterator[Problem]]] = {
     "required": _required,
     "dependentRequired": _dependent_required,
     "type": _type,
-    "const": _const,
     "enum": _enum,
     "pattern": _pattern,
     "uniqueItems": _unique_items,
     "minimum": _minimum,
+    "maximum": _maximum,
 }
 """How each JSON Schema keyword's failure is worded; other keywords get jsonschema's words."""
 
