@@ -165,6 +165,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 
 def dumps(argument_map: ArgumentMap, format: str) -> str:
     """The text of a map in the format named."""
-    chosen = format_for("", format, reading=False)
-    assert chosen.write is not None  # format_for chose a writable format
-    return chosen.write(argument_map)
+    writable = [f.name for f in FORMATS.values() if f.write is not None]
+    write = FORMATS[check_format(format, writable, doing="write")].write
+    assert write is not None  # check_format chose a writable format
+    return write(argument_map)
