@@ -20,7 +20,7 @@ import yaml
 
 from ._paths import PathPart, format_path, parse_path
 from ._plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
-from ._wording import check_format
+from ._wording import check_format, shown
 from .errors import FormatError, Problem, ProblemCode, ValidationError
 
 __all__ = [
@@ -412,7 +412,7 @@ class _YamlReader:
                 node,
                 here,
                 ProblemCode.YAML_TAG,
-                f"cannot read {_shown(node.value)} as the YAML tag {node.tag!r} says; "
+                f"cannot read {shown(node.value, 40)} as the YAML tag {node.tag!r} says; "
                 "remove the tag or fix the value",
             )
             return None
@@ -427,7 +427,10 @@ class _YamlReader:
             return plain_json(value)[0]
         if isinstance(value, float) and not math.isfinite(value):
             self.problem(
-                node, here, ProblemCode.WRONG_TYPE, f"{_shown(node.value)} is not a finite number"
+                node,
+                here,
+                ProblemCode.WRONG_TYPE,
+                f"{shown(node.value, 40)} is not a finite number",
             )
         elif isinstance(value, int) and not isinstance(value, bool):
             # Hexadecimal and octal escape Python's limit on digits: checked here.
@@ -528,11 +531,6 @@ def _alias_marks(text: str) -> dict[tuple[PathPart, ...], Any]:
     except yaml.YAMLError:
         pass
     return marks
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """`text` quoted for a message, cut to `limit` characters."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def compose_yaml(text: str, file: str | None) -> yaml.Node:

@@ -22,6 +22,7 @@ __all__ = [
     "json_type",
     "one_of",
     "plural",
+    "shown",
     "suggest",
 ]
 
@@ -103,6 +104,15 @@ def json_type(name: object) -> str:
     return _JSON_TYPES.get(str(name), str(name))
 
 
+def shown(text: str, limit: int = 60) -> str:
+    """`text` quoted for a message, at most `limit` characters of it (a longer one ends in …).
+
+    >>> shown("abc"), shown("abcdef", 4)
+    ("'abc'", "'abc…'")
+    """
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 def describe_value(value: object, *, limit: int = 60) -> str:
     """A short, typed rendering of a value for messages: ``string 'x'``, ``integer 5``.
 
@@ -118,8 +128,7 @@ def describe_value(value: object, *, limit: int = 60) -> str:
     if isinstance(value, float):
         return f"number {value}"
     if isinstance(value, str):
-        shown = value if len(value) <= limit else value[: limit - 1] + "…"
-        return f"string {shown!r}"
+        return f"string {shown(value, limit)}"
     if isinstance(value, dict):
         return f"an object with {plural(len(value), 'field')}"
     if isinstance(value, list | tuple):
