@@ -20,8 +20,8 @@ import yaml
 
 from ._paths import PathPart, format_path, parse_path
 from ._plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
-from ._wording import check_format, shown
-from .errors import FormatError, Problem, ProblemCode, ValidationError
+from ._wording import check_format, shown, unknown_suffix
+from .errors import Problem, ProblemCode, ValidationError
 
 __all__ = [
     "FORMATS",
@@ -50,11 +50,7 @@ def format_for(name: str, format: str | None = None) -> Format:
     try:
         return _SUFFIXES[suffix]
     except KeyError:
-        raise FormatError(
-            f"cannot tell the format of {name!r} from its suffix; "
-            f"expected one of: {', '.join(_SUFFIXES)} (or name the format: `format=` in Python, "
-            "`--from` on the command line)"
-        ) from None
+        raise unknown_suffix(name, _SUFFIXES, FORMATS) from None
 
 
 # -- parsing ---------------------------------------------------------------------------------

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from .errors import FormatError
 
 __all__ = [
     "IMAGE_FORMATS",
@@ -24,6 +28,7 @@ __all__ = [
     "plural",
     "shown",
     "suggest",
+    "unknown_suffix",
 ]
 
 _Name = TypeVar("_Name", bound=str)
@@ -187,4 +192,27 @@ def check_format(name: object, allowed: Iterable[_Name], *, doing: str = "use") 
     raise FormatError(
         f"cannot {doing} the format {shown}{suggest(name, names)}; "
         f"expected one of: {', '.join(names)}"
+    )
+
+
+def unknown_suffix(
+    name: str,
+    suffixes: Iterable[str],
+    formats: Iterable[str],
+    *,
+    what: str = "format",
+    naming: str = "name the format",
+) -> FormatError:
+    """The error for a file whose suffix names no format: which suffixes and names would do.
+
+    >>> print(unknown_suffix("map.txt", [".json"], ["json"], naming="--to"))
+    cannot tell the format of 'map.txt' (suffix '.txt'); use a suffix (.json) or --to (json)
+    """
+    from .errors import FormatError  # errors words its summaries here: import when needed
+
+    suffix = PurePath(name).suffix
+    told = f"suffix {suffix!r}" if suffix else "no suffix"
+    return FormatError(
+        f"cannot tell the {what} of {name!r} ({told}); use a suffix "
+        f"({', '.join(suffixes)}) or {naming} ({', '.join(formats)})"
     )

@@ -11,8 +11,7 @@ from typing import Any
 
 from .._atomic import write_atomic
 from .._sources import base_of, source_files
-from .._wording import IMAGE_FORMATS, check_format
-from ..errors import FormatError
+from .._wording import IMAGE_FORMATS, check_format, unknown_suffix
 from ..model import ArgumentMap
 from .dot import make_digraph
 from .layout import run_graphviz
@@ -39,15 +38,9 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
     """
     if format is not None:
         return check_format(format, IMAGE_FORMATS, doing="draw in")
-    suffix = Path(path).suffix
-    found = SUFFIXES.get(suffix.lower())
+    found = SUFFIXES.get(Path(path).suffix.lower())
     if found is None:
-        told = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise FormatError(
-            f"cannot tell the format of {os.fspath(path)!r} ({told}); use a suffix "
-            f"({', '.join(sorted(SUFFIXES))}) or pass a format "
-            f"({', '.join(sorted(FORMATS))})"
-        )
+        raise unknown_suffix(os.fspath(path), sorted(SUFFIXES), IMAGE_FORMATS)
     return found
 
 

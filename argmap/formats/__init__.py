@@ -18,8 +18,8 @@ from pathlib import Path
 
 import attrs
 
-from .._wording import check_format
-from ..errors import FormatError, Problem, ProblemCode
+from .._wording import check_format, unknown_suffix
+from ..errors import Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
 from ..model import ArgumentMap
 from . import aif, argdown, graphs, mermaid
@@ -131,11 +131,7 @@ def format_for(
             if sniffed and not _ARGMAP_KEY.search(head or b"") and _AIF_KEY.search(head or b""):
                 return FORMATS["aif"]
             return candidate
-    suffixes = ", ".join(s for f in usable for s in f.suffixes)
-    raise FormatError(
-        f"cannot tell the format of {name!r} from its suffix; expected one of: {suffixes} "
-        f"(or name it: {', '.join(f.name for f in usable)})"
-    )
+    raise unknown_suffix(name, [s for f in usable for s in f.suffixes], [f.name for f in usable])
 
 
 def check_file(
