@@ -14,6 +14,7 @@ import json
 import os
 
 from .._atomic import write_atomic
+from .._wording import plural
 from ..model import ArgumentMap, Node, RelationKind
 
 __all__ = ["dump", "dumps"]
@@ -44,7 +45,7 @@ def dumps(argument_map: ArgumentMap) -> str:
     undercuts = sum(1 for r in argument_map.relations if r.kind is RelationKind.UNDERCUTS)
     if undercuts:
         lines += [
-            f"// argmap: {undercuts} undercut{'s' if undercuts != 1 else ''} not written "
+            f"// argmap: {plural(undercuts, 'undercut')} not written "
             "(Argdown undercuts join arguments, not statements)",
             "",
         ]
