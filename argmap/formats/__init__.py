@@ -18,7 +18,7 @@ from pathlib import Path
 
 import attrs
 
-from .._wording import check_format, unknown_suffix
+from .._wording import MAP_FORMATS, check_format, unknown_suffix
 from ..errors import Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
 from ..model import ArgumentMap
@@ -32,7 +32,8 @@ __all__ = ["FORMATS", "Format", "check_file", "dumps", "format_for", "load", "to
 class Format:
     """A format argmap reads, writes or both; `read` checks a file, `write` gives a map's text."""
 
-    name: str
+    name: str = attrs.field(validator=attrs.validators.in_(MAP_FORMATS))
+    """One of `MAP_FORMATS`, the names every command and function take."""
     suffixes: tuple[str, ...]
     description: str
     read: Callable[[str, str | None], Report] | None = None
