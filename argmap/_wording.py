@@ -28,6 +28,7 @@ __all__ = [
     "plural",
     "shown",
     "suggest",
+    "unknown",
     "unknown_suffix",
 ]
 
@@ -51,8 +52,23 @@ def suggest(word: object, choices: Iterable[str], *, most: int = 1) -> str:
     """
     if not isinstance(word, str):
         return ""
-    close = difflib.get_close_matches(word, list(choices), n=most, cutoff=CUTOFF)
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=most, cutoff=CUTOFF)
     return f" (did you mean {one_of(map(repr, close))}?)" if close else ""
+
+
+def unknown(what: str, value: object, allowed: Iterable[str]) -> str:
+    """The message for a value that is none of the allowed ones, with the closest suggested.
+
+    >>> unknown("engine", "dto", ["dot", "neato"])
+    "unknown engine 'dto' (did you mean 'dot'?); expected one of: dot, neato"
+    >>> unknown("engine", 5, ["dot"])
+    'unknown engine integer 5; expected one of: dot'
+    """
+    names = [str(name) for name in allowed]  # an enum's members say their values
+    shown_value = repr(value) if isinstance(value, str) else describe_value(value)
+    return (
+        f"unknown {what} {shown_value}{suggest(value, names)}; expected one of: {', '.join(names)}"
+    )
 
 
 def one_of(words: Iterable[str]) -> str:

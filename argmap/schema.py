@@ -21,7 +21,7 @@ import jsonschema.validators
 import jsonschema_rs
 
 from ._paths import format_path
-from ._wording import a, describe_value, json_type, suggest
+from ._wording import a, describe_value, json_type, suggest, unknown
 from .errors import Problem, ProblemCode
 
 __all__ = [
@@ -183,7 +183,7 @@ def _word(error: jsonschema.ValidationError, prefix: tuple[Any, ...]) -> Iterato
         subschema=error.schema if isinstance(error.schema, dict) else {},
         message=error.message,
     )
-    return iter(_WORDING.get(str(error.validator), _unworded)(fault))
+    return _WORDING.get(str(error.validator), _unworded)(fault)
 
 
 def _unworded(fault: _Fault) -> Iterator[Problem]:
@@ -242,11 +242,7 @@ def _enum(fault: _Fault) -> Iterator[Problem]:
     choices = [str(v) for v in fault.expected]
     allowed = ", ".join(choices)
     if isinstance(fault.instance, str):
-        yield fault.problem(
-            ProblemCode.UNKNOWN_KIND,
-            f"unknown {fault.what} {fault.instance!r}{suggest(fault.instance, choices)}; "
-            f"expected one of: {allowed}",
-        )
+        yield fault.problem(ProblemCode.UNKNOWN_KIND, unknown(fault.what, fault.instance, choices))
     else:
         yield from fault.found(ProblemCode.WRONG_TYPE, f"{a(fault.what)} (one of: {allowed})")
 

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 
 import attrs
 
-from .._wording import plural, suggest
+from .._wording import plural, suggest, unknown
 from ..model import ArgumentMap, NodeKind, Relation, RelationKind
 from .choices import check_count
 
@@ -187,19 +187,16 @@ def select(
             try:
                 wanted_kinds.add(NodeKind(kind))
             except ValueError:
-                raise ValueError(
-                    f"unknown node kind {kind!r}; expected one of "
-                    f"{', '.join(k.value for k in NodeKind)}"
-                ) from None
+                raise ValueError(unknown("node kind", kind, NodeKind)) from None
     wanted_sections = None
     if sections is not None:
         if isinstance(sections, str):
             raise TypeError("sections must be a collection of section ids, not a string")
         known = {s.id for s in m.sections} | {n.section for n in m.nodes if n.section}
-        unknown = sorted(set(sections) - known)
-        if unknown:
+        missing = sorted(set(sections) - known)
+        if missing:
             raise ValueError(
-                f"no section {', '.join(map(repr, unknown))} in the map; its sections are "
+                f"no section {', '.join(map(repr, missing))} in the map; its sections are "
                 f"{', '.join(sorted(known)) or '(none)'}"
             )
         wanted_sections = set(sections)
