@@ -34,7 +34,7 @@ __all__ = [
 
 _Name = TypeVar("_Name", bound=str)
 
-CUTOFF = 0.6
+_CUTOFF = 0.6
 """How alike (difflib's ratio) a choice must be to a word to be suggested for it."""
 
 _MASS_NOUNS = frozenset({"evidence", "null"})
@@ -52,7 +52,7 @@ def suggest(word: object, choices: Iterable[str], *, most: int = 1) -> str:
     """
     if not isinstance(word, str):
         return ""
-    close = difflib.get_close_matches(word, [str(c) for c in choices], n=most, cutoff=CUTOFF)
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=most, cutoff=_CUTOFF)
     return f" (did you mean {one_of(map(repr, close))}?)" if close else ""
 
 
