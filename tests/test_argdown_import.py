@@ -1,4 +1,4 @@
-"""Argdown import: real hand-written Argdown agrees with Argdown's own parser, and bad input is located."""
+"""Argdown import: real Argdown agrees with Argdown's own parser; bad input is located."""
 
 from __future__ import annotations
 
@@ -91,7 +91,10 @@ def test_supports_and_attacks_agree_with_argdown(path: Path) -> None:
             kind = RelationKind.SUPPORTS if r["relationType"] == "support" else RelationKind.ATTACKS
             theirs.add((source, target, kind))
         elif r["relationType"] == "contradictory":
-            theirs |= {(source, target, RelationKind.ATTACKS), (target, source, RelationKind.ATTACKS)}
+            theirs |= {
+                (source, target, RelationKind.ATTACKS),
+                (target, source, RelationKind.ATTACKS),
+            }
     ours = {
         (r.source, r.target, r.kind)
         for r in m.relations
@@ -99,6 +102,8 @@ def test_supports_and_attacks_agree_with_argdown(path: Path) -> None:
     }
     assert ours == theirs
     undercutters = {
-        end(r["from"], r["fromType"]) for r in reference["relations"] if r["relationType"] == "undercut"
+        end(r["from"], r["fromType"])
+        for r in reference["relations"]
+        if r["relationType"] == "undercut"
     }
     assert {r.source for r in m.relations if r.kind is RelationKind.UNDERCUTS} == undercutters

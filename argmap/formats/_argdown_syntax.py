@@ -132,7 +132,7 @@ class _Lexer:
             self.indents.pop()
             self.push("Dedent", at, at)
 
-    def match(self, type: str, pos: int) -> int | None:  # noqa: C901, PLR0911, PLR0912
+    def match(self, type: str, pos: int) -> int | None:
         text = self.text
         m: re.Match[str] | None
         if type == "Comment":

@@ -34,8 +34,8 @@ from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Relation, RelationK
 from ._argdown_syntax import (
     SPECIAL,
     TAG,
-    Argument,
     ArgdownSyntaxError,
+    Argument,
     Element,
     Emphasis,
     FrontMatter,
@@ -294,9 +294,7 @@ class _Builder:
             _merge(thing.data, member.data)
             thing.data_at = data_token.start if data_token else member.start
         in_group = member.data.get("isInGroup") if member.data else None
-        if in_group is True or (
-            not member.reference and in_group is None and not thing.sectioned
-        ):
+        if in_group is True or (not member.reference and in_group is None and not thing.sectioned):
             thing.section, thing.sectioned = self.section, True
         thing.members.append(member)
 
@@ -325,12 +323,12 @@ class _Builder:
     def relation_lines(self, lines: list[RelationLine], parent: _Key) -> None:
         for line in lines:
             member = line.member
-            child = self.argument(member) if isinstance(member, Argument) else self.statement(member)
+            child = (
+                self.argument(member) if isinstance(member, Argument) else self.statement(member)
+            )
             kind = line.token.type
             at = line.token.start + len(line.token.image) - len(line.token.image.lstrip(" '\t"))
-            if kind.startswith("Incoming"):
-                source, target = parent, child
-            elif kind == "Contradiction":
+            if kind.startswith("Incoming") or kind == "Contradiction":
                 source, target = parent, child
             else:
                 source, target = child, parent
@@ -422,8 +420,7 @@ class _Builder:
                 # An argument's outgoing relations are its main conclusion's.
                 rel = attrs.evolve(rel, source=("s", source.pcs[-1][0]))
                 if any(
-                    (o.source, o.target, o.type) == (rel.source, rel.target, rel.type)
-                    for o in kept
+                    (o.source, o.target, o.type) == (rel.source, rel.target, rel.type) for o in kept
                 ):
                     continue
             target = self.things.get(rel.target)
@@ -433,20 +430,14 @@ class _Builder:
         final: list[_Rel] = []
         for rel in kept:
             target = self.things.get(rel.target)
-            if (
-                rel.source[0] == "s"
-                and rel.type == "attack"
-                and target is not None
-                and target.pcs
-            ):
+            if rel.source[0] == "s" and rel.type == "attack" and target is not None and target.pcs:
                 premises = {title for title, _, conclusion in target.pcs if not conclusion}
                 if any(
                     o.source[0] == "s"
                     and o.target[0] == "s"
                     and rel.source in (o.source, o.target)
                     and (
-                        (o.type == "attack" and o.source == rel.source)
-                        or o.type == "contradictory"
+                        (o.type == "attack" and o.source == rel.source) or o.type == "contradictory"
                     )
                     and (o.target if o.source == rel.source else o.source)[1] in premises
                     for o in kept
@@ -470,8 +461,7 @@ def _without_tags(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _slug(title: str) -> str:
-    slug = _NOT_ID.sub("-", title).strip("-.")[:100]
-    return slug
+    return _NOT_ID.sub("-", title).strip("-.")[:100]
 
 
 class _Ids:
@@ -543,7 +533,7 @@ class _Mapper:
         self.meta: dict[str, Any] = {}
         self.places: dict[tuple[str, int], int] = {}
 
-    def run(self) -> ArgumentMap | None:  # noqa: C901, PLR0912, PLR0915
+    def run(self) -> ArgumentMap | None:
         b = self.b
         title, description = self.front_matter()
         used_sections = {t.section for t in b.things.values() if t.section is not None}
@@ -568,9 +558,7 @@ class _Mapper:
             )
             section_ids[index] = name
             self.places[("sections", len(sections))] = heading.start
-            sections.append(
-                Section(id=name, title=heading.title or f"Section {len(sections) + 1}")
-            )
+            sections.append(Section(id=name, title=heading.title or f"Section {len(sections) + 1}"))
             extra = {k: v for k, v in data.items() if k != "id"}
             if heading.level != 1 or extra:
                 levels[name] = {"level": heading.level, **({"data": extra} if extra else {})}
@@ -588,7 +576,7 @@ class _Mapper:
         other_texts: dict[str, list[str]] = {}
         kinds: dict[str, NodeKind | None] = {}
         failed = False
-        for key, thing in b.things.items():
+        for key in b.things:
             name = self.ids.make(key[1], "statement" if key[0] == "s" else "argument")
             node_ids[key] = name
             if name != key[1]:
@@ -647,9 +635,7 @@ class _Mapper:
                 failed, attribution = True, None
             score = data.pop("base_score", None)
             if score is not None and (
-                isinstance(score, bool)
-                or not isinstance(score, int | float)
-                or not 0 <= score <= 1
+                isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1
             ):
                 self.b.problem(
                     at,
@@ -670,9 +656,7 @@ class _Mapper:
                     id=name,
                     kind=NodeKind.CLAIM,  # settled below, once the relations are known
                     text=text,
-                    section=section_ids.get(thing.section)
-                    if thing.section is not None
-                    else None,
+                    section=section_ids.get(thing.section) if thing.section is not None else None,
                     tags=tuple(tags),
                     attribution=attribution,
                     base_score=None if score is None else float(score),
@@ -764,7 +748,7 @@ class _Mapper:
             self.kept.add("front matter key", self.b.front_at, len(rest))
         return title, description
 
-    def relations(self, node_ids: Mapping[_Key, str]) -> list[Relation]:  # noqa: C901
+    def relations(self, node_ids: Mapping[_Key, str]) -> list[Relation]:
         b = self.b
         out: list[Relation] = []
         seen: set[tuple[str, str, RelationKind, str | None]] = set()
@@ -787,9 +771,7 @@ class _Mapper:
                 return
             seen.add((source, target, kind, argument))
             self.places[("relations", len(out))] = at
-            out.append(
-                Relation(source=source, target=target, kind=kind, id=id, argument=argument)
-            )
+            out.append(Relation(source=source, target=target, kind=kind, id=id, argument=argument))
 
         for key, thing in b.things.items():
             if not thing.pcs:
@@ -846,8 +828,9 @@ class _Mapper:
                     if r.source == name and r.kind is not RelationKind.UNDERCUTS
                 ]
                 if not targets:
-                    self.missing.add("undercut of an argument that supports or attacks nothing",
-                                     rel.start)
+                    self.missing.add(
+                        "undercut of an argument that supports or attacks nothing", rel.start
+                    )
                 for i in targets:
                     if out[i].id is None:
                         out[i] = attrs.evolve(
@@ -964,7 +947,10 @@ def _syntax_message(text: str, error: ArgdownSyntaxError) -> str:
     hint = ""
     if head.startswith("{") or re.match(r"argmap\s*:", head):
         hint = " (this looks like argmap's JSON or YAML: read it with --from json or --from yaml)"
-    return f"not Argdown as Argdown's parser reads it: found {error.found}; expected {error.expected}{hint}"
+    return (
+        f"not Argdown as Argdown's parser reads it: found {error.found}; "
+        f"expected {error.expected}{hint}"
+    )
 
 
 def loads(text: str | bytes, *, title: str | None = None) -> ArgumentMap:
@@ -979,7 +965,6 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
 
 
 # Writing.
-
 
 
 def _text(value: str) -> str:
