@@ -145,6 +145,7 @@ class _Builder:
         self.untitled = 0
         self.front: Any = None
         self.front_at = 0
+        self.inference: str | None = None
 
     def problem(
         self, offset: int, code: str, message: str, severity: Severity = Severity.ERROR
@@ -328,10 +329,15 @@ class _Builder:
             )
             kind = line.token.type
             at = line.token.start + len(line.token.image) - len(line.token.image.lstrip(" '\t"))
+            end = parent
+            if kind == "OutgoingUndercut" and parent[0] == "s" and self.inference:
+                # Argdown's rule: `<_` under a statement undercuts the inference of the
+                # last premise-conclusion structure read (meant for its conclusion).
+                end = ("i", self.inference)
             if kind.startswith("Incoming") or kind == "Contradiction":
-                source, target = parent, child
+                source, target = end, child
             else:
-                source, target = child, parent
+                source, target = child, end
             type = (
                 "contradictory"
                 if kind == "Contradiction"
@@ -381,6 +387,7 @@ class _Builder:
                 thing.inferences.append(
                     {"rules": rules, **({"data": data} if data is not None else {})}
                 )
+                self.inference = thing.key[1]
                 self.relation_lines(item.relations, ("i", thing.key[1]))
             else:
                 key = self.statement(item)
@@ -542,6 +549,7 @@ class _Mapper:
         section_taken = _Ids()
         levels: dict[str, Any] = {}
         empty_headings: list[str] = []
+        repeated: dict[tuple[str, str], str] = {}
         for index, heading in enumerate(b.sections):
             data = heading.data or {}
             if data.get("argmap") == "relations":
@@ -551,11 +559,17 @@ class _Mapper:
                 self.kept.add("heading", heading.start)
                 continue
             wanted = data.get("id")
+            again = repeated.get((wanted, heading.title)) if isinstance(wanted, str) else None
+            if again is not None:  # the same id and title again: the same section
+                section_ids[index] = again
+                continue
             name = (
                 section_taken.make(wanted, "section")
                 if isinstance(wanted, str) and _ID_OK(wanted)
                 else section_taken.make(heading.title, "section")
             )
+            if isinstance(wanted, str):
+                repeated[(wanted, heading.title)] = name
             section_ids[index] = name
             self.places[("sections", len(sections))] = heading.start
             sections.append(Section(id=name, title=heading.title or f"Section {len(sections) + 1}"))
@@ -1001,6 +1015,14 @@ def _yaml_string(value: str) -> str:
     return out
 
 
+def _yaml_value(value: str | float) -> str:
+    if isinstance(value, str):
+        return _yaml_string(value)
+    text = repr(float(value))
+    # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
+    return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
+
+
 def _tag(tag: str) -> str | None:
     # Argdown reads `#(...)` up to the first `)`, with no escapes.
     body = re.sub(r"[\r\n]", " ", tag.replace(")", ""))
@@ -1034,10 +1056,7 @@ def _statement(node: Node, titles: Mapping[str, str], arguments: set[str]) -> st
         data["attribution"] = node.attribution
     if node.base_score is not None:
         data["base_score"] = node.base_score
-    written = ", ".join(
-        f"{key}: {_yaml_string(value) if isinstance(value, str) else json.dumps(value)}"
-        for key, value in data.items()
-    )
+    written = ", ".join(f"{key}: {_yaml_value(value)}" for key, value in data.items())
     return f"{_ref(node.id, titles, arguments)}: {_text(node.text)}{tags} {{{written}}}"
 
 
@@ -1057,7 +1076,10 @@ def dumps(argument_map: ArgumentMap) -> str:
         ]
     sections = {s.id: s for s in argument_map.sections}
     current: str | None = None
-    for node in sorted(argument_map.nodes, key=lambda n: n.section is not None):
+    # Argdown has no way back out of a heading: nodes without a section come
+    # first, then each section's nodes under one heading, sections in order of first use.
+    order = {id: i for i, id in enumerate(dict.fromkeys(n.section for n in argument_map.nodes))}
+    for node in sorted(argument_map.nodes, key=lambda n: (n.section is not None, order[n.section])):
         if node.section != current and node.section is not None:
             section = sections.get(node.section)
             heading = _text(section.title if section else node.section)
