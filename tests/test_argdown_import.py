@@ -159,3 +159,185 @@ def test_argdown_reads_argmaps_export_as_argmap_does(maps: list[argmap.ArgumentM
         references = _argdown_json(Path(folder), texts)
     for name, text in texts.items():
         _agrees(argdown.loads(text), references[name])
+
+
+# The mapping rules of docs/interchange.md, on the fixture of every construct.
+
+
+@pytest.fixture(scope="module")
+def constructs() -> argmap.formats.Report:
+    return argdown.check_text(CONSTRUCTS.read_bytes(), file="constructs.argdown")
+
+
+def test_a_premise_conclusion_structure_is_a_linked_argument_into_the_argument(
+    constructs: argmap.formats.Report,
+) -> None:
+    m = constructs.unwrap()
+    into = [r for r in m.incoming("Health") if r.kind is RelationKind.SUPPORTS]
+    assert [r.source for r in into] == ["Air", "Untitled-1", "Lives", "Untitled-2"]
+    assert {r.argument for r in into} == {"Health"}
+    assert [r.target for r in m.outgoing("Health")] == ["T"]
+    assert m.relation("Health.inference").target == "T"
+
+
+def test_undercuts_target_the_inference_or_the_arguments_own_relations(
+    constructs: argmap.formats.Report,
+) -> None:
+    m = constructs.unwrap()
+    undercuts = {(r.source, r.target) for r in m.relations if r.kind is RelationKind.UNDERCUTS}
+    # `<_` under a conclusion undercuts its inference; `<_` under an argument with no
+    # premise-conclusion structure undercuts what that argument attacks.
+    assert ("Rights", "Health.inference") in undercuts
+    assert ("Exaggerated", "Trade.to.T") in undercuts
+    assert m.relation("Trade.to.T").kind is RelationKind.ATTACKS
+
+
+def test_a_contradiction_is_two_attacks(constructs: argmap.formats.Report) -> None:
+    m = constructs.unwrap()
+    pairs = {(r.source, r.target) for r in m.relations if r.kind is RelationKind.ATTACKS}
+    assert {("Access", "Transit"), ("Transit", "Access")} <= pairs
+
+
+def test_kinds_are_inferred_and_data_overrides_them(constructs: argmap.formats.Report) -> None:
+    m = constructs.unwrap()
+    assert m.node("Air").kind is argmap.NodeKind.EVIDENCE  # {kind: "evidence"}
+    assert m.node("Loose").kind is argmap.NodeKind.REBUTTAL  # {kind: "rebuttal"}
+    assert m.node("Untitled-1").kind is argmap.NodeKind.EVIDENCE  # supports, nothing backs it
+    assert m.node("Rights").kind is argmap.NodeKind.OBJECTION  # undercuts a support
+    assert m.node("Listed").kind is argmap.NodeKind.CLAIM
+
+
+def test_titles_sections_texts_and_tags(constructs: argmap.formats.Report) -> None:
+    m = constructs.unwrap()
+    assert m.title == "Every construct, once"
+    assert [(s.id, s.title) for s in m.sections] == [
+        ("Thesis", "Thesis"),
+        ("Reconstructions", "Reconstructions"),
+    ]
+    # The last definition is the text; the trailing tag is a tag, not text.
+    assert m.node("T").text == "The centres of cities should be car-free."
+    assert m.node("T").tags == ("policy",)
+    assert m.node("Noise").text == "Traffic noise harms sleep 😢 #not-a-tag."
+    assert m.node("Untitled-1").text == ("Air pollution kills thousands every year, see the WHO.")
+    meta = m.metadata["argdown"]
+    assert meta["titles"]["Listed-argument"] == "Listed argument"
+    assert meta["texts"]["T"] == ["Cities should ban cars from their centres."]
+    assert meta["inferences"]["Health"] == [
+        {"rules": ["Modus ponens ∧ generalisation"], "data": {"uses": [1, 2]}}
+    ]
+    assert meta["frontmatter"] == {"author": "argmap's tests"}
+
+
+def test_nothing_is_dropped_silently(constructs: argmap.formats.Report) -> None:
+    notices = {
+        (p.line, p.message.split(":")[0])
+        for p in constructs.problems
+        if p.code.startswith("argdown-")
+    }
+    assert notices == {
+        (1, "1 front matter key"),
+        (12, "1 further text of statements defined more than once"),
+        (21, "1 heading below the first level (argmap sections are flat)"),
+        (23, "1 inference (rules and data)"),
+        (30, "1 intermediary conclusion"),
+        (43, "1 statement only referred to, never defined"),
+        (46, "1 node with data argmap has no field for"),
+        (50, "1 undercut of a statement"),
+    }
+    assert all(p.severity is argmap.Severity.WARNING for p in constructs.problems)
+
+
+def test_argdown_argmap_argdown_keeps_titles_and_arguments() -> None:
+    first = argdown.loads(CONSTRUCTS.read_text(encoding="utf-8"))
+    text = argdown.dumps(first)
+    assert "<Listed argument>: An argument in a list." in text
+    assert "[Only referred to]: Only referred to" in text
+    again = argdown.loads(text)
+    # Nodes without a section come first (the documented loss of order).
+    assert sorted((n.id, n.kind, n.text, n.section) for n in again.nodes) == sorted(
+        (n.id, n.kind, n.text, n.section) for n in first.nodes
+    )
+    supports_and_attacks = {
+        (r.source, r.target, r.kind)
+        for r in first.relations
+        if r.kind is not RelationKind.UNDERCUTS
+    }
+    assert {(r.source, r.target, r.kind) for r in again.relations} == supports_and_attacks
+
+
+# Bad input: located problems, never a traceback.
+
+
+def _problems(text: str | bytes) -> list[tuple[int | None, int | None, str, str]]:
+    report = argdown.check_text(text, file="x.argdown")
+    assert report.map is None
+    return [(p.line, p.column, p.code, p.message) for p in report.errors]
+
+
+def test_syntax_errors_say_where_what_was_found_and_what_was_expected() -> None:
+    [(line, column, code, message)] = _problems("[a]: A.\n  + [b]: B.\n[c]: C.\n")
+    assert (line, column, code) == (3, 1, "syntax-error")
+    assert "found '[c]:'" in message
+    assert "expected a relation, or the end of the indented block" in message
+
+
+def test_a_premise_conclusion_structure_needs_an_inference() -> None:
+    [(line, column, code, message)] = _problems("(1) A.\n(2) B.\n")
+    assert (line, column, code) == (3, 1, "syntax-error")
+    assert "expected an inference line (-- or ----) before the conclusion" in message
+
+
+def test_a_lone_backslash_is_located() -> None:
+    [(line, column, code, message)] = _problems("[a]: A \\\n")
+    assert (line, column, code) == (1, 8, "syntax-error")
+    assert "backslash" in message
+
+
+def test_an_unknown_kind_is_located_at_its_data() -> None:
+    [(line, column, code, message)] = _problems('[a]: A.\n\n[b]: B. {kind: "clam"}\n  + [a]\n')
+    assert (line, column, code) == (3, 9, "unknown-kind")
+    assert "'clam'" in message
+    assert "expected one of: claim, evidence" in message
+
+
+def test_bad_yaml_data_is_located_in_the_argdown_text() -> None:
+    [(line, column, code, _)] = _problems("[a]: A. {kind: claim, kind: evidence}\n")
+    assert (line, code) == (1, "duplicate-key")
+    assert column is not None
+    assert column > 9
+
+
+def test_problems_of_the_map_point_at_the_argdown_line() -> None:
+    [(line, column, code, _)] = _problems("[a]: A.\n  + [a]\n")
+    assert (line, column, code) == (2, 3, "self-relation")
+
+
+def test_empty_and_undecodable_files() -> None:
+    assert _problems("\n  \n")[0][2] == "empty-document"
+    assert _problems(b"[a]: \xff\n")[0][:3] == (1, 6, "not-utf8")
+
+
+def test_argmaps_own_json_read_as_argdown_gets_a_hint() -> None:
+    [(_, _, code, message)] = _problems('{"argmap": "1.1", "title": "x", "nodes": []}\n')
+    assert code == "syntax-error"
+    assert "--from json" in message
+
+
+# The command line reads Argdown with no other change.
+
+
+def test_convert_validate_and_render_read_argdown(tmp_path: Path) -> None:
+    from argmap.cli import main
+
+    source = tmp_path / "map.argdown"
+    source.write_text("[a]: A.\n  + [b]: B.\n", encoding="utf-8")
+    assert main(["validate", str(source)]) == 0
+    assert main(["convert", str(source), "-o", str(tmp_path / "map.json")]) == 0
+    assert argmap.load(tmp_path / "map.json").node("b").kind is argmap.NodeKind.EVIDENCE
+    renamed = tmp_path / "map.txt"
+    renamed.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["convert", str(renamed), "--from", "argdown", "-o", str(tmp_path / "b.yaml")]) == 0
+    assert main(["render", str(source), "-o", str(tmp_path / "map.dot")]) == 0
+    assert "digraph" in (tmp_path / "map.dot").read_text(encoding="utf-8")
+    (tmp_path / "bad.argdown").write_text("(1) A.\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path / "bad.argdown")]) == 1

@@ -588,7 +588,9 @@ class _Parser:
         return self.statement()
 
     def inference(self) -> Inference:
-        start = self.consume("InferenceStart", "an inference line (--)")
+        start = self.consume(
+            "InferenceStart", "an inference line (-- or ----) before the conclusion"
+        )
         inference = Inference(start.start)
         if self.peek() in _FREESTYLE or (self.peek() == "Newline" and self.peek(1) in _FREESTYLE):
             self.accept("Newline")

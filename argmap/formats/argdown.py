@@ -384,9 +384,10 @@ class _Builder:
             if isinstance(item, Inference):
                 rules = [freestyle_text(rule, _shortcode).strip() for rule in item.rules]
                 data = self.data(item.data)
-                thing.inferences.append(
-                    {"rules": rules, **({"data": data} if data is not None else {})}
-                )
+                if rules or data is not None:
+                    thing.inferences.append(
+                        {"rules": rules, **({"data": data} if data is not None else {})}
+                    )
                 self.inference = thing.key[1]
                 self.relation_lines(item.relations, ("i", thing.key[1]))
             else:
@@ -946,7 +947,7 @@ def check_text(text: str | bytes, *, file: str | None = None, title: str | None 
     builder.walk(elements)
     mapper = _Mapper(builder, default_title)
     built = mapper.run() if not builder.errors_so_far() else None
-    problems = builder.problems
+    problems = sorted(builder.problems, key=lambda p: (p.line or 0, p.column or 0))
     if built is None or any(p.severity is Severity.ERROR for p in problems):
         return Report(map=None, problems=tuple(problems))
     from .._codec import unstructure_map
