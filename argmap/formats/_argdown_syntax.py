@@ -8,6 +8,7 @@ and reported, never raised as anything but `ArgdownSyntaxError`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Union
@@ -196,9 +197,18 @@ class _Lexer:
     def run(self) -> list[Token]:
         pos = 0
         text = self.text
+        # A pattern with no closer left in the text cannot match: asking anyway
+        # would scan to the end at every opener (quadratic on hostile input).
+        closers = {
+            "Data": text.rfind("}"),
+            "Comment": max(text.rfind("*/"), text.rfind("-->"), text.rfind("\n"), text.rfind("\r")),
+            "FrontMatter": text.rfind("==="),
+        }
         while pos < len(text):
-            order = _DEFAULT_MODE if self.modes[-1] == "default" else _INFERENCE_MODE
-            for type in order:
+            mode = self.modes[-1]
+            for type in _candidates(mode, text[pos]):
+                if type in closers and closers[type] <= pos:
+                    continue
                 end = self.match(type, pos)
                 if end is None:
                     continue
@@ -221,6 +231,60 @@ class _Lexer:
             self.tokens.pop()
         self.dedent_all(len(text))
         return self.tokens
+
+
+_INDENT = "' \t"
+_FIRST: dict[str, str] = {
+    "Comment": "</",
+    "FrontMatter": "=",
+    "Data": "{",
+    "EscapedChar": "\\",
+    "SpecialChar": ".:",
+    "Emptyline": " \t\r\n",
+    "Newline": " \t\r\n",
+    "InferenceStart": _INDENT + "-",
+    "IncomingSupport": _INDENT + "+",
+    "IncomingAttack": _INDENT + "-",
+    "OutgoingSupport": _INDENT + "<+",
+    "OutgoingAttack": _INDENT + "<-",
+    "Contradiction": _INDENT + ">",
+    "IncomingUndercut": _INDENT + "_",
+    "OutgoingUndercut": _INDENT + "<_",
+    "HeadingStart": "#",
+    "StatementNumber": _INDENT + "(",
+    "OrderedListItem": _INDENT + "0123456789",
+    "UnorderedListItem": _INDENT + "*",
+    "AsteriskBoldEnd": "*",
+    "UnderscoreBoldEnd": "_",
+    "AsteriskItalicEnd": "*",
+    "UnderscoreItalicEnd": "_",
+    "AsteriskBoldStart": "*",
+    "UnderscoreBoldStart": "_",
+    "AsteriskItalicStart": "*",
+    "UnderscoreItalicStart": "_",
+    "Link": "[",
+    "Tag": "#",
+    "StatementDefinition": "[",
+    "StatementReference": "[",
+    "StatementMention": "@",
+    "ArgumentDefinition": "<",
+    "ArgumentReference": "<",
+    "ArgumentMention": "@",
+    "Spaces": " \t",
+    "UnusedControlChar": "@#*_[],.:;</>-(){}",
+    "InferenceEnd": "-",
+    "ListDelimiter": ",",
+}
+_NOT_FREESTYLE = "\\@#*_[],.:;</>-\r\n(){}"
+
+
+@functools.cache
+def _candidates(mode: str, char: str) -> tuple[str, ...]:
+    """The token types of `mode` that can start with `char`, in the order they are tried."""
+    order = _DEFAULT_MODE if mode == "default" else _INFERENCE_MODE
+    return tuple(
+        t for t in order if (char not in _NOT_FREESTYLE if t == "Freestyle" else char in _FIRST[t])
+    )
 
 
 _DEFAULT_MODE = (

@@ -140,6 +140,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.things: dict[_Key, _Thing] = {}
         self.relations: list[_Rel] = []
+        self.seen: set[tuple[_Key, _Key, str]] = set()
         self.sections: list[_Section] = []
         self.section: int | None = None
         self.untitled = 0
@@ -346,14 +347,11 @@ class _Builder:
             self.add_relation(_Rel(type, source, target, at))
 
     def add_relation(self, new: _Rel) -> None:
-        for old in self.relations:
-            same = (old.source, old.target) == (new.source, new.target)
-            mirrored = new.type == "contradictory" and (old.source, old.target) == (
-                new.target,
-                new.source,
-            )
-            if old.type == new.type and (same or mirrored):
-                return
+        # Argdown keeps one relation of a type between two ends (a contradiction either way).
+        mirrored = (new.target, new.source, new.type) if new.type == "contradictory" else None
+        if (new.source, new.target, new.type) in self.seen or mirrored in self.seen:
+            return
+        self.seen.add((new.source, new.target, new.type))
         self.relations.append(new)
 
     def heading(self, node: Heading) -> None:
@@ -829,6 +827,9 @@ class _Mapper:
             else:
                 kind = RelationKind.SUPPORTS if rel.type == "support" else RelationKind.ATTACKS
                 add(source, target, kind, rel.start)
+        made_by: dict[str, list[int]] = {}
+        for i, r in enumerate(out):
+            made_by.setdefault(r.source, []).append(i)
         for rel in undercuts:
             source = node_ids[rel.source]
             if rel.target[0] == "i":
@@ -837,11 +838,7 @@ class _Mapper:
                 # An argument without premises and conclusion: its inference is each
                 # support or attack it makes.
                 name = node_ids[rel.target]
-                targets = [
-                    i
-                    for i, r in enumerate(out)
-                    if r.source == name and r.kind is not RelationKind.UNDERCUTS
-                ]
+                targets = made_by.get(name, [])
                 if not targets:
                     self.missing.add(
                         "undercut of an argument that supports or attacks nothing", rel.start
