@@ -914,7 +914,19 @@ def _shown_key(key: _Key) -> str:
 
 
 def check_text(text: str | bytes, *, file: str | None = None, title: str | None = None) -> Report:
-    """Read Argdown text: the validated map (or None) and every problem, located in the text."""
+    """Read Argdown text into a checked map, with every problem located in the text.
+
+    Args:
+        text: Argdown, as text or UTF-8 bytes.
+        file: the file's name, for problems (and the title when the front matter has none).
+        title: the map's title when the front matter has none.
+
+    Returns:
+        A `Report`: the map (None if there is an error) and every problem:
+        syntax errors, data that does not fit, the warnings that count what
+        went to `metadata.argdown` or could not be represented, and the
+        problems of the map built, each at its Argdown line and column.
+    """
     try:
         text = _decode(text, file)
     except ValidationError as error:
@@ -966,12 +978,34 @@ def _syntax_message(text: str, error: ArgdownSyntaxError) -> str:
 
 
 def loads(text: str | bytes, *, title: str | None = None) -> ArgumentMap:
-    """The map of Argdown text; `ValidationError` listing every problem."""
+    """Read a map from Argdown text (docs/interchange.md#argdown has the rules).
+
+    Args:
+        text: Argdown, as text or UTF-8 bytes.
+        title: the map's title when the front matter has none.
+
+    Returns:
+        The map.
+
+    Raises:
+        ValidationError: the text is not Argdown, or the map is invalid; lists every problem.
+    """
     return check_text(text, title=title).unwrap()
 
 
 def load(path: str | os.PathLike[str]) -> ArgumentMap:
-    """The map of an Argdown file; its title is the front matter's, else the file's name."""
+    """Read a map from an Argdown file.
+
+    Args:
+        path: the `.argdown` file.
+
+    Returns:
+        The map; its title is the front matter's, else the file's name.
+
+    Raises:
+        ValidationError: the file is not Argdown, or the map is invalid.
+        OSError: the file cannot be read.
+    """
     data = Path(path).read_bytes()
     return check_text(data, file=os.fspath(path)).unwrap()
 
@@ -1059,7 +1093,16 @@ def _statement(node: Node, titles: Mapping[str, str], arguments: set[str]) -> st
 
 
 def dumps(argument_map: ArgumentMap) -> str:
-    """The map as Argdown text."""
+    """Write a map as Argdown text that Argdown's tools (and `loads`) read back.
+
+    Args:
+        argument_map: the map.
+
+    Returns:
+        The text: front matter, statements under their section headings, then
+        the supports and attacks under their targets (docs/interchange.md#argdown
+        says what Argdown cannot hold).
+    """
     lines = ["===", f"title: {_yaml_string(argument_map.title)}"]
     if argument_map.description:
         lines.append(f"description: {_yaml_string(argument_map.description)}")
