@@ -71,9 +71,19 @@ def _after_round_trip(m: argmap.ArgumentMap) -> dict[str, object]:
     return {
         "title": m.title,
         "description": m.description,
+        "sources": m.sources,
         "sections": [(s, titles[s]) for s in used],
         "nodes": sorted(
-            (n.id, n.kind, " ".join(n.text.split()), n.section, tags(n), n.attribution)
+            (
+                n.id,
+                n.kind,
+                " ".join(n.text.split()),
+                n.section,
+                tags(n),
+                n.attribution,
+                n.quotes,
+                n.base_score,
+            )
             for n in m.nodes
         ),
         "relations": sorted(
@@ -94,3 +104,14 @@ def test_argmap_argdown_argmap_keeps_what_argdown_can_hold(m: argmap.ArgumentMap
     assert _after_round_trip(report.map) == _after_round_trip(m)
     assert report.map.metadata == {}
     assert not [p for p in report.problems if p.code.startswith("argdown-")]
+
+
+def test_quotes_and_sources_come_back_anchored(tmp_path: Path) -> None:
+    m = argmap.load(NATO)
+    out = tmp_path / "deeper" / "nato.argdown"
+    out.parent.mkdir()
+    argdown.dump(m, out)  # source paths rewritten to stay reachable from `out`
+    back = argdown.load(out)
+    assert back.sources[0].path != m.sources[0].path
+    assert [n.quotes for n in back.nodes if n.quotes] == [n.quotes for n in m.nodes if n.quotes]
+    assert all(q.anchored for n in back.nodes for q in n.quotes)

@@ -54,14 +54,17 @@ def _native_text(name: str) -> Callable[[ArgumentMap], str]:
     return write
 
 
-def _foreign(check_text: Callable[..., Report]) -> Callable[[str, str | None], Report]:
+def _foreign(
+    check_text: Callable[..., Report], *, sources: bool = False
+) -> Callable[[str, str | None], Report]:
     def read(path: str, sources_root: str | None) -> Report:
-        del sources_root  # AIF and Argdown files name no source files
         try:
             data = _read_regular_file(Path(path), MAX_MAP_BYTES)
         except _TooLargeError as error:
             problem = Problem(path="$", code="too-large", message=str(error), file=path)
             return Report(map=None, problems=(problem,))
+        if sources:  # Argdown front matter may name source files (AIF files do not)
+            return check_text(data, file=path, sources_root=sources_root)
         return check_text(data, file=path)
 
     return read
@@ -98,7 +101,7 @@ FORMATS: Mapping[str, Format] = {
             name="argdown",
             suffixes=(".argdown", ".ad"),
             description="Argdown, as Argdown's own tools read and write it",
-            read=_foreign(argdown.check_text),
+            read=_foreign(argdown.check_text, sources=True),
             write=argdown.dumps,
         ),
         Format(

@@ -27,10 +27,21 @@ import attrs
 
 from .._atomic import write_atomic
 from .._paths import parse_path
+from .._sources import base_of, relocate
 from .._syntax import _LineIndex, parse_text
 from ..errors import Problem, Severity, ValidationError, describe_value
-from ..loader import Report, _check_document, _decode
-from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Relation, RelationKind, Section
+from ..loader import Report, _check_document, _decode, _root
+from ..model import (
+    ID_PATTERN,
+    ArgumentMap,
+    Node,
+    NodeKind,
+    Quote,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+)
 from ._argdown_syntax import (
     SPECIAL,
     TAG,
@@ -538,6 +549,8 @@ class _Mapper:
         self.missing = _Notices()
         self.meta: dict[str, Any] = {}
         self.places: dict[tuple[str, int], int] = {}
+        self.sources: list[Any] = []
+        self.failed = False
 
     def run(self) -> ArgumentMap | None:
         b = self.b
@@ -657,6 +670,7 @@ class _Mapper:
                     "expected a number from 0 to 1",
                 )
                 failed, score = True, None
+            quotes = self.made(data.pop("quotes"), Quote, "quotes", at) if "quotes" in data else []
             if data:
                 extra_data[name] = data
                 self.kept.add("data", at)
@@ -671,13 +685,14 @@ class _Mapper:
                     text=text,
                     section=section_ids.get(thing.section) if thing.section is not None else None,
                     tags=tuple(tags),
+                    quotes=tuple(quotes),
                     attribution=attribution,
                     base_score=None if score is None else float(score),
                 )
             )
             if thing.inferences:
                 self.kept.add("inference", thing.start, len(thing.inferences))
-        if failed:
+        if failed or self.failed:
             return None
         relations = self.relations(node_ids)
         attacks: dict[str, list[str]] = {}
@@ -721,11 +736,37 @@ class _Mapper:
         return ArgumentMap(
             title=title,
             description=description,
+            sources=tuple(self.sources),
             sections=tuple(sections),
             nodes=tuple(nodes),
             relations=tuple(relations),
             metadata={"argdown": self.meta} if self.meta else {},
         )
+
+    def made(self, value: Any, kind: type, field: str, at: int) -> list[Any]:
+        """A list of `kind` (Source or Quote) from data; a located problem for what does not fit."""
+        if not isinstance(value, list):
+            self.b.problem(
+                at, "wrong-type", f"expected {field} as a list, found {describe_value(value)}"
+            )
+            self.failed = True
+            return []
+        made = []
+        names = {f.name for f in attrs.fields(kind)}
+        for index, item in enumerate(value):
+            try:
+                if not isinstance(item, dict):
+                    raise TypeError(f"expected a mapping, found {describe_value(item)}")
+                unknown = sorted(set(item) - names)
+                if unknown:
+                    raise TypeError(
+                        f"unknown field {unknown[0]!r}; expected: {', '.join(sorted(names))}"
+                    )
+                made.append(kind(**item))
+            except (TypeError, ValueError) as error:
+                self.b.problem(at, "wrong-type", f"{field}[{index}]: {error}")
+                self.failed = True
+        return made
 
     def front_matter(self) -> tuple[str, str | None]:
         front = self.b.front
@@ -756,6 +797,8 @@ class _Mapper:
                     f"the front matter's {field} is {describe_value(value)}; "
                     "expected non-blank text",
                 )
+        if "sources" in rest:
+            self.sources = self.made(rest.pop("sources"), Source, "sources", self.b.front_at)
         if rest:
             self.meta["frontmatter"] = rest
             self.kept.add("front matter key", self.b.front_at, len(rest))
@@ -913,13 +956,21 @@ def _shown_key(key: _Key) -> str:
     return f"[{key[1]}]" if key[0] == "s" else f"<{key[1]}>"
 
 
-def check_text(text: str | bytes, *, file: str | None = None, title: str | None = None) -> Report:
+def check_text(
+    text: str | bytes,
+    *,
+    file: str | None = None,
+    title: str | None = None,
+    sources_root: str | os.PathLike[str] | None = None,
+) -> Report:
     """Read Argdown text into a checked map, with every problem located in the text.
 
     Args:
         text: Argdown, as text or UTF-8 bytes.
         file: the file's name, for problems (and the title when the front matter has none).
         title: the map's title when the front matter has none.
+        sources_root: read the front matter's sources only from inside this
+            folder (docs/security.md); their paths are relative to the file's folder.
 
     Returns:
         A `Report`: the map (None if there is an error) and every problem:
@@ -961,7 +1012,12 @@ def check_text(text: str | bytes, *, file: str | None = None, title: str | None 
         return Report(map=None, problems=tuple(problems))
     from .._codec import unstructure_map
 
-    report = _check_document(unstructure_map(built), early=[], base=Path.cwd())
+    report = _check_document(
+        unstructure_map(built),
+        early=[],
+        base=Path(file).parent if file else Path.cwd(),
+        root=_root(sources_root),
+    )
     located = [builder.locate(p, mapper.places) for p in report.problems]
     return Report(map=report.map, problems=(*problems, *located))
 
@@ -1047,9 +1103,20 @@ def _yaml_string(value: str) -> str:
     return out
 
 
-def _yaml_value(value: str | float) -> str:
+def _fields(value: Source | Quote) -> dict[str, Any]:
+    return {k: v for k, v in attrs.asdict(value).items() if v is not None}
+
+
+def _yaml_flow(value: Any) -> str:
+    """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_yaml_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_yaml_flow(v) for v in value) + "]"
     if isinstance(value, str):
         return _yaml_string(value)
+    if isinstance(value, int):
+        return str(value)
     text = repr(float(value))
     # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
     return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
@@ -1088,7 +1155,9 @@ def _statement(node: Node, titles: Mapping[str, str], arguments: set[str]) -> st
         data["attribution"] = node.attribution
     if node.base_score is not None:
         data["base_score"] = node.base_score
-    written = ", ".join(f"{key}: {_yaml_value(value)}" for key, value in data.items())
+    if node.quotes:
+        data["quotes"] = [_fields(quote) for quote in node.quotes]
+    written = _yaml_flow(data)[1:-1]
     return f"{_ref(node.id, titles, arguments)}: {_text(node.text)}{tags} {{{written}}}"
 
 
@@ -1106,6 +1175,9 @@ def dumps(argument_map: ArgumentMap) -> str:
     lines = ["===", f"title: {_yaml_string(argument_map.title)}"]
     if argument_map.description:
         lines.append(f"description: {_yaml_string(argument_map.description)}")
+    if argument_map.sources:
+        lines.append("sources:")
+        lines += [f"  - {_yaml_flow(_fields(source))}" for source in argument_map.sources]
     lines += ["===", ""]
     titles, arguments = _names(argument_map)
     undercuts = sum(1 for r in argument_map.relations if r.kind is RelationKind.UNDERCUTS)
@@ -1144,5 +1216,9 @@ def dumps(argument_map: ArgumentMap) -> str:
 
 
 def dump(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
-    """Write the Argdown text of a map to `path`, atomically."""
-    write_atomic(path, dumps(argument_map).encode("utf-8"))
+    """Write the Argdown text of a map to `path`, atomically.
+
+    Relative source paths are rewritten to stay reachable from `path`'s folder.
+    """
+    moved = relocate(argument_map, base=base_of(argument_map), destination=path)
+    write_atomic(path, dumps(moved).encode("utf-8"))
