@@ -341,3 +341,27 @@ def test_convert_validate_and_render_read_argdown(tmp_path: Path) -> None:
     assert "digraph" in (tmp_path / "map.dot").read_text(encoding="utf-8")
     (tmp_path / "bad.argdown").write_text("(1) A.\n", encoding="utf-8")
     assert main(["validate", str(tmp_path / "bad.argdown")]) == 1
+
+
+def test_bad_quotes_and_sources_are_located() -> None:
+    text = '===\ntitle: t\nsources: [{id: "s", colour: red}]\n===\n\n[a]: A. {quotes: [1]}\n'
+    found = [(line, code) for line, _, code, _ in _problems(text)]
+    assert found == [(1, "wrong-type"), (6, "wrong-type")]
+
+
+_PIECES = st.sampled_from(
+    [
+        "[a]: ", "<A>: ", "<A>", "[a]", "\n  + ", "\n  - ", "\n  -> ", "\n  +> ", "\n  _> ",
+        "\n  <_ ", "\n  >< ", "\n\n", "\n(1) ", "\n--\n", "\n----\n", "{kind: claim}",
+        '{kind: "clam"}', "{quotes: [1]}", "# H\n\n", "===\ntitle: t\n===\n\n", "text ",
+        "#tag ", "**b** ", "_i_ ", "\n* ", "\n1. ", "// c\n", "/* c */", "{a: *x}", ".^. ",
+        "\\", "\n    + [b]",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join) | st.text("[]<>{}()#@*_-+ \n:.\\ab"))
+def test_any_text_gets_a_report_never_a_traceback(text: str) -> None:
+    report = argdown.check_text(text, file="f.argdown")
+    assert report.map is not None or report.errors
+    assert all(p.line is not None for p in report.errors if p.code == "syntax-error")
