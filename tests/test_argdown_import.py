@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import RelationKind
 from argmap.formats import argdown
+from argmap.loader import Report
 from argmap.strategies import argument_maps
 from tests.test_argdown import ARGDOWN
 
@@ -33,7 +34,8 @@ def _canonical(members: list[dict[str, Any]]) -> dict[str, Any] | None:
     # Argdown's rule: the last member that is not a mere reference (or one marked isCanonical).
     real = [m for m in members if not m.get("isReference")]
     marked = [m for m in real if (m.get("data") or {}).get("isCanonical")]
-    return (marked or real or [None])[-1]
+    chosen = marked or real
+    return chosen[-1] if chosen else None
 
 
 def _text(member: dict[str, Any] | None) -> str:
@@ -165,12 +167,12 @@ def test_argdown_reads_argmaps_export_as_argmap_does(maps: list[argmap.ArgumentM
 
 
 @pytest.fixture(scope="module")
-def constructs() -> argmap.formats.Report:
+def constructs() -> Report:
     return argdown.check_text(CONSTRUCTS.read_bytes(), file="constructs.argdown")
 
 
 def test_a_premise_conclusion_structure_is_a_linked_argument_into_the_argument(
-    constructs: argmap.formats.Report,
+    constructs: Report,
 ) -> None:
     m = constructs.unwrap()
     into = [r for r in m.incoming("Health") if r.kind is RelationKind.SUPPORTS]
@@ -181,7 +183,7 @@ def test_a_premise_conclusion_structure_is_a_linked_argument_into_the_argument(
 
 
 def test_undercuts_target_the_inference_or_the_arguments_own_relations(
-    constructs: argmap.formats.Report,
+    constructs: Report,
 ) -> None:
     m = constructs.unwrap()
     undercuts = {(r.source, r.target) for r in m.relations if r.kind is RelationKind.UNDERCUTS}
@@ -192,13 +194,13 @@ def test_undercuts_target_the_inference_or_the_arguments_own_relations(
     assert m.relation("Trade.to.T").kind is RelationKind.ATTACKS
 
 
-def test_a_contradiction_is_two_attacks(constructs: argmap.formats.Report) -> None:
+def test_a_contradiction_is_two_attacks(constructs: Report) -> None:
     m = constructs.unwrap()
     pairs = {(r.source, r.target) for r in m.relations if r.kind is RelationKind.ATTACKS}
     assert {("Access", "Transit"), ("Transit", "Access")} <= pairs
 
 
-def test_kinds_are_inferred_and_data_overrides_them(constructs: argmap.formats.Report) -> None:
+def test_kinds_are_inferred_and_data_overrides_them(constructs: Report) -> None:
     m = constructs.unwrap()
     assert m.node("Air").kind is argmap.NodeKind.EVIDENCE  # {kind: "evidence"}
     assert m.node("Loose").kind is argmap.NodeKind.REBUTTAL  # {kind: "rebuttal"}
@@ -207,7 +209,7 @@ def test_kinds_are_inferred_and_data_overrides_them(constructs: argmap.formats.R
     assert m.node("Listed").kind is argmap.NodeKind.CLAIM
 
 
-def test_titles_sections_texts_and_tags(constructs: argmap.formats.Report) -> None:
+def test_titles_sections_texts_and_tags(constructs: Report) -> None:
     m = constructs.unwrap()
     assert m.title == "Every construct, once"
     assert [(s.id, s.title) for s in m.sections] == [
@@ -228,7 +230,7 @@ def test_titles_sections_texts_and_tags(constructs: argmap.formats.Report) -> No
     assert meta["frontmatter"] == {"author": "argmap's tests"}
 
 
-def test_nothing_is_dropped_silently(constructs: argmap.formats.Report) -> None:
+def test_nothing_is_dropped_silently(constructs: Report) -> None:
     notices = {
         (p.line, p.message.split(":")[0])
         for p in constructs.problems
