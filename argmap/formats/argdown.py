@@ -1107,10 +1107,16 @@ def _fields(value: Source | Quote) -> dict[str, Any]:
     return {k: v for k, v in attrs.asdict(value).items() if v is not None}
 
 
+def _yaml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key) else _yaml_string(key)
+
+
 def _yaml_flow(value: Any) -> str:
     """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_yaml_flow(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_yaml_key(k)}: {_yaml_flow(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(_yaml_flow(v) for v in value) + "]"
     if isinstance(value, str):
@@ -1126,6 +1132,13 @@ def _tag(tag: str) -> str | None:
     # Argdown reads `#(...)` up to the first `)`, with no escapes.
     body = re.sub(r"[\r\n]", " ", tag.replace(")", ""))
     return f"#({body})" if body.strip() else None
+
+
+def _meta(argument_map: ArgumentMap, key: str) -> Mapping[str, Any]:
+    """`metadata.argdown[key]` where it is a mapping (what an Argdown import kept)."""
+    meta = argument_map.metadata.get("argdown")
+    found = meta.get(key) if isinstance(meta, Mapping) else None
+    return found if isinstance(found, Mapping) else {}
 
 
 def _names(argument_map: ArgumentMap) -> tuple[dict[str, str], set[str]]:
@@ -1148,7 +1161,9 @@ def _ref(node_id: str, titles: Mapping[str, str], arguments: set[str]) -> str:
     return f"<{title}>" if node_id in arguments else f"[{title}]"
 
 
-def _statement(node: Node, titles: Mapping[str, str], arguments: set[str]) -> str:
+def _statement(
+    node: Node, titles: Mapping[str, str], arguments: set[str], extra: Mapping[str, Any]
+) -> str:
     tags = "".join(f" {t}" for t in map(_tag, node.tags) if t)
     data: dict[str, Any] = {"kind": node.kind.value}
     if node.attribution:
@@ -1157,6 +1172,9 @@ def _statement(node: Node, titles: Mapping[str, str], arguments: set[str]) -> st
         data["base_score"] = node.base_score
     if node.quotes:
         data["quotes"] = [_fields(quote) for quote in node.quotes]
+    more = extra.get(node.id)
+    if isinstance(more, Mapping):
+        data.update({k: v for k, v in more.items() if k not in data})
     written = _yaml_flow(data)[1:-1]
     return f"{_ref(node.id, titles, arguments)}: {_text(node.text)}{tags} {{{written}}}"
 
@@ -1178,9 +1196,16 @@ def dumps(argument_map: ArgumentMap) -> str:
     if argument_map.sources:
         lines.append("sources:")
         lines += [f"  - {_yaml_flow(_fields(source))}" for source in argument_map.sources]
+    for key, value in _meta(argument_map, "frontmatter").items():
+        if key not in ("title", "description", "sources"):
+            lines.append(f"{_yaml_key(key)}: {_yaml_flow(value)}")
     lines += ["===", ""]
     titles, arguments = _names(argument_map)
-    undercuts = sum(1 for r in argument_map.relations if r.kind is RelationKind.UNDERCUTS)
+    extra = _meta(argument_map, "data")
+    undercut_by = _writable_undercuts(argument_map, arguments)
+    undercuts = sum(1 for r in argument_map.relations if r.kind is RelationKind.UNDERCUTS) - sum(
+        map(len, undercut_by.values())
+    )
     if undercuts:
         lines += [
             f"// argmap: {undercuts} undercut{'s' if undercuts != 1 else ''} not written "
@@ -1198,7 +1223,7 @@ def dumps(argument_map: ArgumentMap) -> str:
             heading = _text(section.title if section else node.section)
             lines += ["", f"# {heading} {{id: {_yaml_string(node.section)}}}", ""]
             current = node.section
-        lines += [_statement(node, titles, arguments), ""]
+        lines += [_statement(node, titles, arguments, extra), ""]
     if argument_map.relations:
         lines += ["", '# Relations {argmap: "relations"}', ""]
     for node in argument_map.nodes:
@@ -1212,7 +1237,30 @@ def dumps(argument_map: ArgumentMap) -> str:
             sign = "+" if relation.kind is RelationKind.SUPPORTS else "-"
             lines.append(f"  {sign} {_ref(relation.source, titles, arguments)}")
         lines.append("")
+    for argument, undercutters in undercut_by.items():
+        lines.append(_ref(argument, titles, arguments))
+        lines += [f"  <_ {_ref(source, titles, arguments)}" for source in undercutters]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _writable_undercuts(argument_map: ArgumentMap, arguments: set[str]) -> dict[str, list[str]]:
+    """Undercuts Argdown can say: of the one support or attack an argument (from Argdown) makes.
+
+    Argdown undercuts an argument's inference; an argument without premises and
+    conclusion infers what it supports or attacks, so when that is one relation,
+    `<_` under the argument says exactly the undercut of that relation.
+    """
+    made: dict[str, list[Relation]] = {}
+    for r in argument_map.relations:
+        if r.kind is not RelationKind.UNDERCUTS and r.source in arguments:
+            made.setdefault(r.source, []).append(r)
+    single = {its[0].id: argument for argument, its in made.items() if len(its) == 1}
+    by: dict[str, list[str]] = {}
+    for r in argument_map.relations:
+        if r.kind is RelationKind.UNDERCUTS and r.target in single:
+            by.setdefault(single[r.target], []).append(r.source)
+    return by
 
 
 def dump(argument_map: ArgumentMap, path: str | os.PathLike[str]) -> None:
