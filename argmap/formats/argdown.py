@@ -10,8 +10,9 @@ Writing: each node is a statement `[id]: text` (an argument `<title>: text`
 where it came from one), with its tags as `#(tag)` and its kind as data
 (`{kind: "claim"}`); sections become headings. Relations are written under
 their target: `+ [source]` for supports, `- [source]` for attacks. Argdown
-draws undercuts only between arguments, not statements: the undercuts of a
-map are not written, and a comment at the top of the text counts them.
+undercuts arguments, not relations between statements: an undercut is written
+only where it undercuts the one relation of an argument that came from
+Argdown, and a comment at the top of the text counts the others.
 """
 
 from __future__ import annotations
@@ -521,6 +522,33 @@ def _kind_of(
     return NodeKind.CLAIM
 
 
+def _with_kinds(
+    nodes: list[Node], given: Mapping[str, NodeKind | None], relations: list[Relation]
+) -> list[Node]:
+    """The nodes with their kinds: the one data gave, else the one their relations suggest."""
+    attacks: dict[str, list[str]] = {}
+    undercuts: dict[str, list[str]] = {}
+    supports: dict[str, list[str]] = {}
+    backed: set[str] = set()
+    for r in relations:
+        if r.kind is RelationKind.UNDERCUTS:
+            undercuts.setdefault(r.source, []).append(r.target)
+            continue
+        (attacks if r.kind is RelationKind.ATTACKS else supports).setdefault(r.source, []).append(
+            r.target
+        )
+        backed.add(r.target)
+    attack_ids = {r.id for r in relations if r.kind is RelationKind.ATTACKS and r.id}
+    return [
+        attrs.evolve(
+            n,
+            kind=given.get(n.id)
+            or _kind_of(n.id, attacks, undercuts, supports, backed, attack_ids),
+        )
+        for n in nodes
+    ]
+
+
 @attrs.define
 class _Notices:
     """Counts of what the map holds elsewhere or cannot hold, and where each first occurs."""
@@ -551,23 +579,67 @@ class _Mapper:
         self.places: dict[tuple[str, int], int] = {}
         self.sources: list[Any] = []
         self.failed = False
+        self.titles: dict[str, str] = {}
+        self.arguments: list[str] = []
+        self.texts: dict[str, list[str]] = {}
+        self.data: dict[str, Any] = {}
+        self.kinds: dict[str, NodeKind | None] = {}
 
     def run(self) -> ArgumentMap | None:
-        b = self.b
         title, description = self.front_matter()
-        used_sections = {t.section for t in b.things.values() if t.section is not None}
+        sections, section_ids = self.sections()
+        node_ids: dict[_Key, str] = {}
+        for key in self.b.things:
+            name = self.ids.make(key[1], "statement" if key[0] == "s" else "argument")
+            node_ids[key] = name
+            if name != key[1]:
+                self.titles[name] = key[1]
+            if key[0] == "a":
+                self.arguments.append(name)
+        nodes = [
+            self.node(key, thing, node_ids[key], section_ids)
+            for key, thing in self.b.things.items()
+        ]
+        if self.failed:
+            return None
+        relations = self.relations(node_ids)
+        nodes = _with_kinds(nodes, self.kinds, relations)
+        inferences = {node_ids[k]: t.inferences for k, t in self.b.things.items() if t.inferences}
+        for field, value in (
+            ("titles", self.titles),
+            ("arguments", self.arguments),
+            ("texts", self.texts),
+            ("data", self.data),
+            ("inferences", inferences),
+        ):
+            if value:
+                self.meta[field] = value
+        self.notices()
+        return ArgumentMap(
+            title=title,
+            description=description,
+            sources=tuple(self.sources),
+            sections=tuple(sections),
+            nodes=tuple(nodes),
+            relations=tuple(relations),
+            metadata={"argdown": self.meta} if self.meta else {},
+        )
+
+    def sections(self) -> tuple[list[Section], dict[int, str]]:
+        """The headings over statements or arguments as sections; section ids by heading."""
+        used = {t.section for t in self.b.things.values() if t.section is not None}
         section_ids: dict[int, str] = {}
         sections: list[Section] = []
-        section_taken = _Ids()
+        taken = _Ids()
         levels: dict[str, Any] = {}
-        empty_headings: list[str] = []
+        empty: list[str] = []
         repeated: dict[tuple[str, str], str] = {}
-        for index, heading in enumerate(b.sections):
+        for index, heading in enumerate(self.b.sections):
             data = heading.data or {}
             if data.get("argmap") == "relations":
                 continue  # the heading argmap's export writes over its relations
-            if index not in used_sections:
-                empty_headings.append(heading.title)
+            if index not in used:
+                empty.append(heading.title)
                 self.kept.add("heading", heading.start)
                 continue
             wanted = data.get("id")
@@ -575,10 +647,8 @@ class _Mapper:
             if again is not None:  # the same id and title again: the same section
                 section_ids[index] = again
                 continue
-            name = (
-                section_taken.make(wanted, "section")
-                if isinstance(wanted, str) and _ID_OK(wanted)
-                else section_taken.make(heading.title, "section")
+            name = taken.make(
+                wanted if isinstance(wanted, str) and _ID_OK(wanted) else heading.title, "section"
             )
             if isinstance(wanted, str):
                 repeated[(wanted, heading.title)] = name
@@ -590,158 +660,93 @@ class _Mapper:
                 levels[name] = {"level": heading.level, **({"data": extra} if extra else {})}
                 if heading.level != 1:
                     self.kept.add("heading level", heading.start)
-        if empty_headings:
-            self.meta["headings"] = empty_headings
+        if empty:
+            self.meta["headings"] = empty
         if levels:
             self.meta["sections"] = levels
-        node_ids: dict[_Key, str] = {}
-        nodes: list[Node] = []
-        titles: dict[str, str] = {}
-        arguments: list[str] = []
-        extra_data: dict[str, Any] = {}
-        other_texts: dict[str, list[str]] = {}
-        kinds: dict[str, NodeKind | None] = {}
-        failed = False
-        for key in b.things:
-            name = self.ids.make(key[1], "statement" if key[0] == "s" else "argument")
-            node_ids[key] = name
-            if name != key[1]:
-                titles[name] = key[1]
-            if key[0] == "a":
-                arguments.append(name)
-        for key, thing in b.things.items():
-            name = node_ids[key]
-            real = [m for m in thing.members if not m.reference]
-            canonical = next(
-                (m for m in reversed(real) if m.data and m.data.get("isCanonical")),
-                real[-1] if real else None,
+        return sections, section_ids
+
+    def node(self, key: _Key, thing: _Thing, name: str, section_ids: Mapping[int, str]) -> Node:
+        """The node of a statement or argument (its kind settled later, from the relations)."""
+        real = [m for m in thing.members if not m.reference]
+        canonical = next(
+            (m for m in reversed(real) if m.data and m.data.get("isCanonical")),
+            real[-1] if real else None,
+        )
+        text = _without_tags(canonical.text, canonical.tag_spans) if canonical else ""
+        if not text:
+            text = key[1]
+            self.missing.add(
+                "argument without description" if key[0] == "a" else "undefined statement",
+                thing.start,
             )
-            text = _without_tags(canonical.text, canonical.tag_spans) if canonical else ""
-            if not text:
-                text = key[1]
-                self.missing.add(
-                    "argument without description" if key[0] == "a" else "undefined statement",
-                    thing.start,
-                )
-            others = []
-            for m in real:
-                t = _without_tags(m.text, m.tag_spans)
-                if m is not canonical and t and t != text and t not in others:
-                    others.append(t)
-            if others:
-                other_texts[name] = others
-                self.kept.add("further text", thing.start, len(others))
-            data = dict(thing.data)
-            kind = data.pop("kind", None)
-            chosen: NodeKind | None = None
-            at = thing.data_at if thing.data_at is not None else thing.start
-            if kind is not None:
-                if isinstance(kind, str) and kind in NodeKind.__members__.values():
-                    chosen = NodeKind(kind)
-                else:
-                    allowed = ", ".join(k.value for k in NodeKind)
-                    self.b.problem(
-                        at,
-                        "unknown-kind" if isinstance(kind, str) else "wrong-type",
-                        f"the kind of {_shown_key(key)} is {describe_value(kind)}; "
-                        f"expected one of: {allowed}",
-                    )
-                    failed = True
-            kinds[name] = chosen
-            attribution = data.pop("attribution", None)
-            if attribution is not None and (
-                not isinstance(attribution, str) or not attribution.strip()
-            ):
-                self.b.problem(
-                    at,
-                    "wrong-type",
-                    f"the attribution of {_shown_key(key)} is {describe_value(attribution)}; "
-                    "expected non-blank text",
-                )
-                failed, attribution = True, None
-            score = data.pop("base_score", None)
-            if score is not None and (
-                isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1
-            ):
-                self.b.problem(
-                    at,
-                    "out-of-range" if isinstance(score, int | float) else "wrong-type",
-                    f"the base_score of {_shown_key(key)} is {describe_value(score)}; "
-                    "expected a number from 0 to 1",
-                )
-                failed, score = True, None
-            quotes = self.made(data.pop("quotes"), Quote, "quotes", at) if "quotes" in data else []
-            if data:
-                extra_data[name] = data
-                self.kept.add("data", at)
-            tags = [t for t in thing.tags if t.strip()]
-            if len(tags) != len(thing.tags):
-                self.missing.add("blank tag", thing.start, len(thing.tags) - len(tags))
-            self.places[("nodes", len(nodes))] = thing.start
-            nodes.append(
-                Node(
-                    id=name,
-                    kind=NodeKind.CLAIM,  # settled below, once the relations are known
-                    text=text,
-                    section=section_ids.get(thing.section) if thing.section is not None else None,
-                    tags=tuple(tags),
-                    quotes=tuple(quotes),
-                    attribution=attribution,
-                    base_score=None if score is None else float(score),
-                )
+        others: list[str] = []
+        for m in real:
+            other = _without_tags(m.text, m.tag_spans)
+            if m is not canonical and other and other != text and other not in others:
+                others.append(other)
+        if others:
+            self.texts[name] = others
+            self.kept.add("further text", thing.start, len(others))
+        data = dict(thing.data)
+        at = thing.data_at if thing.data_at is not None else thing.start
+        self.kinds[name] = self.kind(data.pop("kind", None), key, at)
+        attribution = data.pop("attribution", None)
+        if attribution is not None and (
+            not isinstance(attribution, str) or not attribution.strip()
+        ):
+            self.refuse(
+                at,
+                "wrong-type",
+                f"the attribution of {_shown_key(key)}",
+                attribution,
+                "non-blank text",
             )
-            if thing.inferences:
-                self.kept.add("inference", thing.start, len(thing.inferences))
-        if failed or self.failed:
+            attribution = None
+        score = data.pop("base_score", None)
+        if score is not None and (
+            isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1
+        ):
+            code = "out-of-range" if isinstance(score, int | float) else "wrong-type"
+            self.refuse(
+                at, code, f"the base_score of {_shown_key(key)}", score, "a number from 0 to 1"
+            )
+            score = None
+        quotes = self.made(data.pop("quotes"), Quote, "quotes", at) if "quotes" in data else []
+        if data:
+            self.data[name] = data
+            self.kept.add("data", at)
+        tags = [t for t in thing.tags if t.strip()]
+        if len(tags) != len(thing.tags):
+            self.missing.add("blank tag", thing.start, len(thing.tags) - len(tags))
+        if thing.inferences:
+            self.kept.add("inference", thing.start, len(thing.inferences))
+        self.places[("nodes", len(self.kinds) - 1)] = thing.start
+        return Node(
+            id=name,
+            kind=NodeKind.CLAIM,
+            text=text,
+            section=section_ids.get(thing.section) if thing.section is not None else None,
+            tags=tuple(tags),
+            quotes=tuple(quotes),
+            attribution=attribution,
+            base_score=None if score is None else float(score),
+        )
+
+    def kind(self, kind: Any, key: _Key, at: int) -> NodeKind | None:
+        """The kind `{kind: ...}` gives, or None to infer it."""
+        if kind is None:
             return None
-        relations = self.relations(node_ids)
-        attacks: dict[str, list[str]] = {}
-        undercuts: dict[str, list[str]] = {}
-        supports: dict[str, list[str]] = {}
-        backed: set[str] = set()
-        attack_ids = {r.id for r in relations if r.kind is RelationKind.ATTACKS and r.id}
-        for r in relations:
-            if r.kind is RelationKind.ATTACKS:
-                attacks.setdefault(r.source, []).append(r.target)
-                backed.add(r.target)
-            elif r.kind is RelationKind.UNDERCUTS:
-                undercuts.setdefault(r.source, []).append(r.target)
-            else:
-                supports.setdefault(r.source, []).append(r.target)
-                backed.add(r.target)
-        nodes = [
-            attrs.evolve(
-                n,
-                kind=kinds[n.id]
-                or _kind_of(n.id, attacks, undercuts, supports, backed, attack_ids),
-            )
-            for n in nodes
-        ]
-        self.meta.update(
-            {
-                k: v
-                for k, v in {
-                    "titles": titles,
-                    "arguments": arguments,
-                    "texts": other_texts,
-                    "data": extra_data,
-                    "inferences": {
-                        node_ids[k]: t.inferences for k, t in b.things.items() if t.inferences
-                    },
-                }.items()
-                if v
-            }
-        )
-        self.notices()
-        return ArgumentMap(
-            title=title,
-            description=description,
-            sources=tuple(self.sources),
-            sections=tuple(sections),
-            nodes=tuple(nodes),
-            relations=tuple(relations),
-            metadata={"argdown": self.meta} if self.meta else {},
-        )
+        if isinstance(kind, str) and kind in {k.value for k in NodeKind}:
+            return NodeKind(kind)
+        allowed = ", ".join(k.value for k in NodeKind)
+        code = "unknown-kind" if isinstance(kind, str) else "wrong-type"
+        self.refuse(at, code, f"the kind of {_shown_key(key)}", kind, f"one of: {allowed}")
+        return None
+
+    def refuse(self, at: int, code: str, what: str, value: Any, expected: str) -> None:
+        self.b.problem(at, code, f"{what} is {describe_value(value)}; expected {expected}")
+        self.failed = True
 
     def made(self, value: Any, kind: type, field: str, at: int) -> list[Any]:
         """A list of `kind` (Source or Quote) from data; a located problem for what does not fit."""
