@@ -383,3 +383,20 @@ def test_any_text_gets_a_report_never_a_traceback(text: str) -> None:
     report = argdown.check_text(text, file="f.argdown")
     assert report.map is not None or report.errors
     assert all(p.line is not None for p in report.errors if p.code == "syntax-error")
+
+
+def test_front_matter_sources_are_confined_by_sources_root(tmp_path: Path) -> None:
+    (tmp_path / "inside").mkdir()
+    (tmp_path / "secret.txt").write_text("The secret words.", encoding="utf-8")
+    source = tmp_path / "inside" / "map.argdown"
+    source.write_text(
+        '===\ntitle: t\nsources:\n  - {id: "s", path: "../secret.txt"}\n===\n\n'
+        '[a]: A. {quotes: [{source: "s", text: "secret words"}]}\n',
+        encoding="utf-8",
+    )
+    anchored = argdown.check_text(source.read_bytes(), file=str(source))
+    assert anchored.unwrap().node("a").quotes[0].start == 4
+    confined = argdown.check_text(
+        source.read_bytes(), file=str(source), sources_root=tmp_path / "inside"
+    )
+    assert [p.code for p in confined.errors] == ["source-outside-root"]
