@@ -215,6 +215,7 @@ def test_titles_sections_texts_and_tags(constructs: Report) -> None:
     assert [(s.id, s.title) for s in m.sections] == [
         ("Thesis", "Thesis"),
         ("Reconstructions", "Reconstructions"),
+        ("Odd-corners", "Odd corners"),
     ]
     # The last definition is the text; the trailing tag is a tag, not text.
     assert m.node("T").text == "The centres of cities should be car-free."
@@ -228,6 +229,12 @@ def test_titles_sections_texts_and_tags(constructs: Report) -> None:
         {"rules": ["Modus ponens ∧ generalisation"], "data": {"uses": [1, 2]}}
     ]
     assert meta["frontmatter"] == {"author": "argmap's tests"}
+    # `{isCanonical: true}` chooses the text; data may be written as a YAML block.
+    assert m.node("Canon").text == "The second text."
+    assert meta["texts"]["Canon"] == ["The first text.", "The third text."]
+    assert m.node("Block").kind is argmap.NodeKind.EVIDENCE
+    assert m.node("Mentions").text == "As @[Noise] says, and @<Health> shows, 👍 ❓"
+    assert meta["sections"]["Odd-corners"] == {"level": 2, "data": {"isGroup": True}}
 
 
 def test_nothing_is_dropped_silently(constructs: Report) -> None:
@@ -238,12 +245,12 @@ def test_nothing_is_dropped_silently(constructs: Report) -> None:
     }
     assert notices == {
         (1, "1 front matter key"),
-        (12, "1 further text of statements defined more than once"),
-        (21, "1 heading below the first level (argmap sections are flat)"),
+        (12, "3 further texts of statements defined more than once"),
+        (21, "2 headings below the first level (argmap sections are flat)"),
         (23, "1 inference (rules and data)"),
         (30, "1 intermediary conclusion"),
         (43, "1 statement only referred to, never defined"),
-        (46, "1 node with data argmap has no field for"),
+        (46, "2 nodes with data argmap has no field for"),
         (50, "1 undercut of a statement"),
     }
     assert all(p.severity is argmap.Severity.WARNING for p in constructs.problems)

@@ -1024,7 +1024,11 @@ def check_text(
         root=_root(sources_root),
     )
     located = [builder.locate(p, mapper.places) for p in report.problems]
-    return Report(map=report.map, problems=(*problems, *located))
+    # One list in the order of the text (problems with no place last).
+    everything = sorted(
+        [*problems, *located], key=lambda p: (p.line is None, p.line or 0, p.column or 0)
+    )
+    return Report(map=report.map, problems=tuple(everything))
 
 
 def _syntax_message(text: str, error: ArgdownSyntaxError) -> str:
