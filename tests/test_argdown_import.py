@@ -247,7 +247,7 @@ def test_nothing_is_dropped_silently(constructs: Report) -> None:
         (1, "1 front matter key"),
         (12, "3 further texts of statements defined more than once"),
         (21, "2 headings below the first level (argmap sections are flat)"),
-        (23, "1 inference (rules and data)"),
+        (27, "1 inference (rules and data)"),
         (30, "1 intermediary conclusion"),
         (43, "1 statement only referred to, never defined"),
         (46, "2 nodes with data argmap has no field for"),

@@ -118,6 +118,7 @@ class _Thing:
     sectioned: bool = False
     pcs: list[tuple[str, int, bool]] | None = None  # (statement title, offset, is a conclusion)
     inferences: list[dict[str, Any]] = attrs.Factory(list)
+    inference_at: int | None = None
 
 
 @attrs.define
@@ -395,6 +396,9 @@ class _Builder:
                 rules = [freestyle_text(rule, _shortcode).strip() for rule in item.rules]
                 data = self.data(item.data)
                 if rules or data is not None:
+                    thing.inference_at = (
+                        item.start if thing.inference_at is None else thing.inference_at
+                    )
                     thing.inferences.append(
                         {"rules": rules, **({"data": data} if data is not None else {})}
                     )
@@ -720,7 +724,7 @@ class _Mapper:
         if len(tags) != len(thing.tags):
             self.missing.add("blank tag", thing.start, len(thing.tags) - len(tags))
         if thing.inferences:
-            self.kept.add("inference", thing.start, len(thing.inferences))
+            self.kept.add("inference", thing.inference_at or thing.start, len(thing.inferences))
         self.places[("nodes", len(self.kinds) - 1)] = thing.start
         return Node(
             id=name,
