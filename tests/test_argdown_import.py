@@ -407,3 +407,12 @@ def test_front_matter_sources_are_confined_by_sources_root(tmp_path: Path) -> No
         source.read_bytes(), file=str(source), sources_root=tmp_path / "inside"
     )
     assert [p.code for p in confined.errors] == ["source-outside-root"]
+
+
+def test_nesting_deeper_than_64_levels_is_a_problem_not_a_recursion_error() -> None:
+    deep = "[r]: R.\n" + "".join("  " * (i + 1) + f"+ [a{i}]: A.\n" for i in range(100))
+    [(line, column, code, message)] = _problems(deep)
+    assert (line, column, code) == (66, 1, "too-deep")
+    assert "relations nested more than 64 levels deep" in message
+    sixty = "[r]: R.\n" + "".join("  " * (i + 1) + f"+ [a{i}]: A.\n" for i in range(60))
+    assert len(argdown.loads(sixty).relations) == 60

@@ -15,7 +15,17 @@ from typing import Union
 
 import attrs
 
-__all__ = ["SPECIAL", "TAG", "ArgdownSyntaxError", "Element", "Token", "freestyle_text", "parse"]
+__all__ = [
+    "MAX_DEPTH",
+    "SPECIAL",
+    "TAG",
+    "ArgdownSyntaxError",
+    "ArgdownTooDeepError",
+    "Element",
+    "Token",
+    "freestyle_text",
+    "parse",
+]
 
 # JavaScript's `.`, `\s` and `\S`, spelled out: Python's differ at the edges.
 _DOT = "[^\n\r\u2028\u2029]"
@@ -88,6 +98,14 @@ class ArgdownSyntaxError(Exception):
         self.offset = offset
         self.found = found
         self.expected = expected
+
+
+MAX_DEPTH = 64
+"""How deep relations (indentation levels) and bold/italic may nest, as argmap's own format."""
+
+
+class ArgdownTooDeepError(ArgdownSyntaxError):
+    """Relations or emphasis nested more than `MAX_DEPTH` levels deep."""
 
 
 @attrs.define
@@ -483,6 +501,17 @@ class _Parser:
         self.tokens = tokens
         self.index = 0
         self.length = length
+        self.depth = 0
+
+    def deeper(self, what: str) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            token = self.token()
+            raise ArgdownTooDeepError(
+                token.start if token else self.length,
+                f"{what} nested more than {MAX_DEPTH} levels deep",
+                f"at most {MAX_DEPTH} levels",
+            )
 
     def peek(self, ahead: int = 0) -> str:
         at = self.index + ahead
@@ -554,8 +583,10 @@ class _Parser:
         while self.peek() in _CONTENT:
             kind = self.peek()
             if kind.endswith("Start"):
+                self.deeper("bold and italic text")
                 start = self.consume(kind, kind)
                 inner = self.content() if self.peek() in _CONTENT else []
+                self.depth -= 1
                 end = self.consume(
                     kind[:-5] + "End", f"the end of {'bold' if 'Bold' in kind else 'italic'} text"
                 )
@@ -609,6 +640,7 @@ class _Parser:
             node.relations = self.relations(RELATION_TOKENS)
 
     def relations(self, allowed: frozenset[str]) -> list[Relation]:
+        self.deeper("relations")
         self.consume("Indent", "an indented relation")
         relations: list[Relation] = []
         while True:
@@ -630,6 +662,7 @@ class _Parser:
         self.consume(
             "Dedent", "a relation, or the end of the indented block (a line less indented)"
         )
+        self.depth -= 1
         return relations
 
     def pcs(self) -> Pcs:

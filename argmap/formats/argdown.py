@@ -47,6 +47,7 @@ from ._argdown_syntax import (
     SPECIAL,
     TAG,
     ArgdownSyntaxError,
+    ArgdownTooDeepError,
     Argument,
     Element,
     Emphasis,
@@ -1010,6 +1011,9 @@ def check_text(
     builder = _Builder(text, file)
     try:
         elements = parse(text)
+    except ArgdownTooDeepError as error:
+        builder.problem(error.offset, "too-deep", f"{error.found}; expected {error.expected}")
+        return Report(map=None, problems=tuple(builder.problems))
     except ArgdownSyntaxError as error:
         builder.problem(error.offset, "syntax-error", _syntax_message(text, error))
         return Report(map=None, problems=tuple(builder.problems))
