@@ -442,6 +442,8 @@ class _Builder:
             if source is not None and source.pcs:
                 # An argument's outgoing relations are its main conclusion's.
                 rel = attrs.evolve(rel, source=("s", source.pcs[-1][0]))
+                if rel.source == rel.target:
+                    continue  # an argument's relation to its own conclusion says nothing more
                 if any(
                     (o.source, o.target, o.type) == (rel.source, rel.target, rel.type) for o in kept
                 ):
@@ -1044,6 +1046,11 @@ def _syntax_message(text: str, error: ArgdownSyntaxError) -> str:
     hint = ""
     if head.startswith("{") or re.match(r"argmap\s*:", head):
         hint = " (this looks like argmap's JSON or YAML: read it with --from json or --from yaml)"
+    elif "@include(" in text:
+        hint = (
+            " (@include is a feature of Argdown's command line, not of its parser: "
+            "join the files first)"
+        )
     return (
         f"not Argdown as Argdown's parser reads it: found {error.found}; "
         f"expected {error.expected}{hint}"
