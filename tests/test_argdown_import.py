@@ -94,6 +94,8 @@ def _agrees(m: argmap.ArgumentMap, reference: dict[str, Any]) -> None:
     }
     theirs = set()
     for r in reference["relations"]:
+        if r["relationType"] == "undercut":
+            continue  # compared below
         source, target = end(r["from"], r["fromType"]), end(r["to"], r["toType"])
         # Argdown's strict mode (a front matter setting argmap does not apply) calls a
         # support between statements `entails`, and an attack `contrary`, one for both ways.
