@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._sources import base_of
+from .._sources import base_of, relocate
 from .._syntax import Format
 from .._wording import unknown_suffix
 from ..errors import ArgmapError
@@ -69,7 +69,9 @@ def run(args: argparse.Namespace) -> int:
         data = encode_map(the_map, format=native, base=base_of(the_map), destination=destination)
     else:
         assert chosen.write is not None  # format_for chose a writable format
-        data = chosen.write(the_map).encode("utf-8")
+        # Argdown writes sources' paths too: keep them reachable from the output's folder.
+        moved = relocate(the_map, base=base_of(the_map), destination=destination)
+        data = chosen.write(moved).encode("utf-8")
     try:
         write_output(args.output, data, keep=keep_for(args.file, report))
     except OSError as error:
