@@ -86,9 +86,15 @@ def one_of(words: Iterable[str]) -> str:
 def plural(count: int, word: str, words: str | None = None) -> str:
     """The count and the noun, plural unless the count is one: ``1 node``, ``3 nodes``.
 
+    A `{s}` in `word` marks where the plural's s goes in a longer phrase.
+
     >>> plural(1, "step"), plural(0, "step"), plural(2, "child", "children")
     ('1 step', '0 steps', '2 children')
+    >>> plural(2, "heading{s} with no statement")
+    '2 headings with no statement'
     """
+    if "{s}" in word:
+        return f"{count} {word.replace('{s}', '' if count == 1 else 's')}"
     return f"{count} {word if count == 1 else words or word + 's'}"
 
 

@@ -569,11 +569,6 @@ class _Notices:
         self.first.setdefault(what, at)
 
 
-def _plural(count: int, words: str) -> str:
-    """`count` and `words`, whose `{s}` is filled for the count: `_plural(2, "tag{s}")`."""
-    return f"{count} {words.replace('{s}', '' if count == 1 else 's')}"
-
-
 class _Mapper:
     """Argdown's model to an argument map, by the rules in docs/interchange.md."""
 
@@ -933,7 +928,7 @@ class _Mapper:
             self.b.problem(
                 self.kept.first[what],
                 ProblemCode.ARGDOWN_KEPT_IN_METADATA,
-                f"{_plural(count, kept_words[what])}: kept in metadata.argdown, "
+                f"{plural(count, kept_words[what])}: kept in metadata.argdown, "
                 "not part of the argument map",
                 Severity.WARNING,
             )
@@ -966,7 +961,7 @@ class _Mapper:
             self.b.problem(
                 self.missing.first[what],
                 ProblemCode.ARGDOWN_NOT_REPRESENTED,
-                f"{_plural(count, noun)}: {why}",
+                f"{plural(count, noun)}: {why}",
                 Severity.WARNING,
             )
 
