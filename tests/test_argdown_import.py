@@ -475,7 +475,8 @@ _MAP_PIECES = st.sampled_from(
     [
         "[a]: x ", "[b c]: y ", "<A>: y ", "<B b>", "\n  + [a]", "\n  - <A>", "\n  -> [d]",
         "\n  +> <B b>", "\n  _> <A>", "\n  <_ [a]", "\n  >< [e]", "\n\n",
-        "\n\n(1) [p]\n(2) q\n--\nr, s {u: 1}\n--\n(3) [c]", "\n\n(1) p\n----\n(2) [c]\n----\n(3) [d]",
+        "\n\n(1) [p]\n(2) q\n--\nr, s {u: 1}\n--\n(3) [c]",
+        "\n\n(1) p\n----\n(2) [c]\n----\n(3) [d]",
         "{kind: claim}", "{isCanonical: true}", "# H\n\n", "## H2 {isGroup: true}\n\n", "#tag ",
         "#(t t) ", "**b** ", "text.", ":+1: ", "\\# ", "\n* [l]: i", "// c\n", "[a]: other text ",
     ]
