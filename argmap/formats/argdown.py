@@ -147,6 +147,12 @@ def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
 
 
 class _Builder:
+    """Argdown's model from the syntax tree, built as `@argdown/core`'s ModelPlugin builds it.
+
+    The walk follows the text, as Argdown's tree walker does, so that untitled
+    statements get the same `Untitled N` names and relations the same ends.
+    """
+
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
