@@ -491,3 +491,10 @@ def test_any_argdown_read_written_and_read_again_is_the_same_map(text: str) -> N
     again = argdown.check_text(argdown.dumps(first.map))
     assert again.map is not None, [str(p) for p in again.errors]
     assert _content(again.map) == _content(first.map)
+
+
+def test_load_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.argdown"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):
+        argdown.load(fifo)

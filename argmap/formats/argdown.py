@@ -31,7 +31,15 @@ from .._paths import parse_path
 from .._sources import base_of, relocate
 from .._syntax import _LineIndex, parse_text
 from ..errors import Problem, Severity, ValidationError, describe_value
-from ..loader import Report, _check_document, _decode, _root
+from ..loader import (
+    MAX_MAP_BYTES,
+    Report,
+    _check_document,
+    _decode,
+    _read_regular_file,
+    _root,
+    _TooLargeError,
+)
 from ..model import (
     ID_PATTERN,
     ArgumentMap,
@@ -1090,10 +1098,16 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
 
     Raises:
         ValidationError: the file is not Argdown, or the map is invalid.
-        OSError: the file cannot be read.
+        OSError: the file cannot be read, or is not a regular file.
     """
-    data = Path(path).read_bytes()
-    return check_text(data, file=os.fspath(path)).unwrap()
+    name = os.fspath(path)
+    try:  # only a regular file: a FIFO would wait for a writer, /dev/zero never end
+        data = _read_regular_file(Path(name), MAX_MAP_BYTES)
+    except _TooLargeError as error:
+        raise ValidationError(
+            [Problem(path="$", code="too-large", message=str(error), file=name)]
+        ) from None
+    return check_text(data, file=name).unwrap()
 
 
 # Writing.
