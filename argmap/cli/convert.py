@@ -1,4 +1,4 @@
-"""`argmap convert`: rewrite a map in another format (argmap JSON/YAML, AIF, Mermaid, GraphML)."""
+"""`argmap convert`: rewrite a map in another format (JSON, YAML, AIF, Argdown, Mermaid, ...)."""
 
 from __future__ import annotations
 

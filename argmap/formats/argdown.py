@@ -32,7 +32,15 @@ from .._sources import base_of, relocate
 from .._syntax import _LineIndex, parse_text
 from .._wording import describe_value, plural
 from ..errors import Problem, ProblemCode, Severity, ValidationError
-from ..loader import Report, _check_document, _decode, _root
+from ..loader import (
+    MAX_MAP_BYTES,
+    Report,
+    _check_document,
+    _decode,
+    _read_regular_file,
+    _root,
+    _TooLargeError,
+)
 from ..model import (
     ID_PATTERN,
     ArgumentMap,
@@ -148,6 +156,12 @@ def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
 
 
 class _Builder:
+    """Argdown's model from the syntax tree, built as `@argdown/core`'s ModelPlugin builds it.
+
+    The walk follows the text, as Argdown's tree walker does, so that untitled
+    statements get the same `Untitled N` names and relations the same ends.
+    """
+
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
@@ -1088,10 +1102,16 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
 
     Raises:
         ValidationError: the file is not Argdown, or the map is invalid.
-        OSError: the file cannot be read.
+        OSError: the file cannot be read, or is not a regular file.
     """
-    data = Path(path).read_bytes()
-    return check_text(data, file=os.fspath(path)).unwrap()
+    name = os.fspath(path)
+    try:  # only a regular file: a FIFO would wait for a writer, /dev/zero never end
+        data = _read_regular_file(Path(name), MAX_MAP_BYTES)
+    except _TooLargeError as error:
+        raise ValidationError(
+            [Problem(path="$", code="too-large", message=str(error), file=name)]
+        ) from None
+    return check_text(data, file=name).unwrap()
 
 
 # Writing.
@@ -1204,7 +1224,10 @@ def _statement(
     if isinstance(more, Mapping):
         data.update({k: v for k, v in more.items() if k not in data})
     written = _yaml_flow(data)[1:-1]
-    return f"{_ref(node.id, titles, arguments)}: {_text(node.text)}{tags} {{{written}}}"
+    ref = _ref(node.id, titles, arguments)
+    if node.id in arguments and node.text == ref[1:-1]:
+        return f"{ref}{tags} {{{written}}}"  # an argument without a description
+    return f"{ref}: {_text(node.text)}{tags} {{{written}}}"
 
 
 def dumps(argument_map: ArgumentMap) -> str:
@@ -1241,22 +1264,47 @@ def dumps(argument_map: ArgumentMap) -> str:
             "",
         ]
     sections = {s.id: s for s in argument_map.sections}
+    levels = _meta(argument_map, "sections")
+    texts = _meta(argument_map, "texts")
+    pcs = _structures(argument_map, arguments)
+    inferences = _meta(argument_map, "inferences")
     current: str | None = None
     # Argdown has no way back out of a heading: nodes without a section come
     # first, then each section's nodes under one heading, sections in order of first use.
     order = {id: i for i, id in enumerate(dict.fromkeys(n.section for n in argument_map.nodes))}
     for node in sorted(argument_map.nodes, key=lambda n: (n.section is not None, order[n.section])):
         if node.section != current and node.section is not None:
-            section = sections.get(node.section)
-            heading = _text(section.title if section else node.section)
-            lines += ["", f"# {heading} {{id: {_yaml_string(node.section)}}}", ""]
+            lines += ["", _heading(node.section, sections.get(node.section), levels), ""]
             current = node.section
+        ref = _ref(node.id, titles, arguments)
+        for other in texts.get(node.id, ()) if isinstance(texts.get(node.id), list) else ():
+            if isinstance(other, str) and other.strip():
+                lines += [f"{ref}: {_text(other)}", ""]
         lines += [_statement(node, titles, arguments, extra), ""]
+        if node.id in pcs:
+            premises, conclusion = pcs[node.id]
+            steps = inferences.get(node.id)
+            lines += [f"({i}) {_ref(p, titles, arguments)}" for i, p in enumerate(premises, 1)]
+            lines += _inference(steps[0] if isinstance(steps, list) and len(steps) == 1 else None)
+            lines += [f"({len(premises) + 1}) {_ref(conclusion, titles, arguments)}", ""]
+    headings = argument_map.metadata.get("argdown", {})
+    empty = headings.get("headings") if isinstance(headings, Mapping) else None
+    for title in empty if isinstance(empty, list) else ():
+        if isinstance(title, str) and title.strip():
+            lines += ["", f"# {_text(title)}", ""]
     if argument_map.relations:
         lines += ["", '# Relations {argmap: "relations"}', ""]
+    derived = _derived(argument_map)
+    written = {  # the relations the premise-conclusion structures above say
+        r.id
+        for r in argument_map.relations
+        if r.id in derived and (r.source in pcs or r.target in pcs)
+    }
     for node in argument_map.nodes:
         incoming = [
-            r for r in argument_map.incoming(node.id) if r.kind is not RelationKind.UNDERCUTS
+            r
+            for r in argument_map.incoming(node.id)
+            if r.kind is not RelationKind.UNDERCUTS and r.id not in written
         ]
         if not incoming:
             continue
@@ -1270,6 +1318,52 @@ def dumps(argument_map: ArgumentMap) -> str:
         lines += [f"  <_ {_ref(source, titles, arguments)}" for source in undercutters]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _heading(section_id: str, section: Section | None, levels: Mapping[str, Any]) -> str:
+    """A section's heading, at the level an Argdown import kept, with its id (and data)."""
+    kept = levels.get(section_id)
+    kept = kept if isinstance(kept, Mapping) else {}
+    level = kept.get("level")
+    level = level if isinstance(level, int) and 1 <= level <= 6 else 1
+    data = kept.get("data")
+    data = {"id": section_id, **(data if isinstance(data, Mapping) else {})}
+    title = _text(section.title if section else section_id)
+    return f"{'#' * level} {title} {_yaml_flow(data)}"
+
+
+def _derived(argument_map: ArgumentMap) -> set[str]:
+    meta = argument_map.metadata.get("argdown")
+    found = meta.get("derived") if isinstance(meta, Mapping) else None
+    return {id for id in found if isinstance(id, str)} if isinstance(found, list) else set()
+
+
+def _structures(argument_map: ArgumentMap, arguments: set[str]) -> dict[str, tuple[list[str], str]]:
+    """The premise-conclusion structures an import made: argument → (premises, conclusion)."""
+    derived = _derived(argument_map)
+    premises: dict[str, list[str]] = {}
+    conclusions: dict[str, str] = {}
+    for r in argument_map.relations:
+        if r.id not in derived or r.kind is not RelationKind.SUPPORTS:
+            continue
+        if r.target in arguments:
+            premises.setdefault(r.target, []).append(r.source)
+        elif r.source in arguments:
+            conclusions[r.source] = r.target
+    return {a: (premises.get(a, []), c) for a, c in conclusions.items() if a in arguments}
+
+
+def _inference(step: Any) -> list[str]:
+    """The lines of an inference: `----`, or its rules and data between `--` lines."""
+    if not isinstance(step, Mapping):
+        return ["----"]
+    rules = [r for r in step.get("rules", ()) if isinstance(r, str) and r.strip()]
+    data = step.get("data")
+    # In an inference, `,` separates rules and `--` ends it.
+    body = ", ".join(_escape(_text(rule), ",-") for rule in rules)
+    if isinstance(data, Mapping):
+        body = f"{body} {_yaml_flow(dict(data))}".strip()
+    return ["--", body, "--"] if body else ["----"]
 
 
 def _writable_undercuts(argument_map: ArgumentMap, arguments: set[str]) -> dict[str, list[str]]:
