@@ -1109,7 +1109,7 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
         data = _read_regular_file(Path(name), MAX_MAP_BYTES)
     except _TooLargeError as error:
         raise ValidationError(
-            [Problem(path="$", code="too-large", message=str(error), file=name)]
+            [Problem(path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=name)]
         ) from None
     return check_text(data, file=name).unwrap()
 
