@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from argmap import DrawOptions, Problem, ValidationError
-from argmap.drawing import focus, select
+from argmap.drawing import focus, select, to_dot
 from argmap.drawing.theme import NodeStyle
 
 from .drawing.maps import small
@@ -36,6 +36,11 @@ from .drawing.maps import small
             lambda: NodeStyle(label="C", shape="elipse", fill="white", line="black"),
             ValueError,
             "unknown shape 'elipse' (did you mean 'ellipse'?); expected one of: ",
+        ),
+        (
+            lambda: to_dot(small(), rankdr="LR"),
+            TypeError,
+            "unknown drawing option 'rankdr' (did you mean 'rankdir'?); expected one of: ",
         ),
         (
             lambda: focus(small(), "cc"),
