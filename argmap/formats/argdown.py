@@ -18,6 +18,7 @@ Argdown, and a comment at the top of the text counts the others.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -1160,20 +1161,26 @@ def _yaml_key(key: str) -> str:
 
 
 def _yaml_flow(value: Any) -> str:
-    """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads."""
+    """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads.
+
+    Anything else (a map built in code may hold it in metadata) is written as its text.
+    """
     if value is None or isinstance(value, bool):
         return "null" if value is None else str(value).lower()
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_yaml_key(k)}: {_yaml_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
+    if isinstance(value, Mapping):
+        items = (f"{_yaml_key(str(k))}: {_yaml_flow(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
         return "[" + ", ".join(_yaml_flow(v) for v in value) + "]"
-    if isinstance(value, str):
-        return _yaml_string(value)
     if isinstance(value, int):
         return str(value)
-    text = repr(float(value))
-    # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
-    return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+        text = repr(value)
+        # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
+        return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
+    return _yaml_string(value if isinstance(value, str) else str(value))
 
 
 def _tag(tag: str) -> str | None:
