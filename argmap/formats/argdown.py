@@ -1209,9 +1209,13 @@ def _names(argument_map: ArgumentMap) -> tuple[dict[str, str], set[str]]:
     )
 
 
+_UNTITLABLE = re.compile("[\\]>\n\r\u2028\u2029]")
+
+
 def _ref(node_id: str, titles: Mapping[str, str], arguments: set[str]) -> str:
     title = titles.get(node_id, node_id)
-    if "]" in title or ">" in title or not title.strip():
+    # A title Argdown could not read back as one (it came from metadata): the id instead.
+    if not title.strip() or title.startswith("-") or _UNTITLABLE.search(title):
         title = node_id
     return f"<{title}>" if node_id in arguments else f"[{title}]"
 
