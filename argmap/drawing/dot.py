@@ -542,8 +542,14 @@ def to_dot(m: ArgumentMap, options: DrawOptions | None = None, **overrides: Any)
     return source
 
 
-def make_digraph(m: ArgumentMap, options: DrawOptions, *, stacklevel: int) -> graphviz.Digraph:
-    """`to_graphviz`, for the render functions: `stacklevel` blames their caller for warnings."""
+def make_digraph(
+    m: ArgumentMap, options: DrawOptions, *, stacklevel: int, arrange: bool = False
+) -> graphviz.Digraph:
+    """`to_graphviz`, for the render functions: `stacklevel` blames their caller for warnings.
+
+    With `arrange` (or a page), `dot` lays each section out alone and they are
+    arranged in rows (see `pagefit`): that runs Graphviz.
+    """
     if not isinstance(m, ArgumentMap):
         raise TypeError(f"expected an ArgumentMap, got {type(m).__name__}")
     chosen = resolve_engine(
@@ -551,8 +557,10 @@ def make_digraph(m: ArgumentMap, options: DrawOptions, *, stacklevel: int) -> gr
     )
     lines: list[str] = []
     notes: list[str] = []
-    if options.page is not None and chosen == "dot":
-        page = page_size(options.page, landscape=options.landscape)
+    if (options.page is not None or arrange) and chosen == "dot":
+        page = (
+            None if options.page is None else page_size(options.page, landscape=options.landscape)
+        )
         drawings: list[_Drawing] = []
 
         def make(rankdir: str, width: int) -> _Drawing:
@@ -560,11 +568,17 @@ def make_digraph(m: ArgumentMap, options: DrawOptions, *, stacklevel: int) -> gr
             drawings.append(drawing)
             return drawing
 
-        fitted, _ = compose(make, options.rankdir, options.width, page=page)
-        # Every candidate notes the same (tooltips, links): say it once.
-        notes = list(dict.fromkeys(drawings[0].notes))
-        lines = [line + "\n" for line in fitted]
-    if options.page is None or chosen != "dot" or not lines:
+        try:
+            fitted, _ = compose(make, options.rankdir, options.width, page=page)
+        except RenderError:
+            if page is not None:
+                raise
+            fitted = []  # drawn in one pass instead, which reports what is wrong
+        if fitted:
+            # Every candidate notes the same (tooltips, links): say it once.
+            notes = list(dict.fromkeys(drawings[0].notes))
+            lines = [line + "\n" for line in fitted]
+    if not lines:
         drawing = _Drawing(m, options, engine=chosen)
         lines = drawing.draw()
         notes = drawing.notes

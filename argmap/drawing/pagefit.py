@@ -20,6 +20,7 @@ from typing import Protocol
 
 import attrs
 
+from ..errors import RenderError
 from ..model import ArgumentMap, Relation, RelationKind
 from .labels import wrap_text
 from .layout import run_graphviz
@@ -149,9 +150,14 @@ def _shift_box(bb: str, dx: float, dy: float) -> str:
 
 
 def lay_out_blocks(sources: Sequence[str]) -> list[Block]:
-    """Each DOT source laid out by `dot`, in one run of it."""
-    data = run_graphviz("\n".join(sources), engine="dot", format="json0", stacklevel=4)
-    return parse_blocks(data, len(sources))
+    """Each DOT source laid out by `dot`, in one run of it; `RenderError` if that fails."""
+    data = run_graphviz("\n".join(sources), engine="dot", format="json0", stacklevel=5)
+    try:
+        return parse_blocks(data, len(sources))
+    except (ValueError, KeyError, TypeError, IndexError) as error:
+        raise RenderError(
+            f"could not read Graphviz's layout of the map's sections: {error}"
+        ) from error
 
 
 def arrange(
@@ -163,9 +169,10 @@ def arrange(
 ) -> tuple[Arrangement, float]:
     """Blocks of `sizes` in rows, in order, and how well that fits (larger is better).
 
-    With a `page` (width, height in points, margins taken off), the score is
-    the scale at which the whole fits it; without, it is the fill of a box of
-    `NATURAL_RATIO` around the drawing. `head` is room kept on top (the title).
+    The score is the scale at which the whole fits `page` (width, height in
+    points, margins taken off), or without one a box of `NATURAL_RATIO`: the
+    smallest drawing of about that shape wins. `head` is room kept on top (the
+    title), `least_width` the width the title needs.
     """
     best: tuple[float, Arrangement] | None = None
     limits = {
@@ -173,17 +180,13 @@ def arrange(
         for i in range(len(sizes))
         for j in range(i + 1, len(sizes) + 1)
     }
+    room = page if page is not None else (NATURAL_RATIO, 1.0)
     for limit in sorted(limits):
         arrangement = _rows(sizes, limit, head)
         if arrangement.width < least_width:
             arrangement = attrs.evolve(arrangement, width=least_width)
-        width, height = arrangement.width, arrangement.height
-        if page is not None:
-            score = min(page[0] / width, page[1] / height)
-        else:
-            box = max(width, height * NATURAL_RATIO) * max(height, width / NATURAL_RATIO)
-            score = width * height / box
-        if best is None or score > best[0] + 1e-9:
+        score = min(room[0] / arrangement.width, room[1] / arrangement.height)
+        if best is None or score > best[0] + 1e-12:
             best = (score, arrangement)
     if best is None:
         return Arrangement(offsets=(), width=1.0, height=max(head, 1.0)), 1.0
@@ -309,7 +312,11 @@ def compose(
     page: tuple[float, float] | None,
 ) -> tuple[list[str], float]:
     """The pinned DOT lines of the best arrangement, and its scale on the page (1 without)."""
-    tried = candidates(options_rankdir, options_width)
+    # Without a page, the direction and width asked for are kept: only a page
+    # has a size to choose them for.
+    tried = (
+        candidates(options_rankdir, options_width) if page else [(options_rankdir, options_width)]
+    )
     drawings = [make(direction, width) for direction, width in tried]
     split = drawings[0].prepare()
     if not drawings[0].block_bodies():
@@ -331,9 +338,10 @@ def compose(
     for index, drawing in enumerate(drawings):
         blocks = laid[index * len(keys) : (index + 1) * len(keys)]
         sizes = [(b.width, b.height) for b in blocks]
-        # The title wraps to the width of the blocks as arranged without it.
-        bare, _ = arrange(sizes, page=usable, head=_title_height(drawing))
-        drawing.title_chars = max(24, int(bare.width / (drawing.theme.title_size * TITLE_EM)))
+        if page is not None:
+            # The title wraps to the width of the blocks as arranged without it.
+            bare, _ = arrange(sizes, page=usable, head=_title_height(drawing))
+            drawing.title_chars = max(24, int(bare.width / (drawing.theme.title_size * TITLE_EM)))
         arrangement, score = arrange(
             sizes, page=usable, head=_title_height(drawing), least_width=_title_width(drawing)
         )
