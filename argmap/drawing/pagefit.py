@@ -83,7 +83,6 @@ class Arrangement:
     offsets: Sequence[tuple[float, float]]
     width: float
     height: float
-    top: float | None = None  # where the drawing's top is, when not the box's top
 
 
 def _numbers(text: str) -> list[float]:
@@ -352,33 +351,42 @@ def compose(
     score, index, arrangement = best
     drawing = drawings[index]
     blocks = laid[index * len(keys) : (index + 1) * len(keys)]
-    scale = 1.0
-    if page is not None and usable is not None:
-        # The bounding box becomes the page (at the scale the drawing needs), the
-        # drawing centred in it: Graphviz then draws exactly the page.
-        scale = min(1.0, usable[0] / arrangement.width, usable[1] / arrangement.height)
-        box_width, box_height = page[0] / scale, page[1] / scale
-        ox = (box_width - arrangement.width) / 2
-        oy = (box_height - arrangement.height) / 2
-        arrangement = Arrangement(
-            offsets=[(x + ox, y + oy) for x, y in arrangement.offsets],
-            width=box_width,
-            height=box_height,
-            top=oy + arrangement.height,
-        )
     lines = _pinned(drawing, keys, bodies[index], blocks, arrangement, split)
-    if page is not None:
-        # Graphviz takes its bounding box from what is drawn, not from `bb`:
-        # two invisible points mark the page's corners.
-        for corner, (x, y) in enumerate(((0.0, 0.0), (arrangement.width, arrangement.height))):
-            lines.append(
-                f'\t"@page:{corner}" [shape=point style=invis width=0.01 label="" '
-                f'pos="{x:.2f},{y:.2f}!"]'
-            )
-        lines.append(f'\tpad=0 margin=0 size="{page[0] / 72:.4f},{page[1] / 72:.4f}"')
-    else:
+    if page is None or usable is None:
         lines.append("\tpad=0.3")
+        return lines, 1.0
+    # Edges routed between blocks may swing out past them: the size of what
+    # Graphviz draws is measured, then the page is set round it.
+    left, bottom, width, height = _extent(lines)
+    scale = min(1.0, usable[0] / width, usable[1] / height)
+    box_width, box_height = page[0] / scale, page[1] / scale
+    x0 = left - (box_width - width) / 2
+    y0 = bottom - (box_height - height) / 2
+    # Graphviz takes its bounding box from what is drawn, not from `bb`:
+    # two invisible points mark the page's corners.
+    for corner, (x, y) in enumerate(((x0, y0), (x0 + box_width, y0 + box_height))):
+        lines.append(
+            f'\t"@page:{corner}" [shape=point style=invis width=0.01 label="" '
+            f'pos="{x:.2f},{y:.2f}!"]'
+        )
+    lines.append(f'\tpad=0 margin=0 size="{page[0] / 72:.4f},{page[1] / 72:.4f}"')
     return lines, scale
+
+
+def _extent(lines: Sequence[str]) -> tuple[float, float, float, float]:
+    """Left, bottom, width and height of what pinned `lines` draw, from a run of Graphviz."""
+    # A point pinned at the origin shows how far Graphviz moves the drawing.
+    probe = '\t"@page:probe" [shape=point style=invis width=0.01 label="" pos="0,0!"]'
+    source = "\n".join(["digraph argmap {", *lines, probe, "}"])
+    data = run_graphviz(source, engine="dot", format="json0", stacklevel=6)
+    try:
+        graph = json.loads(data)
+        x0, y0, x1, y1 = _numbers(graph["bb"])
+        found = [o["pos"] for o in graph["objects"] if o.get("name") == "@page:probe"]
+        px, py = _numbers(found[0])
+    except (ValueError, KeyError, TypeError, IndexError) as error:
+        raise RenderError(f"could not read Graphviz's layout of the page: {error}") from error
+    return x0 - px, y0 - py, max(x1 - x0, 1.0), max(y1 - y0, 1.0)
 
 
 def _inner(m: ArgumentMap, key: str | None, body: Mapping[str | None, list[str]]) -> list[int]:
@@ -513,8 +521,7 @@ def _pinned(
         lines.extend(written)
     text = drawing.title_text()
     if text is not None:
-        top = arrangement.height if arrangement.top is None else arrangement.top
-        top -= _title_height(drawing) / 2
+        top = arrangement.height - _title_height(drawing) / 2
         lines.append(
             f'\tlabel={text} labelloc=t labeljust=c lp="{arrangement.width / 2:.2f},{top:.2f}"'
         )
