@@ -7,6 +7,7 @@ its drawing give the size the body text prints at.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import shutil
 from pathlib import Path
@@ -83,14 +84,16 @@ def test_blocks_are_arranged_in_reading_order_and_never_overlap() -> None:
             (x, y + h, x + w, y)  # left, top, right, bottom with y up
             for (x, y), (w, h) in zip(arrangement.offsets, sizes, strict=True)
         ]
-        for before, after in zip(boxes, boxes[1:], strict=False):
+        for before, after in itertools.pairwise(boxes):
             same_row = math.isclose(before[1], after[1])
             assert (same_row and after[0] >= before[2]) or after[1] <= min(
                 b[3] for b in boxes[: boxes.index(after)]
             )
         for left, top, right, bottom in boxes:
-            assert 0 <= left and right <= arrangement.width + 1e-6
-            assert 0 <= bottom and top <= arrangement.height + 1e-6
+            assert left >= 0
+            assert right <= arrangement.width + 1e-6
+            assert bottom >= 0
+            assert top <= arrangement.height + 1e-6
 
 
 def test_a_page_arrangement_fits_the_page_shape() -> None:
@@ -109,7 +112,8 @@ def test_a_spline_is_cut_at_its_middle_into_two_that_meet_on_it() -> None:
     assert second.startswith("e,40,0 ")  # the arrowhead stays at the end
     # Two segments: cut at the knot between them.
     first, second, point = split_spline("s,0,0 1,1 2,2 3,3 4,4 5,5 6,6 7,7")
-    assert point == (4.0, 4.0) and first.startswith("s,0,0 ")
+    assert point == (4.0, 4.0)
+    assert first.startswith("s,0,0 ")
     with pytest.raises(ValueError, match="not a spline"):
         split_spline("1,1")
 
@@ -227,7 +231,8 @@ def test_undercuts_are_drawn_bold_with_their_own_head_in_every_theme() -> None:
     for theme in THEMES.values():
         undercuts = theme.edge_style(RelationKind.UNDERCUTS)
         attacks = theme.edge_style(RelationKind.ATTACKS)
-        assert undercuts.style == "bold" and undercuts.penwidth >= attacks.penwidth
+        assert undercuts.style == "bold"
+        assert undercuts.penwidth >= attacks.penwidth
         assert undercuts.arrowhead not in {
             theme.edge_style(kind).arrowhead for kind in RelationKind if kind != "undercuts"
         }
