@@ -29,7 +29,7 @@ from .labels import (
 )
 from .layout import overlap_attributes, resolve_engine
 from .options import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, DrawOptions, options_from
-from .pagefit import LEGEND, compose, page_size
+from .pagefit import LEGEND, MARGIN, ROUTED_LIMIT, compose, page_size
 from .theme import EdgeStyle, NodeStyle
 
 __all__ = [
@@ -584,7 +584,15 @@ def make_digraph(
         notes = drawing.notes
         if options.page is not None:
             width, height = page_size(options.page, landscape=options.landscape)
-            lines.append(f'\tsize="{width / 72:.4f},{height / 72:.4f}"\n')
+            # Scaled down to fit inside the page less its margins.
+            room = f"{(width - 2 * MARGIN) / 72:.4f},{(height - 2 * MARGIN) / 72:.4f}"
+            lines.append(f'\tsize="{room}"\n')
+            if chosen == "dot" and m.nodes:
+                notes.append(
+                    f"the map has more than {ROUTED_LIMIT} relations between its sections, "
+                    "too many to arrange the sections for the page: laid out in one pass "
+                    f"and scaled down to fit {options.page}"
+                )
     for note in notes:
         warnings.warn(note, RenderWarning, stacklevel=stacklevel)
     # Named, so that the SVG's root <title> is not Graphviz's "%3"; a constant,

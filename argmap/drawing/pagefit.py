@@ -30,6 +30,7 @@ __all__ = [
     "LEGEND",
     "MARGIN",
     "PAGES",
+    "ROUTED_LIMIT",
     "Arrangement",
     "Block",
     "arrange",
@@ -258,6 +259,14 @@ def _points(points: Iterable[tuple[float, float]]) -> str:
     return " ".join(f"{x:.2f},{y:.2f}" for x, y in points)
 
 
+ROUTED_LIMIT = 80
+"""Relations between blocks (and undercuts) above which sections are not arranged.
+
+Graphviz routes those around every node, and that grows steeply: about 5 s
+for 200 of them among 100 nodes, minutes for 600 (synthetic maps whose
+sections interleave). Such maps are laid out in one pass, as before.
+"""
+
 LEGEND = "@legend"
 """The key of the legend's block."""
 
@@ -318,8 +327,13 @@ def compose(
     )
     drawings = [make(direction, width) for direction, width in tried]
     split = drawings[0].prepare()
-    if not drawings[0].block_bodies():
+    first = drawings[0].block_bodies()
+    if not first:
         return [], 1.0  # nothing to lay out: the caller draws the empty map as usual
+    m = drawings[0].map
+    inner = sum(len(_inner(m, key, first)) for key in first)
+    if len(m.relations) - inner > ROUTED_LIMIT:
+        return [], 1.0  # too many to route between blocks: one pass is drawn instead
     for drawing in drawings[1:]:
         drawing.prepare()
     keys: list[str | None] = []

@@ -15,10 +15,26 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap import ArgumentMap, DrawOptions, NodeKind, RelationKind
+from argmap import (
+    ArgumentMap,
+    DrawOptions,
+    Node,
+    NodeKind,
+    Relation,
+    RelationKind,
+    RenderWarning,
+    Section,
+)
 from argmap.cli import main
 from argmap.drawing import THEMES, render_bytes, select, to_dot
-from argmap.drawing.pagefit import PAGES, arrange, candidates, page_size, split_spline
+from argmap.drawing.pagefit import (
+    PAGES,
+    ROUTED_LIMIT,
+    arrange,
+    candidates,
+    page_size,
+    split_spline,
+)
 from tests.conftest import NATO_MAP, NATO_TEXT
 
 from .geometry import Geometry, distance_to_segment, read_geometry
@@ -291,3 +307,31 @@ def test_render_refuses_landscape_without_a_page_and_a_page_for_html(
     assert "--page is for svg, png, pdf and dot" in capsys.readouterr().err
     assert main(["render", str(NATO_MAP), "-o", out, "--page", "A5"]) == 2
     assert "invalid choice: 'A5'" in capsys.readouterr().err
+
+
+def interleaved(nodes: int) -> ArgumentMap:
+    """A map whose every relation crosses from one section to another."""
+    return ArgumentMap(
+        title="Interleaved",
+        sections=[Section(id="a", title="A"), Section(id="b", title="B")],
+        nodes=[
+            Node(id=f"n{i}", kind="claim", text=f"Claim {i}.", section="ab"[i % 2])
+            for i in range(nodes)
+        ],
+        relations=[
+            Relation(source=f"n{i}", target=f"n{i - 1}", kind="supports") for i in range(1, nodes)
+        ],
+    )
+
+
+def test_a_map_with_too_many_relations_between_sections_is_drawn_in_one_pass() -> None:
+    if shutil.which("dot") is None:
+        pytest.skip("a page is laid out with Graphviz's dot")
+    few = to_dot(interleaved(ROUTED_LIMIT), page="A4")
+    assert "layout=nop2" in few
+    with pytest.warns(RenderWarning, match="too many to arrange the sections for the page"):
+        many = to_dot(interleaved(ROUTED_LIMIT + 2), page="A4")
+    assert "layout=dot" in many
+    assert 'size="7.7678,11.1929"' in many  # the page less its margins
+    # Without a page, DOT text is always the one pass, and drawing says nothing.
+    assert "layout=dot" in to_dot(interleaved(10))
