@@ -262,9 +262,10 @@ def _points(points: Iterable[tuple[float, float]]) -> str:
 ROUTED_LIMIT = 80
 """Relations between blocks (and undercuts) above which sections are not arranged.
 
-Graphviz routes those around every node, and that grows steeply: about 5 s
-for 200 of them among 100 nodes, minutes for 600 (synthetic maps whose
-sections interleave). Such maps are laid out in one pass, as before.
+Graphviz routes those around every node, and that grows steeply: seconds
+for about 200 of them among 100 nodes, minutes for about 600 among 300
+(`bench/synthetic.py`'s maps, whose sections interleave). Such maps are laid
+out in one pass, as before.
 """
 
 LEGEND = "@legend"
