@@ -345,7 +345,8 @@ def compose(
         bodies.append(body)
         keys = list(body)
         for key in keys:
-            sources.append(_block_source(drawing, body[key], _inner(drawing.map, key, body)))
+            inside = _inner(drawing.map, key, body)
+            sources.append(_block_source(drawing, key, body[key], inside))
     laid = lay_out_blocks(sources)
     usable = None if page is None else (page[0] - 2 * MARGIN, page[1] - 2 * MARGIN)
     best: tuple[float, int, Arrangement] | None = None
@@ -420,8 +421,14 @@ def _inner(m: ArgumentMap, key: str | None, body: Mapping[str | None, list[str]]
     ]
 
 
-def _block_source(drawing: Drawer, body: list[str], inner: list[int]) -> str:
-    lines = ["digraph block {", f"\trankdir={drawing.rankdir} newrank=true {SPACING}"]
+def _block_source(drawing: Drawer, key: str | None, body: list[str], inner: list[int]) -> str:
+    rankdir = drawing.rankdir
+    if key == LEGEND and rankdir in ("LR", "RL"):
+        # The legend is one row of samples whatever the direction: turned, it
+        # would be a tall column with gaps. (Its title's place comes with it.)
+        rankdir = "BT"
+        body = [line.replace(" labelloc=t ", " labelloc=b ", 1) for line in body]
+    lines = ["digraph block {", f"\trankdir={rankdir} newrank=true {SPACING}"]
     lines += drawing.defaults()
     lines.append(NODE_MARGIN)
     lines += body
