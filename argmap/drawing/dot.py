@@ -522,8 +522,9 @@ def to_graphviz(
         m: the map.
         options: a `DrawOptions` (default: `DrawOptions()`).
         **overrides: any `DrawOptions` field (`theme`, `engine`, `rankdir`,
-            `width`, `legend`, `title`, `stagger`, `status`, `numbered`),
-            replacing the one in `options`.
+            `width`, `legend`, `title`, `stagger`, `status`, `numbered`,
+            `page`, `landscape`), replacing the one in `options`. A `page`
+            runs Graphviz's `dot` to measure the sections it arranges.
 
     Returns:
         The digraph; its `.source` is the DOT text.

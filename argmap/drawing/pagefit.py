@@ -489,7 +489,6 @@ def _pinned(
     theme = drawing.theme
     lines = [
         f'\tlayout=nop2 splines=true esep="+1" bgcolor="{theme.background}" outputorder=edgesfirst',
-        f'\tbb="0,0,{arrangement.width:.2f},{arrangement.height:.2f}"',
     ]
     lines += drawing.defaults()
     lines.append(NODE_MARGIN)
