@@ -21,6 +21,7 @@ __all__ = [
     "MAP_FORMATS",
     "a",
     "check_format",
+    "cut",
     "describe_relation",
     "describe_value",
     "json_type",
@@ -131,13 +132,22 @@ def json_type(name: object) -> str:
     return _JSON_TYPES.get(str(name), str(name))
 
 
-def shown(text: str, limit: int = 60) -> str:
-    """`text` quoted for a message, at most `limit` characters of it (a longer one ends in …).
+def cut(text: str, limit: int = 60) -> str:
+    """At most `limit` characters of `text`; a longer one ends in …
 
-    >>> shown("abc"), shown("abcdef", 4)
-    ("'abc'", "'abc…'")
+    >>> cut("abc"), cut("abcdef", 4)
+    ('abc', 'abc…')
     """
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """`text` quoted for a message, cut to `limit` characters.
+
+    >>> shown("abcdef", 4)
+    "'abc…'"
+    """
+    return repr(cut(text, limit))
 
 
 def describe_value(value: object, *, limit: int = 60) -> str:

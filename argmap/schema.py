@@ -240,10 +240,10 @@ def _enum(fault: _Fault) -> Iterator[Problem]:
         yield _version(fault)
         return
     choices = [str(v) for v in fault.expected]
-    allowed = ", ".join(choices)
     if isinstance(fault.instance, str):
         yield fault.problem(ProblemCode.UNKNOWN_KIND, unknown(fault.what, fault.instance, choices))
     else:
+        allowed = ", ".join(choices)
         yield from fault.found(ProblemCode.WRONG_TYPE, f"{a(fault.what)} (one of: {allowed})")
 
 

@@ -18,6 +18,7 @@ Argdown, and a comment at the top of the text counts the others.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -1160,20 +1161,26 @@ def _yaml_key(key: str) -> str:
 
 
 def _yaml_flow(value: Any) -> str:
-    """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads."""
+    """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads.
+
+    Anything else (a map built in code may hold it in metadata) is written as its text.
+    """
     if value is None or isinstance(value, bool):
         return "null" if value is None else str(value).lower()
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_yaml_key(k)}: {_yaml_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
+    if isinstance(value, Mapping):
+        items = (f"{_yaml_key(str(k))}: {_yaml_flow(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
         return "[" + ", ".join(_yaml_flow(v) for v in value) + "]"
-    if isinstance(value, str):
-        return _yaml_string(value)
     if isinstance(value, int):
         return str(value)
-    text = repr(float(value))
-    # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
-    return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+        text = repr(value)
+        # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
+        return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
+    return _yaml_string(value if isinstance(value, str) else str(value))
 
 
 def _tag(tag: str) -> str | None:
@@ -1202,15 +1209,49 @@ def _names(argument_map: ArgumentMap) -> tuple[dict[str, str], set[str]]:
     )
 
 
+_UNTITLABLE = re.compile("[\\]>\n\r\u2028\u2029]")
+
+
 def _ref(node_id: str, titles: Mapping[str, str], arguments: set[str]) -> str:
     title = titles.get(node_id, node_id)
-    if "]" in title or ">" in title or not title.strip():
+    # A title Argdown could not read back as one (it came from metadata): the id instead.
+    if not title.strip() or title.startswith("-") or _UNTITLABLE.search(title):
         title = node_id
-    return f"<{title}>" if node_id in arguments else f"[{title}]"
+    if node_id not in arguments:
+        return f"[{title}]"
+    # `<+`, `<-`, `<_` at the start of a line are relations: such an argument keeps its id,
+    # or becomes a statement if its id starts so too.
+    if title[0] in "+-_":
+        title = node_id
+    return f"[{title}]" if title[0] == "_" else f"<{title}>"
+
+
+def _refs(
+    argument_map: ArgumentMap, titles: Mapping[str, str], arguments: set[str]
+) -> dict[str, str]:
+    """How each node is named in Argdown (`[title]` or `<title>`), no two alike."""
+    plain = {n.id: _ref(n.id, {}, arguments) for n in argument_map.nodes}
+    used = {plain[n.id] for n in argument_map.nodes if n.id not in titles}
+    refs: dict[str, str] = {}
+    for node in argument_map.nodes:
+        if node.id not in titles:
+            refs[node.id] = plain[node.id]  # reserved above
+            continue
+        ref = _ref(node.id, titles, arguments)
+        for candidate in (ref, plain[node.id]):
+            if candidate not in used:
+                break
+        else:  # its title and its id are another node's names (inconsistent metadata)
+            n = 2
+            while (candidate := f"{plain[node.id][:-1]}~{n}{plain[node.id][-1]}") in used:
+                n += 1
+        refs[node.id] = candidate
+        used.add(candidate)
+    return refs
 
 
 def _statement(
-    node: Node, titles: Mapping[str, str], arguments: set[str], extra: Mapping[str, Any]
+    node: Node, refs: Mapping[str, str], arguments: set[str], extra: Mapping[str, Any]
 ) -> str:
     tags = "".join(f" {t}" for t in map(_tag, node.tags) if t)
     data: dict[str, Any] = {"kind": node.kind.value}
@@ -1224,7 +1265,7 @@ def _statement(
     if isinstance(more, Mapping):
         data.update({k: v for k, v in more.items() if k not in data})
     written = _yaml_flow(data)[1:-1]
-    ref = _ref(node.id, titles, arguments)
+    ref = refs[node.id]
     if node.id in arguments and node.text == ref[1:-1]:
         return f"{ref}{tags} {{{written}}}"  # an argument without a description
     return f"{ref}: {_text(node.text)}{tags} {{{written}}}"
@@ -1252,6 +1293,11 @@ def dumps(argument_map: ArgumentMap) -> str:
             lines.append(f"{_yaml_key(key)}: {_yaml_flow(value)}")
     lines += ["===", ""]
     titles, arguments = _names(argument_map)
+    refs = _refs(argument_map, titles, arguments)
+
+    def name(node_id: str) -> str:
+        return refs.get(node_id) or _ref(node_id, {}, arguments)
+
     extra = _meta(argument_map, "data")
     undercut_by = _writable_undercuts(argument_map, arguments)
     undercuts = sum(1 for r in argument_map.relations if r.kind is RelationKind.UNDERCUTS) - sum(
@@ -1276,17 +1322,17 @@ def dumps(argument_map: ArgumentMap) -> str:
         if node.section != current and node.section is not None:
             lines += ["", _heading(node.section, sections.get(node.section), levels), ""]
             current = node.section
-        ref = _ref(node.id, titles, arguments)
+        ref = refs[node.id]
         for other in texts.get(node.id, ()) if isinstance(texts.get(node.id), list) else ():
             if isinstance(other, str) and other.strip():
                 lines += [f"{ref}: {_text(other)}", ""]
-        lines += [_statement(node, titles, arguments, extra), ""]
+        lines += [_statement(node, refs, arguments, extra), ""]
         if node.id in pcs:
             premises, conclusion = pcs[node.id]
             steps = inferences.get(node.id)
-            lines += [f"({i}) {_ref(p, titles, arguments)}" for i, p in enumerate(premises, 1)]
+            lines += [f"({i}) {name(p)}" for i, p in enumerate(premises, 1)]
             lines += _inference(steps[0] if isinstance(steps, list) and len(steps) == 1 else None)
-            lines += [f"({len(premises) + 1}) {_ref(conclusion, titles, arguments)}", ""]
+            lines += [f"({len(premises) + 1}) {name(conclusion)}", ""]
     headings = argument_map.metadata.get("argdown", {})
     empty = headings.get("headings") if isinstance(headings, Mapping) else None
     for title in empty if isinstance(empty, list) else ():
@@ -1308,14 +1354,14 @@ def dumps(argument_map: ArgumentMap) -> str:
         ]
         if not incoming:
             continue
-        lines.append(_ref(node.id, titles, arguments))
+        lines.append(name(node.id))
         for relation in incoming:
             sign = "+" if relation.kind is RelationKind.SUPPORTS else "-"
-            lines.append(f"  {sign} {_ref(relation.source, titles, arguments)}")
+            lines.append(f"  {sign} {name(relation.source)}")
         lines.append("")
     for argument, undercutters in undercut_by.items():
-        lines.append(_ref(argument, titles, arguments))
-        lines += [f"  <_ {_ref(source, titles, arguments)}" for source in undercutters]
+        lines.append(name(argument))
+        lines += [f"  <_ {name(source)}" for source in undercutters]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
