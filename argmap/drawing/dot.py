@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import graphviz
 
+from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .labels import (
@@ -159,19 +160,19 @@ class _Drawing:
         for relation in m.relations:
             if relation.source not in nodes:
                 raise RenderError(
-                    f"relation {_describe(relation)}: no node {relation.source!r}; "
+                    f"relation {describe_relation(relation)}: no node {relation.source!r}; "
                     "validate the map first"
                 )
             if relation.kind is RelationKind.UNDERCUTS:
                 if relation.target not in relations:
                     raise RenderError(
-                        f"relation {_describe(relation)}: no relation {relation.target!r} "
+                        f"relation {describe_relation(relation)}: no relation {relation.target!r} "
                         "to undercut; validate the map first"
                     )
                 split.add(relation.target)
             elif relation.target not in nodes:
                 raise RenderError(
-                    f"relation {_describe(relation)}: no node {relation.target!r}; "
+                    f"relation {describe_relation(relation)}: no node {relation.target!r}; "
                     "validate the map first"
                 )
         return split
@@ -299,7 +300,7 @@ class _Drawing:
         return (
             f"{indent}{_quote_id(junction_name(relation.id or ''))} "
             f'[shape=point width=0.09 color="{color}" label="" '
-            f"tooltip={dot_tooltip(_describe(relation))}]"
+            f"tooltip={dot_tooltip(describe_relation(relation))}]"
         )
 
     def relation(self, relation: Relation, split: set[str]) -> Iterable[str]:
@@ -506,11 +507,6 @@ def status_text(state: str | float) -> str:
     filled = round(state * 5)
     bar = "\u25a0" * filled + "\u25a1" * (5 - filled)
     return f"{bar} {state:.2f}"
-
-
-def _describe(relation: Relation) -> str:
-    name = f"{relation.id!r} " if relation.id is not None else ""
-    return f"{name}({relation.source} {relation.kind.value} {relation.target})"
 
 
 def to_graphviz(

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .._wording import unknown
 from .choices import check_choice, check_count
 from .layout import ENGINES
 from .pagefit import PAGES
@@ -144,10 +145,12 @@ def options_from(options: DrawOptions | None, overrides: Mapping[str, Any]) -> D
     """`options` (default: `DrawOptions()`) with `overrides` applied; unknown names are errors."""
     if options is not None and not isinstance(options, DrawOptions):
         raise TypeError(f"options must be a DrawOptions, got {type(options).__name__}")
-    unknown = sorted(set(overrides) - _FIELDS)
-    if unknown:
+    strange = sorted(set(overrides) - _FIELDS)
+    if len(strange) == 1:
+        raise TypeError(unknown("drawing option", strange[0], sorted(_FIELDS)))
+    if strange:
         raise TypeError(
-            f"unknown drawing option {', '.join(map(repr, unknown))}; expected one of "
+            f"unknown drawing options {', '.join(map(repr, strange))}; expected only: "
             f"{', '.join(sorted(_FIELDS))}"
         )
     if options is None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .._wording import unknown
 from ..model import NodeKind, RelationKind
 
 __all__ = ["SHAPES", "THEMES", "EdgeStyle", "NodeStyle", "Theme", "get_theme"]
@@ -66,9 +67,7 @@ def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None
 def _one_of(allowed: frozenset[str]) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value not in allowed:
-            raise ValueError(
-                f"{attribute.name!r} must be one of {', '.join(sorted(allowed))}, got {value!r}"
-            )
+            raise ValueError(unknown(attribute.name, value, sorted(allowed)))
 
     return check
 
@@ -227,7 +226,5 @@ def get_theme(theme: str | Theme) -> Theme:
         return theme
     found = THEMES.get(theme) if isinstance(theme, str) else None
     if found is None:
-        raise ValueError(
-            f"unknown theme {theme!r}; expected a Theme or one of {', '.join(sorted(THEMES))}"
-        )
+        raise ValueError(f"{unknown('theme', theme, sorted(THEMES))} (or a Theme)")
     return found

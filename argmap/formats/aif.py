@@ -23,9 +23,10 @@ import attrs
 
 from .._atomic import write_atomic
 from .._codec import unstructure_map
-from .._paths import format_path
+from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
-from ..errors import Problem, Severity, ValidationError, describe_value
+from .._wording import describe_value, suggest
+from ..errors import Problem, ProblemCode, Severity, ValidationError
 from ..loader import Report, _check_document, _decode
 from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
 
@@ -35,6 +36,11 @@ _ID_OK = re.compile(ID_PATTERN).match
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]")
 _SPEAKER = re.compile(r"^([^:\n]{1,80}?)\s+:\s+(.*)$", re.DOTALL)
 _DIALOGUE = "dialogue"
+# A path into the built map, as the map's checks write them in messages.
+_MAP_PATH = re.compile(r"\$\.(?:nodes|relations)\[\d+\](?:\.[a-z_]+|\[\d+\])*")
+# The node types of AIF (AIFdb and OVA): information, the scheme applications
+# (inference, conflict, rephrase, preference) and the dialogue layer.
+_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "TA", "YA")
 
 
 def looks_like_aif(document: object) -> bool:
@@ -50,6 +56,12 @@ class _Reader:
         self.kinds = dict(kinds or {})
         self.meta: dict[str, Any] = {}
         self.prefix: list[str | int] = []
+        # Where the built map's items came from, to point its problems into the AIF.
+        self.indexes: dict[str, int] = {}
+        self.links: list[tuple[int, str, str]] = []
+        self.node_keys: list[str] = []
+        self.relation_keys: list[tuple[str, str, str]] = []
+        self.quote_keys: dict[str, list[str]] = {}
         graph = document
         if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
             graph = document["AIF"]
@@ -58,7 +70,11 @@ class _Reader:
         self.graph = graph
 
     def report(
-        self, parts: list[str | int], code: str, message: str, severity: Severity = Severity.ERROR
+        self,
+        parts: list[str | int],
+        code: ProblemCode,
+        message: str,
+        severity: Severity = Severity.ERROR,
     ) -> None:
         path = format_path([*self.prefix, *parts])
         self.problems.append(Problem(path=path, code=code, message=message, severity=severity))
@@ -68,7 +84,7 @@ class _Reader:
         if isinstance(graph, dict) and "argmap" in graph and "edges" not in graph:
             self.report(
                 [],
-                "not-aif",
+                ProblemCode.NOT_AIF,
                 "this is an argmap document, not AIF (it has 'argmap' and no 'edges'); "
                 "read it with --from json",
             )
@@ -81,7 +97,7 @@ class _Reader:
             found = describe_value(graph.get("nodes") if isinstance(graph, dict) else graph)
             self.report(
                 ["nodes"] if isinstance(graph, dict) else [],
-                "not-aif",
+                ProblemCode.NOT_AIF,
                 f"expected AIF JSON: an object with a list 'nodes' and a list 'edges' "
                 f'(or OVA\'s {{"AIF": {{...}}}}), found {found}',
             )
@@ -89,11 +105,14 @@ class _Reader:
         edges = graph["edges"]
         if not isinstance(edges, list):
             self.report(
-                ["edges"], "not-aif", f"expected a list of edges, found {describe_value(edges)}"
+                ["edges"],
+                ProblemCode.NOT_AIF,
+                f"expected a list of edges, found {describe_value(edges)}",
             )
             return None
         nodes = self.read_nodes(graph["nodes"])
         links = self.read_edges(edges, nodes)
+        self.links = links
         if any(p.severity is Severity.ERROR for p in self.problems):
             return None
         extra = {k: v for k, v in graph.items() if k not in ("nodes", "edges", "locutions")}
@@ -109,7 +128,7 @@ class _Reader:
             if not isinstance(node, dict):
                 self.report(
                     ["nodes", index],
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"expected an AIF node (an object), found {describe_value(node)}",
                 )
                 continue
@@ -117,26 +136,40 @@ class _Reader:
             if isinstance(key, bool) or not isinstance(key, str | int):
                 self.report(
                     ["nodes", index, "nodeID"] if "nodeID" in node else ["nodes", index],
-                    "missing-field" if "nodeID" not in node else "wrong-type",
+                    ProblemCode.MISSING_FIELD if "nodeID" not in node else ProblemCode.WRONG_TYPE,
                     f"expected a nodeID (text or a number), found {describe_value(key)}",
                 )
                 continue
             if not isinstance(node.get("type"), str):
                 self.report(
                     ["nodes", index],
-                    "missing-field",
+                    ProblemCode.MISSING_FIELD,
                     f"the node {key!r} needs a 'type' (I, RA, CA, MA, PA, L, TA, YA, ...), "
                     f"found {describe_value(node.get('type'))}",
+                )
+                continue
+            if node["type"] not in _TYPES:
+                hint = suggest(node["type"].upper(), _TYPES)
+                self.report(
+                    ["nodes", index, "type"],
+                    ProblemCode.UNKNOWN_KIND,
+                    f"the node {key!r} has the unknown AIF type {node['type']!r}{hint}; "
+                    f"expected one of: {', '.join(_TYPES)}",
                 )
                 continue
             if node["type"] == "I" and (
                 not isinstance(node.get("text"), str) or not node["text"].strip()
             ):
+                text = node.get("text")
                 self.report(
-                    ["nodes", index, "text"],
-                    "blank-text",
-                    f"the I-node {key!r} needs a proposition text, "
-                    f"found {describe_value(node.get('text'))}",
+                    ["nodes", index, "text"] if "text" in node else ["nodes", index],
+                    ProblemCode.WRONG_TYPE
+                    if "text" in node and not isinstance(text, str)
+                    else ProblemCode.MISSING_FIELD
+                    if "text" not in node
+                    else ProblemCode.BLANK_TEXT,
+                    f"the I-node {key!r} needs a proposition text (a non-blank string), "
+                    f"found {describe_value(text) if 'text' in node else 'no text field'}",
                 )
                 continue
             name = str(key)
@@ -144,7 +177,7 @@ class _Reader:
                 first = format_path([*self.prefix, "nodes", nodes[name][0]])
                 self.report(
                     ["nodes", index, "nodeID"],
-                    "duplicate-id",
+                    ProblemCode.DUPLICATE_ID,
                     f"the nodeID {name!r} already stands at {first}; expected each node once",
                 )
                 continue
@@ -157,7 +190,7 @@ class _Reader:
             if not isinstance(edge, dict):
                 self.report(
                     ["edges", index],
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"expected an AIF edge (an object), found {describe_value(edge)}",
                 )
                 continue
@@ -172,13 +205,13 @@ class _Reader:
                 if name is None:
                     self.report(
                         ["edges", index, field] if field in edge else ["edges", index],
-                        "missing-field",
+                        ProblemCode.MISSING_FIELD,
                         f"the edge needs '{field}' (a nodeID), found {describe_value(value)}",
                     )
                 elif name not in nodes:
                     self.report(
                         ["edges", index, field],
-                        "dangling-reference",
+                        ProblemCode.DANGLING_REFERENCE,
                         f"no node has the nodeID {name!r}; expected an edge between declared nodes",
                     )
                     name = None
@@ -194,6 +227,7 @@ class _Reader:
         links: list[tuple[int, str, str]],
     ) -> ArgumentMap:
         types = {name: node["type"] for name, (_, node) in nodes.items()}
+        self.indexes = {key: index for key, (index, _) in nodes.items()}
         ins: dict[str, list[str]] = {}
         outs: dict[str, list[str]] = {}
         for _, a, b in links:
@@ -251,6 +285,8 @@ class _Reader:
                 )
                 if placed[key]:
                     plan_ends[key] = (premises, targets[0])
+                else:
+                    self.unplaced(key, types, premises, targets, placed)
                 stack.pop()
         first_relation: dict[str, str] = {}
         plans: list[tuple[str, list[str], str]] = []
@@ -287,6 +323,7 @@ class _Reader:
                     kind, to = RelationKind.ATTACKS, inode[target]
                 else:
                     kind, to = RelationKind.UNDERCUTS, first_relation[target]
+                self.relation_keys.append((key, premise, target))
                 relations.append(
                     Relation(
                         source=inode[premise],
@@ -313,10 +350,12 @@ class _Reader:
                     continue
                 for meant in (m for m in outs.get(key, ()) if types[m] == "I"):
                     quotes.setdefault(meant, []).append(Quote(source=_DIALOGUE, text=words))
+                    self.quote_keys.setdefault(meant, []).append(said)
                     if match:
                         speakers.setdefault(meant, match.group(1).strip())
         argmap_nodes = []
         fields: dict[str, Any] = {}
+        self.node_keys = list(inode)
         for key, name in inode.items():
             node = nodes[key][1]
             chosen = self.kinds.get(key) or kind_of(key, types, ins, outs, attacked_by)
@@ -370,7 +409,7 @@ class _Reader:
             )
             self.report(
                 [],
-                "aif-kept-in-metadata",
+                ProblemCode.AIF_KEPT_IN_METADATA,
                 f"{len(kept_nodes)} nodes ({listed or 'none'}) and {len(kept_edges)} edges have no "
                 f"place in an argument map{why}; kept verbatim in metadata.aif, "
                 "written back on export",
@@ -388,6 +427,74 @@ class _Reader:
             relations=relations,
             metadata={"aif": self.meta},
         )
+
+    def unplaced(
+        self,
+        key: str,
+        types: Mapping[str, str],
+        premises: list[str],
+        targets: list[str],
+        placed: Mapping[str, bool],
+    ) -> None:
+        """Warn, at the node, why an RA or CA node becomes no relation."""
+        kind = types[key]
+        found = []
+        if not premises:
+            found.append("has no I-node premise (no edge to it from an I-node)")
+        if not targets:
+            found.append("has no conclusion (no edge from it to an I-node, RA or CA node)")
+        elif len(targets) > 1:
+            found.append(
+                f"has {len(targets)} conclusions ({', '.join(repr(t) for t in targets[:5])})"
+            )
+        elif kind == "RA" and types[targets[0]] != "I":
+            found.append(f"concludes the {types[targets[0]]} node {targets[0]!r}")
+        elif kind == "CA" and types[targets[0]] != "I" and not placed.get(targets[0], False):
+            found.append(
+                f"attacks the {types[targets[0]]} node {targets[0]!r}, which is no relation itself"
+            )
+        expected = "an I-node" if kind == "RA" else "an I-node, or an RA or CA node it attacks"
+        self.report(
+            ["nodes", self.indexes[key]],
+            ProblemCode.AIF_KEPT_IN_METADATA,
+            f"the {kind} node {key!r} {' and '.join(found)}; expected an I-node premise and "
+            f"one conclusion ({expected}); kept verbatim in metadata.aif",
+            Severity.WARNING,
+        )
+
+    def translate(self, problem: Problem) -> Problem:
+        """A problem of the built map, about the AIF item it came from (message included)."""
+        message = _MAP_PATH.sub(lambda m: self.aif_path(m.group()), problem.message)
+        return attrs.evolve(problem, path=self.aif_path(problem.path), message=message)
+
+    def aif_path(self, path: str) -> str:
+        """The AIF item a problem of the built map is about: its node, edge or field."""
+        parts = parse_path(path)
+        at: list[str | int] = []
+        if len(parts) >= 2 and isinstance(parts[1], int):
+            rest = parts[2:]
+            field = rest[0] if rest else None
+            if parts[0] == "nodes" and parts[1] < len(self.node_keys):
+                key = self.node_keys[parts[1]]
+                said = self.quote_keys.get(key, [])
+                if field == "quotes" and len(rest) > 1 and isinstance(rest[1], int):
+                    at = self.node_at(said[rest[1]], "text") if rest[1] < len(said) else []
+                elif field == "attribution" and said:
+                    at = self.node_at(said[0], "text")
+                at = at or self.node_at(key, {"text": "text", "id": "nodeID"}.get(str(field)))
+            elif parts[0] == "relations" and parts[1] < len(self.relation_keys):
+                key, premise, target = self.relation_keys[parts[1]]
+                ends = {"from": (premise, key, "fromID"), "to": (key, target, "toID")}
+                if field in ends:
+                    a, b, end = ends[str(field)]
+                    index = next((i for i, x, y in self.links if x == a and y == b), None)
+                    at = [*self.prefix, "edges", index, end] if index is not None else []
+                scheme = field == "scheme" and "scheme" in self.graph["nodes"][self.indexes[key]]
+                at = at or self.node_at(key, "scheme" if scheme else None)
+        return format_path(at or self.prefix)
+
+    def node_at(self, key: str, field: str | None = None) -> list[str | int]:
+        return [*self.prefix, "nodes", self.indexes[key], *([field] if field else [])]
 
 
 def kind_of(
@@ -440,40 +547,32 @@ def check_text(
         parsed = parse_text(text, "json", file=file)
     except ValidationError as error:
         return Report(map=None, problems=error.problems)
-    built, problems = from_data(
-        parsed.document,
-        title=title or (Path(file).stem if file else "AIF argument map"),
-        kinds=kinds,
-    )
-    problems = list(parsed.problems) + problems
-    if problems:
-        places = locate(text, "json", [p.path for p in problems])
-        problems = [p if p.line is not None else _at(p, file, places.get(p.path)) for p in problems]
-    if built is None or any(p.severity is Severity.ERROR for p in problems):
-        return Report(map=None, problems=tuple(problems))
-    # metadata.aif came from parsed JSON and no check reads it: the map is
-    # checked without it (walking it was most of the time) and gets it back.
-    # The map was built from model objects, so its document is plain JSON by
-    # construction: the loader's walk proving that (`check` on a map) is skipped.
-    report = _check_document(
-        unstructure_map(attrs.evolve(built, metadata={})), early=[], base=Path.cwd()
-    )
-    checked = None if report.map is None else attrs.evolve(report.map, metadata=built.metadata)
-    # Problems of the map built from the file name its argmap paths.
-    return Report(map=checked, problems=(*problems, *(_at(p, file, None) for p in report.problems)))
-
-
-def _at(problem: Problem, file: str | None, place: tuple[int, int] | None) -> Problem:
-    line, column = place if place else (None, None)
-    return Problem(
-        path=problem.path,
-        message=problem.message,
-        code=problem.code,
-        severity=problem.severity,
-        file=file,
-        line=line,
-        column=column,
-    )
+    reader = _Reader(parsed.document, kinds)
+    built = reader.read(title or (Path(file).stem if file else "AIF argument map"))
+    problems = [*parsed.problems, *reader.problems]
+    checked = None
+    if built is not None and not any(p.severity is Severity.ERROR for p in problems):
+        # metadata.aif came from parsed JSON and no check reads it: the map is
+        # checked without it (walking it was most of the time) and gets it back.
+        report = _check_document(
+            unstructure_map(attrs.evolve(built, metadata={})), early=[], base=Path.cwd()
+        )
+        if report.map is not None:
+            checked = attrs.evolve(report.map, metadata=built.metadata)
+        # A problem of the map built from the file is about an AIF node or edge:
+        # it is reported there, where the user can fix it.
+        problems += [reader.translate(p) for p in report.problems]
+    unplaced = [p.path for p in problems if p.line is None]
+    places = locate(text, "json", unplaced) if unplaced else {}
+    problems = [
+        attrs.evolve(p, file=file)
+        if p.line is not None
+        else attrs.evolve(p, file=file, line=places[p.path][0], column=places[p.path][1])
+        for p in problems
+    ]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    failed = checked is None or any(p.severity is Severity.ERROR for p in problems)
+    return Report(map=None if failed else checked, problems=tuple(problems))
 
 
 def loads(
