@@ -91,7 +91,7 @@ def main() -> int:
             f"`python bench/bench_pagefit.py --runs {args.runs} --write`: the drawing built and "
             "drawn to SVG by Graphviz, in fresh processes, medians. Arranging lays each "
             "section out alone and has Graphviz route the relations between them; a page "
-            "tries ten directions and widths and measures the result once more. A map with "
+            "tries sixteen directions and widths and measures the result once more. A map with "
             "more than `ROUTED_LIMIT` relations between sections is drawn in one pass.",
             "",
             "| map | " + " | ".join(MODES) + " |",
