@@ -1,6 +1,6 @@
 """AIF JSON → DOT, argmap against arguebuf on the same file, each side in a fresh process.
 
-    python bench/bench_aif.py [--inodes 10000] [--runs 5] [--write]
+    python bench/bench_aif.py [--inodes 10000] [--runs 5] [--peer-python PY] [--write]
     python bench/bench_aif.py --linear [--inodes 25000]   # load time at 1x, 2x, 4x the size
 
 Files are synthetic AIF of the shapes real corpora have: "arguments" (I-nodes
@@ -11,14 +11,18 @@ TA between locutions, as QT30 and US2016 have). argmap's side is
 'argmap[bench]'`; arguebuf 3.x needs Python 3.13, so 2.x where argmap runs on
 3.11) is `arguebuf.load.file` and `arguebuf.dump.graphviz(...).source`, with
 `max_nodes` raised so that it draws the whole graph. Each side runs in its own
-process `--runs` times; the median of the times measured inside the process
-(reading the file to DOT text) is reported, with the ratio.
+process `--runs` times, the two sides alternating; the median of the times
+measured inside the process (reading the file to DOT text) is reported, with
+the ratio. argmap is imported from this checkout; arguebuf from `--peer-python`
+(an interpreter that has it, default this one), so that it need not be
+installed beside argmap.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -28,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from measure import write_section
+from measure import ROOT, write_section
 
 
 def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, Any]:
@@ -112,12 +116,14 @@ def arguebuf_side(path: str) -> dict[str, Any]:
     }
 
 
-def run_side(side: str, path: Path) -> dict[str, Any]:
+def run_side(side: str, path: Path, python: str = sys.executable) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)} if side == "argmap" else None
     done = subprocess.run(
-        [sys.executable, __file__, "--side", side, str(path)],
+        [python, __file__, "--side", side, str(path)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     result: dict[str, Any] = json.loads(done.stdout)
     return result
@@ -129,6 +135,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="write docs/performance.md")
     parser.add_argument("--linear", action="store_true")
+    parser.add_argument(
+        "--peer-python", default=sys.executable, help="the Python that has arguebuf"
+    )
     parser.add_argument("--side", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
@@ -156,7 +165,8 @@ def main() -> None:
             times: dict[str, list[float]] = {"argmap": [], "arguebuf": []}
             for _ in range(args.runs):
                 for side in times:  # side by side, alternating
-                    times[side].append(run_side(side, path)["seconds"])
+                    python = args.peer_python if side == "arguebuf" else sys.executable
+                    times[side].append(run_side(side, path, python)["seconds"])
             ours, theirs = statistics.median(times["argmap"]), statistics.median(times["arguebuf"])
             size = path.stat().st_size / 2**20
             lines.append(
