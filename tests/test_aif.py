@@ -309,3 +309,17 @@ def test_validate_from_aif_prints_the_aif_files_line_and_column(
     bad.write_text(ONE_A_LINE.replace("NODE", node).replace("EDGE", edge), encoding="utf-8")
     assert main(["validate", "--from", "aif", str(bad)]) == 1
     assert f"{bad}:10:27: dangling-reference $.edges[2].toID" in capsys.readouterr().err
+
+
+def test_numeric_node_ids_read_as_text_ids() -> None:
+    # Read a node at a time (the column-wise reading takes only text nodeIDs): same map.
+    data = json.loads(LINKED)
+    numbered = {n["nodeID"]: 100 + i for i, n in enumerate(data["nodes"])}
+    for n in data["nodes"]:
+        n["nodeID"] = numbered[n["nodeID"]]
+    for e in data["edges"]:
+        e["fromID"], e["toID"] = numbered[e["fromID"]], numbered[e["toID"]]
+    m = aif.loads(json.dumps(data))
+    assert [n.text for n in m.nodes] == [n.text for n in aif.loads(LINKED).nodes]
+    assert len(m.relations) == 6
+    assert json.loads(aif.dumps(m))["nodes"][0]["nodeID"] == 100

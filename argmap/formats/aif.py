@@ -41,6 +41,7 @@ _MAP_PATH = re.compile(r"\$\.(?:nodes|relations)\[\d+\](?:\.[a-z_]+|\[\d+\])*")
 # The node types of AIF (AIFdb and OVA): information, the scheme applications
 # (inference, conflict, rephrase, preference) and the dialogue layer.
 _TYPES = ("I", "RA", "CA", "MA", "PA", "L", "TA", "YA")
+_TYPE_SET = frozenset(_TYPES)
 
 
 def looks_like_aif(document: object) -> bool:
@@ -117,6 +118,11 @@ class _Reader:
         return self.build(title, nodes, links)
 
     def read_nodes(self, raw: list[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
+        """The nodes by nodeID (as text) with their index; a problem for each unsound one."""
+        sound = _sound_nodes(raw)
+        if sound is not None:
+            return sound
+        # Something is off: each node is looked at alone, to say which and how.
         nodes: dict[str, tuple[int, dict[str, Any]]] = {}
         for index, node in enumerate(raw):
             if not isinstance(node, dict):
@@ -180,6 +186,10 @@ class _Reader:
         return nodes
 
     def read_edges(self, raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, str, str]]:
+        """(index, fromID, toID) of each sound edge; a problem for each unsound one."""
+        sound = _sound_edges(raw, nodes)
+        if sound is not None:
+            return sound
         links: list[tuple[int, str, str]] = []
         for index, edge in enumerate(raw):
             if not isinstance(edge, dict):
@@ -483,6 +493,43 @@ class _Reader:
 
     def node_at(self, key: str, field: str | None = None) -> list[str | int]:
         return [*self.prefix, "nodes", self.indexes[key], *([field] if field else [])]
+
+
+def _sound_nodes(raw: list[Any]) -> dict[str, tuple[int, dict[str, Any]]] | None:
+    """`_Reader.read_nodes` when every node is sound, checked column by column; else None.
+
+    Sound: an object with a text nodeID given once and one of AIF's types, and
+    a non-blank text if it is an I-node. Real files are, and looking at them a
+    column at a time takes a fraction of the time of a node at a time.
+    """
+    try:
+        keys = [node["nodeID"] for node in raw]
+        kinds = [node["type"] for node in raw]
+        if not _TYPE_SET.issuperset(kinds):
+            return None
+    except (TypeError, KeyError):  # not an object, a field missing, a type unhashable
+        return None
+    if not all(type(key) is str for key in keys):
+        return None
+    texts = [node.get("text") for node, kind in zip(raw, kinds, strict=True) if kind == "I"]
+    if not all(type(text) is str and text.strip() for text in texts):
+        return None
+    nodes = dict(zip(keys, enumerate(raw), strict=True))
+    return nodes if len(nodes) == len(raw) else None
+
+
+def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, str, str]] | None:
+    """`_Reader.read_edges` when every edge joins two declared nodes by text nodeIDs; else None."""
+    try:
+        starts = [edge["fromID"] for edge in raw]
+        ends = [edge["toID"] for edge in raw]
+    except (TypeError, KeyError):
+        return None
+    if not all(type(key) is str for key in starts) or not all(type(key) is str for key in ends):
+        return None
+    if not nodes.keys() >= {*starts, *ends}:
+        return None
+    return list(zip(range(len(raw)), starts, ends, strict=True))
 
 
 def kind_of(
