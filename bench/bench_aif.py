@@ -1,6 +1,7 @@
 """AIF JSON → DOT, argmap against arguebuf on the same file, each side in a fresh process.
 
     python bench/bench_aif.py [--inodes 10000] [--runs 5] [--peer-python PY] [--write]
+    python bench/bench_aif.py --baseline DIR   # also argmap as checked out in DIR, alternating
     python bench/bench_aif.py --linear [--inodes 25000]   # load time at 1x, 2x, 4x the size
 
 Files are synthetic AIF of the shapes real corpora have: "arguments" (I-nodes
@@ -95,29 +96,37 @@ def argmap_side(path: str) -> dict[str, Any]:
     import argmap
     from argmap.formats import aif
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     m = aif.load(path)
     dot = argmap.to_dot(m)
-    return {"seconds": time.perf_counter() - start, "nodes": len(m.nodes), "bytes": len(dot)}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "nodes": len(m.nodes),
+        "bytes": len(dot),
+    }
 
 
 def arguebuf_side(path: str) -> dict[str, Any]:
     import arguebuf
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     graph = arguebuf.load.file(path)
     total = len(graph.atom_nodes) + len(graph.scheme_nodes)
     drawn: Any = arguebuf.dump.graphviz(graph, max_nodes=total + 1)  # None above max_nodes
     dot = drawn.source
     return {
         "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
         "nodes": len(graph.atom_nodes),
         "bytes": len(dot),
     }
 
 
-def run_side(side: str, path: Path, python: str = sys.executable) -> dict[str, Any]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)} if side == "argmap" else None
+def run_side(
+    side: str, path: Path, python: str = sys.executable, checkout: Path = ROOT
+) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(checkout)} if side == "argmap" else None
     done = subprocess.run(
         [python, __file__, "--side", side, str(path)],
         capture_output=True,
@@ -129,6 +138,10 @@ def run_side(side: str, path: Path, python: str = sys.executable) -> dict[str, A
     return result
 
 
+def _median(runs: list[dict[str, Any]], what: str) -> float:
+    return float(statistics.median(run[what] for run in runs))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inodes", type=int, default=10000)
@@ -137,6 +150,9 @@ def main() -> None:
     parser.add_argument("--linear", action="store_true")
     parser.add_argument(
         "--peer-python", default=sys.executable, help="the Python that has arguebuf"
+    )
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout of argmap to time alongside (before/after)"
     )
     parser.add_argument("--side", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -156,25 +172,45 @@ def main() -> None:
                 print(f"{args.inodes * scale} I-nodes, {size:.0f} MB: {row:.2f} s")
             return
         lines = [
-            "| shape | file | argmap (s) | arguebuf (s) | arguebuf / argmap |",
-            "|---|---|---|---|---|",
+            "| shape | file | argmap (s) | arguebuf (s) | arguebuf / argmap "
+            "| argmap CPU (s) | arguebuf CPU (s) | CPU ratio |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        baseline = [
+            f"| shape | {args.baseline} (s) | this checkout (s) | speed-up "
+            "| CPU before (s) | CPU after (s) | CPU speed-up |",
+            "|---|---|---|---|---|---|---|",
         ]
         for shape in ("arguments", "dialogue"):
             path = Path(folder) / f"{shape}.json"
             path.write_text(json.dumps(synthetic_aif(args.inodes, dialogue=shape == "dialogue")))
-            times: dict[str, list[float]] = {"argmap": [], "arguebuf": []}
-            for _ in range(args.runs):
-                for side in times:  # side by side, alternating
-                    python = args.peer_python if side == "arguebuf" else sys.executable
-                    times[side].append(run_side(side, path, python)["seconds"])
-            ours, theirs = statistics.median(times["argmap"]), statistics.median(times["arguebuf"])
+            runs: dict[str, list[dict[str, Any]]] = {"argmap": [], "arguebuf": [], "baseline": []}
+            for _ in range(args.runs):  # side by side, alternating
+                runs["argmap"].append(run_side("argmap", path))
+                runs["arguebuf"].append(run_side("arguebuf", path, args.peer_python))
+                if args.baseline:
+                    runs["baseline"].append(run_side("argmap", path, checkout=args.baseline))
+            ours, theirs = _median(runs["argmap"], "seconds"), _median(runs["arguebuf"], "seconds")
+            our_cpu, their_cpu = _median(runs["argmap"], "cpu"), _median(runs["arguebuf"], "cpu")
             size = path.stat().st_size / 2**20
             lines.append(
                 f"| {shape} | {args.inodes} I-nodes, {size:.1f} MB | {ours:.2f} | {theirs:.2f} "
-                f"| {theirs / ours:.1f}× |"
+                f"| {theirs / ours:.1f}× | {our_cpu:.2f} | {their_cpu:.2f} "
+                f"| {their_cpu / our_cpu:.1f}× |"
             )
+            if args.baseline:
+                before, before_cpu = (
+                    _median(runs["baseline"], "seconds"),
+                    _median(runs["baseline"], "cpu"),
+                )
+                baseline.append(
+                    f"| {shape} | {before:.2f} | {ours:.2f} | {before / ours:.1f}× "
+                    f"| {before_cpu:.2f} | {our_cpu:.2f} | {before_cpu / our_cpu:.1f}× |"
+                )
     table = "\n".join(lines)
     print(table)
+    if args.baseline:
+        print("\n" + "\n".join(baseline))
     if args.write:
         write_section(
             "## AIF to DOT",

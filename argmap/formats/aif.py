@@ -15,7 +15,7 @@ import difflib
 import json
 import os
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -234,11 +234,11 @@ class _Reader:
         """The argmap document of the graph (without metadata, kept in `self.meta`)."""
         types = {name: node["type"] for name, (_, node) in nodes.items()}
         self.indexes = {key: index for key, (index, _) in nodes.items()}
-        ins: dict[str, list[str]] = {}
-        outs: dict[str, list[str]] = {}
+        ins: defaultdict[str, list[str]] = defaultdict(list)
+        outs: defaultdict[str, list[str]] = defaultdict(list)
         for _, a, b in links:
-            outs.setdefault(a, []).append(b)
-            ins.setdefault(b, []).append(a)
+            outs[a].append(b)
+            ins[b].append(a)
         ids: dict[str, str] = {}  # argmap id -> nodeID
         taken: set[str] = set()
 
@@ -370,20 +370,12 @@ class _Reader:
             if key in speakers:
                 made["attribution"] = speakers[key]
             argmap_nodes.append(made)
-            rest = {k: v for k, v in node.items() if k not in ("nodeID", "type", "text")}
-            if rest or not isinstance(node["nodeID"], str):
-                fields[key] = {
-                    **rest,
-                    **({"nodeID": node["nodeID"]} if not isinstance(node["nodeID"], str) else {}),
-                }
+            if len(node) > 3 or not isinstance(node["nodeID"], str):
+                fields[key] = _rest(node, "text")
         for key, _, _ in plans:
             node = nodes[key][1]
-            rest = {k: v for k, v in node.items() if k not in ("nodeID", "type", "scheme")}
-            if rest or not isinstance(node["nodeID"], str):
-                fields[key] = {
-                    **rest,
-                    **({"nodeID": node["nodeID"]} if not isinstance(node["nodeID"], str) else {}),
-                }
+            if len(node) > 2 + ("scheme" in node) or not isinstance(node["nodeID"], str):
+                fields[key] = _rest(node, "scheme")
         represented = set(inode) | {k for k, _, _ in plans}
         kept_nodes = [node for key, (_, node) in nodes.items() if key not in represented]
         kept_edges = []
@@ -392,8 +384,9 @@ class _Reader:
         for index, a, b in links:
             edge = raw_edges[index]
             if a in represented and b in represented and (types[a] != "I" or types[b] != "I"):
-                rest = {k: v for k, v in edge.items() if k not in ("fromID", "toID")}
-                if rest:
+                if len(edge) > 2:
+                    rest = dict(edge)
+                    del rest["fromID"], rest["toID"]
                     edge_fields[f"{a}>{b}"] = rest
             else:
                 kept_edges.append(edge)
@@ -493,6 +486,16 @@ class _Reader:
 
     def node_at(self, key: str, field: str | None = None) -> list[str | int]:
         return [*self.prefix, "nodes", self.indexes[key], *([field] if field else [])]
+
+
+def _rest(node: dict[str, Any], field: str) -> dict[str, Any]:
+    """What of a node the map does not hold: all but nodeID (unless a number), type, `field`."""
+    rest = dict(node)
+    rest.pop("type", None)
+    rest.pop(field, None)
+    if isinstance(rest["nodeID"], str):
+        del rest["nodeID"]
+    return rest
 
 
 def _sound_nodes(raw: list[Any]) -> dict[str, tuple[int, dict[str, Any]]] | None:
