@@ -92,43 +92,48 @@ def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, An
 WORDS = ("the", "alliance", "region", "policy", "shift", "risk", "threat", "partners", "trade")
 
 
-def argmap_side(path: str) -> dict[str, Any]:
+def argmap_side(paths: list[str]) -> dict[str, Any]:
     import argmap
     from argmap.formats import aif
 
     start, cpu = time.perf_counter(), time.process_time()
-    m = aif.load(path)
-    dot = argmap.to_dot(m)
+    nodes = size = 0
+    for path in paths:
+        m = aif.load(path)
+        dot = argmap.to_dot(m)
+        nodes, size = nodes + len(m.nodes), size + len(dot)
     return {
         "seconds": time.perf_counter() - start,
         "cpu": time.process_time() - cpu,
-        "nodes": len(m.nodes),
-        "bytes": len(dot),
+        "nodes": nodes,
+        "bytes": size,
     }
 
 
-def arguebuf_side(path: str) -> dict[str, Any]:
+def arguebuf_side(paths: list[str]) -> dict[str, Any]:
     import arguebuf
 
     start, cpu = time.perf_counter(), time.process_time()
-    graph = arguebuf.load.file(path)
-    total = len(graph.atom_nodes) + len(graph.scheme_nodes)
-    drawn: Any = arguebuf.dump.graphviz(graph, max_nodes=total + 1)  # None above max_nodes
-    dot = drawn.source
+    nodes = size = 0
+    for path in paths:
+        graph = arguebuf.load.file(path)
+        total = len(graph.atom_nodes) + len(graph.scheme_nodes)
+        drawn: Any = arguebuf.dump.graphviz(graph, max_nodes=total + 1)  # None above max_nodes
+        nodes, size = nodes + len(graph.atom_nodes), size + len(drawn.source)
     return {
         "seconds": time.perf_counter() - start,
         "cpu": time.process_time() - cpu,
-        "nodes": len(graph.atom_nodes),
-        "bytes": len(dot),
+        "nodes": nodes,
+        "bytes": size,
     }
 
 
 def run_side(
-    side: str, path: Path, python: str = sys.executable, checkout: Path = ROOT
+    side: str, paths: list[Path], python: str = sys.executable, checkout: Path = ROOT
 ) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(checkout)} if side == "argmap" else None
     done = subprocess.run(
-        [python, __file__, "--side", side, str(path)],
+        [python, __file__, "--side", side, *map(str, paths)],
         capture_output=True,
         text=True,
         check=True,
@@ -154,11 +159,14 @@ def main() -> None:
     parser.add_argument(
         "--baseline", type=Path, help="another checkout of argmap to time alongside (before/after)"
     )
-    parser.add_argument("--side", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--side", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--corpus", type=Path, help="also time every */*.json under this folder (real AIF files)"
+    )
     args = parser.parse_args()
     if args.side:
-        side, path = args.side
-        print(json.dumps((argmap_side if side == "argmap" else arguebuf_side)(path)))
+        side, *paths = args.side
+        print(json.dumps((argmap_side if side == "argmap" else arguebuf_side)(paths)))
         return
     with tempfile.TemporaryDirectory() as folder:
         if args.linear:
@@ -167,7 +175,7 @@ def main() -> None:
                 path.write_text(json.dumps(synthetic_aif(args.inodes * scale, dialogue=True)))
                 size = path.stat().st_size / 2**20
                 row = statistics.median(
-                    run_side("argmap", path)["seconds"] for _ in range(args.runs)
+                    run_side("argmap", [path])["seconds"] for _ in range(args.runs)
                 )
                 print(f"{args.inodes * scale} I-nodes, {size:.0f} MB: {row:.2f} s")
             return
@@ -181,21 +189,28 @@ def main() -> None:
             "| CPU before (s) | CPU after (s) | CPU speed-up |",
             "|---|---|---|---|---|---|---|",
         ]
+        shapes: list[tuple[str, list[Path], str]] = []
         for shape in ("arguments", "dialogue"):
             path = Path(folder) / f"{shape}.json"
             path.write_text(json.dumps(synthetic_aif(args.inodes, dialogue=shape == "dialogue")))
+            size = path.stat().st_size / 2**20
+            shapes.append((shape, [path], f"{args.inodes} I-nodes, {size:.1f} MB"))
+        if args.corpus:
+            files = sorted(args.corpus.glob("*/*.json"))
+            size = sum(f.stat().st_size for f in files) / 2**10
+            shapes.append(("real corpus", files, f"{len(files)} files, {size:.0f} kB"))
+        for shape, paths, told in shapes:
             runs: dict[str, list[dict[str, Any]]] = {"argmap": [], "arguebuf": [], "baseline": []}
             for _ in range(args.runs):  # side by side, alternating
-                runs["argmap"].append(run_side("argmap", path))
-                runs["arguebuf"].append(run_side("arguebuf", path, args.peer_python))
+                runs["argmap"].append(run_side("argmap", paths))
+                runs["arguebuf"].append(run_side("arguebuf", paths, args.peer_python))
                 if args.baseline:
-                    runs["baseline"].append(run_side("argmap", path, checkout=args.baseline))
+                    runs["baseline"].append(run_side("argmap", paths, checkout=args.baseline))
             ours, theirs = _median(runs["argmap"], "seconds"), _median(runs["arguebuf"], "seconds")
             our_cpu, their_cpu = _median(runs["argmap"], "cpu"), _median(runs["arguebuf"], "cpu")
-            size = path.stat().st_size / 2**20
             lines.append(
-                f"| {shape} | {args.inodes} I-nodes, {size:.1f} MB | {ours:.2f} | {theirs:.2f} "
-                f"| {theirs / ours:.1f}× | {our_cpu:.2f} | {their_cpu:.2f} "
+                f"| {shape} | {told} | {ours:.3f} | {theirs:.3f} "
+                f"| {theirs / ours:.1f}× | {our_cpu:.3f} | {their_cpu:.3f} "
                 f"| {their_cpu / our_cpu:.1f}× |"
             )
             if args.baseline:
@@ -204,8 +219,8 @@ def main() -> None:
                     _median(runs["baseline"], "cpu"),
                 )
                 baseline.append(
-                    f"| {shape} | {before:.2f} | {ours:.2f} | {before / ours:.1f}× "
-                    f"| {before_cpu:.2f} | {our_cpu:.2f} | {before_cpu / our_cpu:.1f}× |"
+                    f"| {shape} | {before:.3f} | {ours:.3f} | {before / ours:.1f}× "
+                    f"| {before_cpu:.3f} | {our_cpu:.3f} | {before_cpu / our_cpu:.1f}× |"
                 )
     table = "\n".join(lines)
     print(table)

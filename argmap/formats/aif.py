@@ -234,6 +234,9 @@ class _Reader:
         """The argmap document of the graph (without metadata, kept in `self.meta`)."""
         types = {name: node["type"] for name, (_, node) in nodes.items()}
         self.indexes = {key: index for key, (index, _) in nodes.items()}
+        of_type: defaultdict[str, list[str]] = defaultdict(list)  # type -> nodeIDs, in order
+        for key, kind in types.items():
+            of_type[kind].append(key)
         ins: defaultdict[str, list[str]] = defaultdict(list)
         outs: defaultdict[str, list[str]] = defaultdict(list)
         for _, a, b in links:
@@ -257,14 +260,14 @@ class _Reader:
             taken.add(candidate)
             return candidate
 
-        inode = {k: name_for("n", k) for k, t in types.items() if t == "I"}
+        inode = {k: name_for("n", k) for k in of_type["I"]}
         for key, value in inode.items():
             ids[value] = key
         # Which RA/CA nodes become relations: an I premise and a conclusion that is
         # an I-node or (for CA) an RA/CA that itself becomes relations.
         placed: dict[str, bool] = {}
         plan_ends: dict[str, tuple[list[str], str]] = {}
-        for start in (k for k, t in types.items() if t in ("RA", "CA")):
+        for start in (*of_type["RA"], *of_type["CA"]):
             stack = [start]
             while stack:
                 key = stack[-1]
@@ -296,7 +299,7 @@ class _Reader:
                 stack.pop()
         first_relation: dict[str, str] = {}
         plans: list[tuple[str, list[str], str]] = []
-        for key, t in types.items():
+        for key, t in types.items():  # in the file's order
             if t in ("RA", "CA") and placed[key]:
                 premises = plan_ends[key][0]
                 prefix = "ra" if t == "RA" else "ca"
@@ -342,9 +345,7 @@ class _Reader:
         # The dialogue layer: an L-node whose YA leads to an I-node holds its verbatim words.
         quotes: dict[str, list[dict[str, str]]] = {}
         speakers: dict[str, str] = {}
-        for key, t in types.items():
-            if t != "YA":
-                continue
+        for key in of_type["YA"]:
             for said in (s for s in ins.get(key, ()) if types[s] == "L"):
                 text = nodes[said][1].get("text")
                 if not isinstance(text, str):
