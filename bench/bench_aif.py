@@ -230,8 +230,9 @@ def main() -> None:
         write_section(
             "## AIF to DOT",
             "## AIF to DOT\n\nAIF JSON read and turned into DOT text, argmap against arguebuf "
-            f"on the same file, each side in a fresh process, median of {args.runs} runs "
-            "(`python bench/bench_aif.py --write`; see the script for the shapes):\n\n" + table,
+            f"on the same file, each side in a fresh process, alternating, median of {args.runs} "
+            "runs, wall and CPU time (`python bench/bench_aif.py --write --peer-python PY "
+            "[--corpus DIR]`; see the script for the shapes):\n\n" + table,
         )
 
 
