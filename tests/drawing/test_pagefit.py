@@ -65,7 +65,7 @@ def twenty() -> ArgumentMap:
 
 def test_a_page_is_one_of_the_named_sizes_and_landscape_needs_one() -> None:
     assert DrawOptions(page="A3", landscape=True).page == "A3"
-    with pytest.raises(ValueError, match="unknown page 'A5'; expected one of A3, A4, letter"):
+    with pytest.raises(ValueError, match="unknown page 'A5'; expected one of: A3, A4, letter"):
         DrawOptions(page="A5")
     with pytest.raises(ValueError, match="landscape=True needs a page"):
         DrawOptions(landscape=True)
