@@ -323,3 +323,10 @@ def test_numeric_node_ids_read_as_text_ids() -> None:
     assert [n.text for n in m.nodes] == [n.text for n in aif.loads(LINKED).nodes]
     assert len(m.relations) == 6
     assert json.loads(aif.dumps(m))["nodes"][0]["nodeID"] == 100
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "[1]"])
+def test_empty_or_shapeless_aif_is_told_that_aif_was_expected(text: str) -> None:
+    report = aif.check_text(text, file="x.json")
+    assert [(p.line, p.column) for p in report.problems] == [(1, 1)]
+    assert "expected AIF JSON: an object with a list 'nodes'" in report.problems[0].message

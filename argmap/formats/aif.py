@@ -42,6 +42,7 @@ _MAP_PATH = re.compile(r"\$\.(?:nodes|relations)\[\d+\](?:\.[a-z_]+|\[\d+\])*")
 # (inference, conflict, rephrase, preference) and the dialogue layer.
 _TYPES = ("I", "RA", "CA", "MA", "PA", "L", "TA", "YA")
 _TYPE_SET = frozenset(_TYPES)
+_EXPECTED = "AIF JSON: an object with a list 'nodes' and a list 'edges' (or OVA's {\"AIF\": {...}})"
 
 
 def looks_like_aif(document: object) -> bool:
@@ -99,8 +100,7 @@ class _Reader:
             self.report(
                 ["nodes"] if isinstance(graph, dict) else [],
                 ProblemCode.NOT_AIF,
-                f"expected AIF JSON: an object with a list 'nodes' and a list 'edges' "
-                f'(or OVA\'s {{"AIF": {{...}}}}), found {found}',
+                f"expected {_EXPECTED}, found {found}",
             )
             return None
         edges = graph["edges"]
@@ -494,6 +494,13 @@ class _Reader:
         return [*self.prefix, "nodes", self.indexes[key], *([field] if field else [])]
 
 
+def _in_aif_words(problem: Problem) -> Problem:
+    """A problem of reading the text, expecting AIF where the parser expects an argument map."""
+    if problem.code is not ProblemCode.EMPTY_DOCUMENT:
+        return problem
+    return attrs.evolve(problem, message=f"the document is empty; expected {_EXPECTED}")
+
+
 def _rest(node: dict[str, Any], field: str) -> dict[str, Any]:
     """What of a node the map does not hold: all but nodeID (unless a number), type, `field`."""
     rest = dict(node)
@@ -613,7 +620,7 @@ def check_text(
             text = _decode(text, file)
             parsed = parse_text(text, "json", file=file)
         except ValidationError as error:
-            return Report(map=None, problems=error.problems)
+            return Report(map=None, problems=tuple(map(_in_aif_words, error.problems)))
         checked, found = _from_data(
             parsed.document,
             title=title or (Path(file).stem if file else "AIF argument map"),
