@@ -151,6 +151,14 @@ def test_kinds_can_be_chosen_per_node() -> None:
     assert m.node("n6").kind is argmap.NodeKind.RECOMMENDATION
 
 
+def test_a_kind_chosen_for_a_node_the_file_lacks_is_an_error_not_ignored() -> None:
+    report = aif.check_text(LINKED, kinds={"6": "recommendation", "nope": "claim"})
+    assert report.map is None
+    (problem,) = report.errors
+    assert problem.code is argmap.ProblemCode.DANGLING_REFERENCE
+    assert "'nope', which is no I-node" in problem.message
+
+
 def test_ova_wrapper_and_empty_graph() -> None:
     wrapped = json.dumps(
         {"AIF": json.loads(graph([], [])), "text": "<p>hi</p>", "OVA": {"nodes": []}}

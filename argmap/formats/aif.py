@@ -24,7 +24,7 @@ import attrs
 from .._atomic import write_atomic
 from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
-from .._wording import describe_value, suggest
+from .._wording import describe_value, plural, suggest
 from ..errors import Problem, ProblemCode, Severity, ValidationError
 from ..loader import Report, _check_document, _collector_paused, _decode
 from ..model import ID_PATTERN, ArgumentMap, NodeKind, Relation, RelationKind
@@ -268,6 +268,15 @@ class _Reader:
         inode = {k: name_for("n", k) for k in of_type["I"]}
         for key, value in inode.items():
             ids[value] = key
+        for key in self.kinds:
+            if key not in inode:
+                # An override that matches nothing would be lost without a word.
+                self.report(
+                    [],
+                    ProblemCode.DANGLING_REFERENCE,
+                    f"kinds= names the nodeID {key!r}, which is no I-node of this AIF "
+                    f"({plural(len(inode), 'I-node')} here)",
+                )
         # Which RA/CA nodes become relations: an I premise and a conclusion that is
         # an I-node or (for CA) an RA/CA that itself becomes relations.
         placed: dict[str, bool] = {}
