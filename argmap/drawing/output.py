@@ -98,7 +98,9 @@ def _render_bytes(m: ArgumentMap, format: str, options: DrawOptions, *, stacklev
     flags: tuple[str, ...] = ()
     if format == "png":
         flags = (f"-Gdpi={DEFAULT_DPI if options.dpi is None else options.dpi}",)
-    digraph = make_digraph(m, options, stacklevel=stacklevel + 1)
+    # Drawing runs Graphviz anyway, so sections are laid out alone and arranged;
+    # DOT output stays the one-pass layout, which needs no Graphviz.
+    digraph = make_digraph(m, options, stacklevel=stacklevel + 1, arrange=format != "dot")
     source: str = digraph.source
     if format == "dot":
         return source.encode("utf-8")

@@ -145,6 +145,8 @@ class Theme:
         return style
 
 
+# Undercuts are drawn heavier than attacks, bold, with a diamond head (a faint
+# dotted line was hard to follow in print).
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
 # colour-vision deficiency. Strong colours draw lines; light tints of them fill.
 _BLUE, _GREEN, _VERMILLION = "#0072B2", "#009E73", "#D55E00"
@@ -184,7 +186,7 @@ DEFAULT = Theme(
     supports=EdgeStyle(label="supports", color=_BLUE, style="solid", arrowhead="normal"),
     attacks=EdgeStyle(label="attacks", color=_VERMILLION, style="dashed", arrowhead="tee"),
     undercuts=EdgeStyle(
-        label="undercuts", color=_PURPLE, style="dotted", arrowhead="odot", penwidth=1.8
+        label="undercuts", color=_PURPLE, style="bold", arrowhead="diamond", penwidth=2.2
     ),
 )
 
@@ -206,7 +208,7 @@ MONOCHROME = Theme(
     supports=EdgeStyle(label="supports", color="black", style="solid", arrowhead="normal"),
     attacks=EdgeStyle(label="attacks", color="black", style="dashed", arrowhead="tee"),
     undercuts=EdgeStyle(
-        label="undercuts", color="black", style="dotted", arrowhead="odot", penwidth=1.8
+        label="undercuts", color="black", style="bold", arrowhead="diamond", penwidth=2.2
     ),
     muted="#444444",
     cluster_fill="white",
