@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from itertools import compress
 from typing import Literal
 
+from .._wording import unknown
 from .framework import Framework
 
 __all__ = [
@@ -191,6 +192,4 @@ def extensions(fw: Framework, semantics: ExtensionSemantics) -> tuple[frozenset[
         return preferred_extensions(fw)
     if semantics == "stable":
         return stable_extensions(fw)
-    raise ValueError(
-        f"semantics must be one of {', '.join(EXTENSION_SEMANTICS)}, got {semantics!r}"
-    )
+    raise ValueError(unknown("semantics", semantics, EXTENSION_SEMANTICS))
