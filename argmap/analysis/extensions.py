@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Literal
 
+from .._wording import unknown
 from .framework import Framework
 
 __all__ = [
@@ -181,6 +182,4 @@ def extensions(fw: Framework, semantics: ExtensionSemantics) -> tuple[frozenset[
         return preferred_extensions(fw)
     if semantics == "stable":
         return stable_extensions(fw)
-    raise ValueError(
-        f"semantics must be one of {', '.join(EXTENSION_SEMANTICS)}, got {semantics!r}"
-    )
+    raise ValueError(unknown("semantics", semantics, EXTENSION_SEMANTICS))
