@@ -290,7 +290,7 @@ def _check_document(
         problems += result.problems
         argument_map = None
         if not any(p.severity is Severity.ERROR for p in problems):
-            argument_map = _structure(document, result.anchors, problems)
+            argument_map = _structure(document, problems)
     unplaced = [p.path for p in problems if p.line is None]
     if text is not None and unplaced:
         # Problems found while parsing know their place already; the rest are looked up.
@@ -312,15 +312,12 @@ def _check_document(
     return Report(map=argument_map, problems=tuple(problems))
 
 
-def _structure(
-    document: dict[str, Any],
-    anchors: Mapping[tuple[int, int], tuple[int, int]],
-    problems: list[Problem],
-) -> ArgumentMap | None:
+def _structure(document: dict[str, Any], problems: list[Problem]) -> ArgumentMap | None:
     try:
         # Without the model's validators: the schema and the checks tested
-        # every value they would (codec.structure_map).
-        return _anchor(structure_map(document), anchors)
+        # every value they would (codec.structure_map); the checks wrote the
+        # anchored quotes' offsets into the document.
+        return structure_map(document)
     except (TypeError, ValueError) as error:
         # The schema and the checks should have refused whatever the model
         # refuses; should they ever disagree, the user still gets a problem.
@@ -424,27 +421,3 @@ def _read_sources(
                 )
             )
     return texts, problems
-
-
-def _anchor(
-    argument_map: ArgumentMap, anchors: Mapping[tuple[int, int], tuple[int, int]]
-) -> ArgumentMap:
-    if not anchors:
-        return argument_map
-    nodes = list(argument_map.nodes)
-    by_node: dict[int, dict[int, tuple[int, int]]] = {}
-    for (node_index, quote_index), span in anchors.items():
-        by_node.setdefault(node_index, {})[quote_index] = span
-    changed = False
-    for node_index, spans in by_node.items():
-        node = nodes[node_index]
-        quotes = tuple(
-            attrs.evolve(quote, start=spans[i][0], end=spans[i][1])
-            if i in spans and (quote.start, quote.end) != spans[i]
-            else quote
-            for i, quote in enumerate(node.quotes)
-        )
-        if quotes != node.quotes:
-            nodes[node_index] = attrs.evolve(node, quotes=quotes)
-            changed = True
-    return attrs.evolve(argument_map, nodes=tuple(nodes)) if changed else argument_map
