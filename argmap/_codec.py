@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 import cattrs
+import msgspec
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._plain import MAX_DEPTH
@@ -36,7 +37,7 @@ from .model import (
 )
 from .schema import FORMAT_VERSION
 
-__all__ = ["structure_map", "unstructure_map"]
+__all__ = ["structure_map", "structure_typed", "unstructure_map"]
 
 
 def _sorted_plain(value: Any, depth: int = 0) -> Any:
@@ -93,26 +94,40 @@ def structure_map(document: dict[str, Any]) -> ArgumentMap:
     return built
 
 
+def structure_typed(document: Any, metadata: dict[str, Any]) -> ArgumentMap:
+    """The `ArgumentMap` of typed structs (argmap._typed) that passed the checks.
+
+    The structs' fields are the model's, with `msgspec.UNSET` for absent
+    keys and values of the model's types already; `metadata` comes apart.
+    """
+    built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap](document)
+    object.__setattr__(built, "metadata", metadata)
+    return built
+
+
 Builder = Callable[[Any], Any]
 
 
-def _value_hook(kind: Any, builders: dict[type, Builder]) -> str | None:
+def _value_hook(kind: Any, builders: dict[type, Builder], typed: bool = False) -> str | None:
     """Python code turning the document's value `v` into the field's value, or None if as is."""
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if attrs.has(kind):
         return f"_b[{_name(kind)}](v)"
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _value_hook(args[0], builders)
-        return None if item is None else f"tuple([{item.replace('(v)', '(x)')} for x in v])"
+        item = _value_hook(args[0], builders, typed)
+        if item is None:
+            return None
+        if attrs.has(args[0]):
+            return f"tuple(map(_b[{_name(args[0])}], v))"
+        return f"tuple([{item.replace('(v)', '(x)')} for x in v])"
     if origin in (typing.Union, types.UnionType):
         present = [a for a in args if a is not type(None)]
         if len(present) == 1:
-            inner = _value_hook(present[0], builders)
+            inner = _value_hook(present[0], builders, typed)
             return None if inner is None else f"(None if v is None else {inner})"
-    if kind is int:
-        return "int(v)"  # JSON has one kind of number: an offset may come as 6.0
-    if kind is float:
-        return "float(v)"
+    if kind in (int, float):
+        # JSON has one kind of number: an offset may come as 6.0 (typed: an int already).
+        return None if typed else f"{kind.__name__}(v)"
     if kind in (str, bool, Any) or kind == Mapping[str, Any] or isinstance(kind, enum.EnumMeta):
         return None
     if origin is tuple and args and all(a in (str, int, float, bool) for a in args):
@@ -124,45 +139,57 @@ def _name(cls: type) -> str:
     return f"_t[{cls.__qualname__!r}]"
 
 
-def _make_builder(cls: type, builders: dict[type, Builder], classes: dict[str, type]) -> Builder:
+def _make_builder(
+    cls: type, builders: dict[type, Builder], classes: dict[str, type], typed: bool
+) -> Builder:
     # Generated code, like attrs' own __init__ and cattrs' hooks, for speed:
-    # a big map is hundreds of thousands of these calls.
+    # a big map is hundreds of thousands of these calls. A document is read
+    # by key; typed structs by attribute, their absent fields UNSET, their
+    # values converted already.
     attrs.resolve_types(cls)
-    renamed = _RENAMED.get(cls, {})
-    lines = ["def build(o):", f"    self = _new({_name(cls)})"]
+    renamed = {} if typed else _RENAMED.get(cls, {})
+    # Helpers as default arguments: local names, faster than globals.
+    lines = [
+        f"def build(o, _new=_new, _set=_set, _U=_U, _cls={_name(cls)}):",
+        "    self = _new(_cls)",
+    ]
     namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__}
     for field in attrs.fields(cls):
         key = renamed.get(field.name, field.name)
-        hook = _value_hook(field.type, builders)
-        if field.converter is not None:
+        read, absent = (f"o.{key}", "v is _U") if typed else (f"o[{key!r}]", f"{key!r} not in o")
+        hook = _value_hook(field.type, builders, typed)
+        if field.converter is not None and not typed:
             namespace[f"_c_{field.name}"] = field.converter
             hook = f"_c_{field.name}({hook or 'v'})"
         if field.default is attrs.NOTHING:
-            lines.append(f"    v = o[{key!r}]")
+            lines.append(f"    v = {read}")
             if hook is not None:
                 lines.append(f"    v = {hook}")
             lines.append(f"    _set(self, {field.name!r}, v)")
             continue
-        lines.append(f"    if {key!r} in o:")
-        lines.append(f"        v = o[{key!r}]")
-        if hook is not None:
-            lines.append(f"        v = {hook}")
-        lines.append("    else:")
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             namespace[f"_d_{field.name}"] = field.default.factory
-            lines.append(f"        v = _d_{field.name}()")
+            default = f"v = _d_{field.name}()"
         else:
             namespace[f"_d_{field.name}"] = field.default
-            lines.append(f"        v = _d_{field.name}")
+            default = f"v = _d_{field.name}"
+        if typed:
+            lines += [f"    v = {read}", f"    if {absent}:", f"        {default}"]
+            if hook is not None:
+                lines += ["    else:", f"        v = {hook}"]
+        else:
+            lines += [f"    if {absent}:", f"        {default}", "    else:", f"        v = {read}"]
+            if hook is not None:
+                lines.append(f"        v = {hook}")
         lines.append(f"    _set(self, {field.name!r}, v)")
     lines.append("    return self")
-    namespace.update(_b=builders, _t=classes)
+    namespace.update(_b=builders, _t=classes, _U=msgspec.UNSET)
     exec("\n".join(lines), namespace)  # the code made above from field names
     built: Builder = namespace["build"]
     return built
 
 
-def _make_builders() -> dict[type, Builder]:
+def _make_builders(*, typed: bool = False) -> dict[type, Builder]:
     builders: dict[type, Builder] = {}
     classes: dict[str, type] = {}
     pending: list[type] = [ArgumentMap]
@@ -174,7 +201,7 @@ def _make_builders() -> dict[type, Builder]:
         attrs.resolve_types(cls)
         for field in attrs.fields(cls):
             pending += [t for t in _attrs_classes(field.type) if t not in builders]
-        builders[cls] = _make_builder(cls, builders, classes)
+        builders[cls] = _make_builder(cls, builders, classes, typed)
     return builders
 
 
@@ -185,6 +212,7 @@ def _attrs_classes(kind: Any) -> list[type]:
 
 
 _BUILDERS = _make_builders()
+_TYPED_BUILDERS = _make_builders(typed=True)
 
 
 def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:

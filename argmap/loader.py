@@ -23,6 +23,7 @@ from ._paths import format_path, parse_path
 from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base
 from ._syntax import Format, format_for, locate, parse_text
+from ._typed import load_typed
 from .errors import Problem, Severity, ValidationError
 from .model import ArgumentMap
 from .schema import validate_data
@@ -242,10 +243,26 @@ def _decode(data: str | bytes, file: str | None) -> str:
 
 
 def _check_text(
-    data: str | bytes, *, format: Format, file: str | None, base: Path, root: Path | None = None
+    data: str | bytes,
+    *,
+    format: Format,
+    file: str | None,
+    base: Path,
+    root: Path | None = None,
+    typed: bool = True,
 ) -> Report:
     try:
         text = _decode(data, file)
+    except ValidationError as error:
+        return Report(map=None, problems=error.problems)
+    if typed and format == "json":
+        # The common case, a valid map, at the speed of parsing; anything
+        # else takes the wordy path below, which finds and words every problem.
+        argument_map = load_typed(text, lambda rows: _source_texts(rows, base, root))
+        if argument_map is not None:
+            remember_base(argument_map, base)
+            return Report(map=argument_map, problems=())
+    try:
         with _collector_paused():
             parsed = parse_text(text, format, file=file)
     except ValidationError as error:
@@ -365,19 +382,37 @@ def _document_order(problem: Problem) -> tuple[int, int, list[tuple[int, int | s
 def _read_sources(
     document: Any, base: Path, root: Path | None = None
 ) -> tuple[dict[str, str], list[Problem]]:
-    texts: dict[str, str] = {}
-    problems: list[Problem] = []
     sources = document.get("sources") if isinstance(document, dict) else None
     if not isinstance(sources, list):
-        return texts, problems
+        return {}, []
+    rows = [
+        (index, source["id"], source["path"])
+        for index, source in enumerate(sources)
+        if isinstance(source, dict)
+        and isinstance(source.get("id"), str)
+        and isinstance(source.get("path"), str)
+    ]
+    return _read_source_rows(rows, base, root)
+
+
+def _source_texts(
+    rows: list[tuple[int, str, str]], base: Path, root: Path | None
+) -> dict[str, str] | None:
+    texts, problems = _read_source_rows(rows, base, root)
+    return None if problems else texts
+
+
+def _read_source_rows(
+    rows: list[tuple[int, str, str]], base: Path, root: Path | None
+) -> tuple[dict[str, str], list[Problem]]:
+    """The texts of the sources `(index, id, path)`, and the problems of reading them."""
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
     # Many sources may name one file: it is read (and held) once.
     read_before: dict[tuple[int, int], str] = {}
     total = 0
-    for index, source in enumerate(sources):
-        if not isinstance(source, dict):
-            continue
-        id, path = source.get("id"), source.get("path")
-        if not isinstance(id, str) or not isinstance(path, str) or id in texts:
+    for index, id, path in rows:
+        if id in texts:
             continue
         where = format_path(["sources", index, "path"])
         full = base / path

@@ -1,0 +1,394 @@
+"""The fast path for JSON maps that are right: typed decoding, checks in bulk, no wording.
+
+Most maps a program reads are valid. For them, `load_typed` decodes the text
+with msgspec straight into strict typed structs that mirror the schema (unknown
+fields, nulls, wrong types and unknown kinds are refused by the decoder), then
+checks what the structs cannot say on whole columns at once: the id and text
+patterns, repeated keys (by counting them), every semantic rule and the quote
+anchors. It returns the map only when the wordy path would find no problem at
+all, not even a warning; otherwise it returns None and the loader takes the
+wordy path, which finds, words and locates every problem. So the fast path
+decides nothing the wordy path would decide differently (tests/test_typed.py
+holds the two to the same maps and to the schema).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Sequence
+from itertools import repeat
+from typing import Any, Literal
+
+import msgspec
+from msgspec import UNSET, Raw, Struct, UnsetType, field
+
+from ._checks import _ALLOWED, _UNDERCUTTERS
+from ._codec import structure_typed
+from ._plain import plain_json
+from ._syntax import parse_text
+from .errors import ValidationError
+from .model import ArgumentMap, NodeKind, RelationKind
+
+__all__ = ["load_typed"]
+
+# -- the typed mirror of the schema ----------------------------------------------------------
+# Field names are the model's (so `_codec` builds the model from them); names in
+# the document that differ are given with `name=`. UNSET marks a key that was
+# absent, which counting keys needs; null is refused, as the schema refuses it.
+
+
+class _Strict(Struct, forbid_unknown_fields=True, gc=False):
+    pass
+
+
+class _Source(_Strict):
+    id: str
+    title: str | UnsetType = UNSET
+    author: str | UnsetType = UNSET
+    url: str | UnsetType = UNSET
+    date: str | UnsetType = UNSET
+    path: str | UnsetType = UNSET
+
+
+class _Section(_Strict):
+    id: str
+    title: str
+
+
+class _Quote(_Strict):
+    source: str
+    text: str
+    start: int | UnsetType = UNSET
+    end: int | UnsetType = UNSET
+
+
+class _Node(_Strict):
+    id: str
+    kind: NodeKind
+    text: str
+    section: str | UnsetType = UNSET
+    quotes: tuple[_Quote, ...] | UnsetType = UNSET
+    tags: tuple[str, ...] | UnsetType = UNSET
+    attribution: str | UnsetType = UNSET
+    base_score: float | UnsetType = UNSET
+
+
+class _Relation(_Strict):
+    source: str = field(name="from")
+    target: str = field(name="to")
+    kind: RelationKind
+    id: str | UnsetType = UNSET
+    argument: str | UnsetType = UNSET
+    scheme: str | UnsetType = UNSET
+
+
+_LintCode = Literal[
+    "unanswered-objection",
+    "unsupported-claim",
+    "unquoted-evidence",
+    "circular-support",
+    "undefended-conclusion",
+    "attribution-only-support",
+    "self-attack",
+]
+
+
+class _Lint(_Strict):
+    ignore: tuple[_LintCode, ...] | UnsetType = UNSET
+
+
+class _Map(_Strict):
+    argmap: Literal["1.0", "1.1"]
+    title: str
+    nodes: tuple[_Node, ...]
+    description: str | UnsetType = UNSET
+    sources: tuple[_Source, ...] | UnsetType = UNSET
+    sections: tuple[_Section, ...] | UnsetType = UNSET
+    relations: tuple[_Relation, ...] | UnsetType = UNSET
+    lint: _Lint | UnsetType = UNSET
+    # Read by the same strict parser as every map, so its values are the same.
+    metadata: Raw | UnsetType = UNSET
+
+
+STRUCTS: dict[str, type[Struct]] = {
+    "source": _Source,
+    "section": _Section,
+    "quote": _Quote,
+    "node": _Node,
+    "relation": _Relation,
+    "lint": _Lint,
+    "": _Map,
+}
+"""The typed mirror of each object of the schema (`""` is the document itself)."""
+
+_DECODER = msgspec.json.Decoder(_Map)
+
+# -- bulk checks -----------------------------------------------------------------------------
+
+_ID_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-\n]*").fullmatch
+_BAD_ID_START = re.compile(r"\n[0-9.\-]").search
+_ID_LIMIT = 128
+_ESCAPED_COLON = re.compile(r"\\u003[aA]")
+
+
+def _ids_ok(ids: Sequence[str]) -> bool:
+    """Whether every one of `ids` matches the schema's id pattern (all at once)."""
+    if not ids:
+        return True
+    joined = "\n" + "\n".join(ids)
+    return (
+        joined.count("\n") == len(ids)  # no id holds a line break of its own
+        and _ID_CHARACTERS(joined) is not None
+        and _BAD_ID_START(joined) is None
+        and "\n\n" not in joined + "\n"
+        and max(map(len, ids)) <= _ID_LIMIT
+    )
+
+
+def _texts_ok(texts: list[str]) -> bool:
+    """Whether every one of `texts` holds a character that is not white space (TEXT_PATTERN)."""
+    return all(texts) and not any(map(str.isspace, texts))
+
+
+def _column(items: Sequence[Any], name: str) -> list[Any]:
+    return list(map(operator.attrgetter(name), items))
+
+
+class _DeclinedError(Exception):
+    """The document is not one the fast path can vouch for: the wordy path decides."""
+
+
+def _require(condition: bool) -> None:
+    if not condition:
+        raise _DeclinedError
+
+
+def load_typed(
+    text: str, read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None]
+) -> ArgumentMap | None:
+    """The map of the JSON `text` if the wordy path would find no problem in it, else None.
+
+    `read_sources` reads the sources' texts from `(index, id, path)` rows, or
+    says None if any of them has a problem.
+    """
+    try:
+        return _load(text, read_sources)
+    except (_DeclinedError, msgspec.DecodeError, ValidationError, RecursionError):
+        return None
+
+
+def _load(
+    text: str, read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None]
+) -> ArgumentMap:
+    # An escaped colon would hide from the count of keys below. (msgspec
+    # refuses lone surrogates, which the wordy path reports.)
+    _require(_ESCAPED_COLON.search(text) is None)
+    document = _DECODER.decode(text)
+    keys = _Keys(document)
+    metadata: dict[str, Any] = {}
+    if document.metadata is not UNSET:
+        raw = bytes(document.metadata).decode()
+        parsed = parse_text(raw, "json")
+        _require(not parsed.problems and type(parsed.document) is dict)
+        metadata, problems = plain_json(parsed.document, at=("metadata",))
+        _require(not problems)
+        keys.colons += raw.count(":")
+    nodes = document.nodes
+    sources = () if document.sources is UNSET else document.sources
+    sections = () if document.sections is UNSET else document.sections
+    relations = () if document.relations is UNSET else document.relations
+
+    # Sources and sections: ids unique, every one used.
+    source_ids = _column(sources, "id")
+    section_ids = _column(sections, "id")
+    _require(len(set(source_ids)) == len(source_ids) and len(set(section_ids)) == len(section_ids))
+    texts = keys.texts
+    texts.append(document.title)
+    if document.description is not UNSET:
+        texts.append(document.description)
+    keys.required(sources)
+    keys.required(sections)
+    texts += _column(sections, "title")
+    for name in ("title", "author", "url", "date", "path"):
+        texts += keys.optional(sources, name)
+
+    # Nodes.
+    node_ids = _column(nodes, "id")
+    node_kinds = dict(zip(node_ids, _column(nodes, "kind"), strict=True))
+    _require(len(node_kinds) == len(node_ids))
+    keys.required(nodes)
+    texts += _column(nodes, "text")
+    texts += keys.optional(nodes, "attribution")
+    _require(set(keys.optional(nodes, "section")) == set(section_ids))
+    for tags in keys.optional(nodes, "tags"):
+        if tags:
+            _require(len(set(tags)) == len(tags))
+            texts += tags
+    scores = keys.optional(nodes, "base_score")
+    _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
+    quoted = keys.optional(nodes, "quotes")
+    if quoted or sources:
+        _anchor_quotes(quoted, sources, read_sources, keys)
+
+    # Relations.
+    froms = _column(relations, "source")
+    tos = _column(relations, "target")
+    kinds = _column(relations, "kind")
+    keys.required(relations)
+    relation_ids = _column(relations, "id")
+    named = {id: index for index, id in enumerate(relation_ids) if id is not UNSET}
+    keys.count += len(named)
+    _require(len(named) == len(relation_ids) - relation_ids.count(UNSET))
+    _require(named.keys().isdisjoint(node_kinds))
+    schemes = _column(relations, "scheme")
+    texts += keys.present(schemes)
+    arguments = _column(relations, "argument")
+    linked = keys.present(arguments)
+    _require(_ids_ok([*source_ids, *section_ids, *node_ids, *named, *linked]))
+    _require(_texts_ok(texts))
+    _require(not any(map(operator.eq, froms, tos)))
+    if len(set(zip(froms, tos, kinds, strict=True))) != len(relations):
+        _require(
+            len(set(zip(froms, tos, kinds, schemes, arguments, strict=True))) == len(relations)
+        )
+    # (kind, kind of source, kind of target): relations between nodes that
+    # draw no remark are in _ALLOWED; an undercut's target is a relation.
+    triples = set(zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True))
+    if named:
+        undercuts = {t for t in triples if t[0] is RelationKind.UNDERCUTS}
+        if undercuts:
+            _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
+            triples -= undercuts
+    _require(triples <= _ALLOWED)
+    if linked:
+        _check_arguments(tos, kinds, arguments)
+    if len(node_ids) >= 2:
+        _require(set(froms).union(tos).issuperset(node_ids))
+
+    # Lint settings.
+    if document.lint is not UNSET:
+        ignore = document.lint.ignore
+        keys.count += ignore is not UNSET
+        _require(ignore is UNSET or len(set(ignore)) == len(ignore))
+
+    keys.check(text)
+    return structure_typed(document, metadata)
+
+
+class _Keys:
+    """Counts the keys the structs were decoded from, and the colons in their strings.
+
+    A key given twice decodes silently (the last one wins), so the keys are
+    counted instead: every key in the text is followed by one colon, every
+    other colon stands in a string. Counting the colons of the strings read
+    (`texts`: free text; ids and kinds that passed hold none) and of the
+    metadata as it came, the text must hold exactly as many colons as the
+    keys read and those. A repeated key's earlier value is lost in decoding,
+    so its key and its colons would be missing from the count; a string
+    left out of `texts` could only make the text seem to hold more.
+    """
+
+    def __init__(self, document: _Map) -> None:
+        self.count = sum(getattr(document, name) is not UNSET for name in _MAP_FIELDS)
+        self.colons = 0
+        self.texts: list[str] = []
+
+    def required(self, items: Sequence[Struct]) -> None:
+        if items:
+            self.count += len(items) * _REQUIRED[type(items[0])]
+
+    def optional(self, items: Sequence[Struct], name: str) -> list[Any]:
+        """The values of field `name` of `items` that were given (counting their keys)."""
+        return self.present(_column(items, name))
+
+    def present(self, values: list[Any]) -> list[Any]:
+        """The values given (counting their keys)."""
+        given = [v for v in values if v is not UNSET]
+        self.count += len(given)
+        return given
+
+    def check(self, text: str) -> None:
+        colons = self.colons + sum(map(str.count, self.texts, repeat(":")))
+        _require(text.count(":") == self.count + colons)
+
+
+_MAP_FIELDS = _Map.__struct_fields__
+_REQUIRED: dict[type[Struct], int] = {
+    cls: sum(f.default is msgspec.NODEFAULT for f in msgspec.structs.fields(cls))
+    for cls in STRUCTS.values()
+}
+
+
+def _anchor_quotes(
+    quoted: list[tuple[_Quote, ...]],
+    sources: Sequence[_Source],
+    read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
+    keys: _Keys,
+) -> None:
+    # Every source has a path (else its quotes are unverified: a warning) and is cited.
+    _require(UNSET not in _column(sources, "path"))
+    read = read_sources([(index, s.id, s.path) for index, s in enumerate(sources)])  # type: ignore[misc]
+    _require(read is not None)
+    assert read is not None
+    cited: set[str] = set()
+    for quotes in quoted:
+        keys.required(quotes)
+        for quote in quotes:
+            source_text = read.get(quote.source)
+            _require(source_text is not None)
+            assert source_text is not None
+            cited.add(quote.source)
+            text = quote.text
+            keys.texts.append(text)
+            if quote.start is UNSET:
+                _require(quote.end is UNSET)
+                start = source_text.find(text)
+                _require(start >= 0 and source_text.find(text, start + 1) < 0)
+                quote.start, quote.end = start, start + len(text)
+            else:
+                keys.count += 2
+                start = quote.start
+                _require(
+                    quote.end is not UNSET
+                    and start >= 0
+                    and quote.end == start + len(text)
+                    and source_text[start : start + len(text)] == text
+                )
+    _require(len(cited) == len(sources))
+
+
+def _check_undercuts(
+    froms: list[str],
+    tos: list[str],
+    kinds: list[RelationKind],
+    relation_ids: list[Any],
+    named: dict[str, int],
+    node_kinds: dict[str, NodeKind],
+) -> None:
+    targets: dict[str, str] = {}
+    for index, kind in enumerate(kinds):
+        if kind is not RelationKind.UNDERCUTS:
+            continue
+        to = tos[index]
+        _require(to in named and to != relation_ids[index])
+        _require(node_kinds.get(froms[index]) in _UNDERCUTTERS)
+        if relation_ids[index] is not UNSET:
+            targets[relation_ids[index]] = to
+    # No ring of undercuts: each chain ends at a relation between nodes.
+    for start in targets:
+        seen = {start}
+        current = targets[start]
+        while current in targets:
+            _require(current not in seen)
+            seen.add(current)
+            current = targets[current]
+
+
+def _check_arguments(tos: list[str], kinds: list[RelationKind], arguments: list[Any]) -> None:
+    conclusion: dict[str, str] = {}
+    for to, kind, argument in zip(tos, kinds, arguments, strict=True):
+        if argument is UNSET:
+            continue
+        _require(kind is RelationKind.SUPPORTS)
+        _require(conclusion.setdefault(argument, to) == to)
