@@ -1,16 +1,17 @@
 """argmap: argument maps as typed, validated, quote-anchored Python objects, drawn with Graphviz.
 
->>> import argmap
->>> m = argmap.ArgumentMap(
-...     title="Tiny",
-...     nodes=[
-...         argmap.Node(id="c", kind="claim", text="Cats are good company."),
-...         argmap.Node(id="e", kind="evidence", text="They purr."),
-...     ],
-...     relations=[argmap.Relation(source="e", target="c", kind="supports")],
-... )
->>> argmap.validate(m).node("c").kind
-<NodeKind.CLAIM: 'claim'>
+Examples:
+    >>> import argmap
+    >>> m = argmap.ArgumentMap(
+    ...     title="Tiny",
+    ...     nodes=[
+    ...         argmap.Node(id="c", kind="claim", text="Cats are good company."),
+    ...         argmap.Node(id="e", kind="evidence", text="They purr."),
+    ...     ],
+    ...     relations=[argmap.Relation(source="e", target="c", kind="supports")],
+    ... )
+    >>> argmap.validate(m).node("c").kind
+    <NodeKind.CLAIM: 'claim'>
 """
 
 import importlib.metadata

@@ -71,6 +71,8 @@ class ProblemCode(enum.StrEnum):
     ISOLATED_NODE = "isolated-node"
     NOT_AIF = "not-aif"
     AIF_KEPT_IN_METADATA = "aif-kept-in-metadata"
+    ARGDOWN_KEPT_IN_METADATA = "argdown-kept-in-metadata"
+    ARGDOWN_NOT_REPRESENTED = "argdown-not-represented"
     SCHEMA_INVALID = "schema-invalid"
     MODEL_REFUSED = "model-refused"
 

@@ -68,10 +68,21 @@ def load(
 ) -> ArgumentMap:
     """Read a map from a `.json`, `.yaml` or `.yml` file (or `format`).
 
-    Quote sources are read relative to the file's folder; with `sources_root`,
-    only files inside that folder (symbolic links resolved) are read
-    (docs/security.md). Raises `ValidationError` listing every problem,
-    `OSError` if the file cannot be read.
+    Args:
+        path: the map file.
+        format: "json" or "yaml"; default: from the suffix. (Other formats:
+            `argmap.formats.load`.)
+        sources_root: read quote sources only from inside this folder
+            (symbolic links resolved; docs/security.md).
+
+    Returns:
+        The map, its quotes anchored (offsets filled in). Quote sources are
+        read relative to the file's folder.
+
+    Raises:
+        ValidationError: the map is invalid; it lists every problem, each with
+            file:line:col, JSON path and code.
+        OSError: the file cannot be read.
     """
     return check(path, format=format, sources_root=sources_root).unwrap()
 
@@ -83,9 +94,21 @@ def loads(
     base: str | os.PathLike[str] | None = None,
     sources_root: str | os.PathLike[str] | None = None,
 ) -> ArgumentMap:
-    """Read a map from JSON or YAML text; sources' paths are relative to `base` (default: cwd).
+    """Read a map from JSON or YAML text.
 
-    `sources_root` confines the sources read, as for `load`.
+    Args:
+        text: the document, as text or UTF-8 bytes.
+        format: "json" or "yaml" (YAML also reads JSON).
+        base: the folder sources' paths are relative to (default: the
+            working directory).
+        sources_root: confines the sources read, as for `load`.
+
+    Returns:
+        The map, its quotes anchored.
+
+    Raises:
+        ValidationError: the map is invalid; it lists every problem, located
+            by line:col and JSON path.
     """
     return _check_text(
         text, format=format, file=None, base=_base(base), root=_root(sources_root)
@@ -100,8 +123,19 @@ def from_dict(
 ) -> ArgumentMap:
     """Read a map from its document as plain data (what `json.load` gives).
 
-    Any mapping and sequence will do; values JSON cannot hold (sets, dates,
-    NaN, keys that are not text) are reported like every other problem.
+    Args:
+        data: the document; any mapping and sequence will do.
+        base: the folder sources' paths are relative to (default: the
+            working directory).
+        sources_root: confines the sources read, as for `load`.
+
+    Returns:
+        The map, its quotes anchored.
+
+    Raises:
+        ValidationError: the map is invalid, or holds values JSON cannot hold
+            (sets, dates, NaN, keys that are not text); every problem is listed
+            with its JSON path.
     """
     return _check_data(data, base=_base(base), root=_root(sources_root)).unwrap()
 
@@ -112,7 +146,20 @@ def validate(
     base: str | os.PathLike[str] | None = None,
     sources_root: str | os.PathLike[str] | None = None,
 ) -> ArgumentMap:
-    """Check a map built in code; return it with its quotes anchored, or raise `ValidationError`."""
+    """Check a map built in code; return it with its quotes anchored.
+
+    Args:
+        argument_map: the map.
+        base: the folder its sources' paths are relative to (default: the
+            folder it was loaded from, else the working directory).
+        sources_root: confines the sources read, as for `load`.
+
+    Returns:
+        The map, its quotes anchored (offsets filled in).
+
+    Raises:
+        ValidationError: the map is invalid; it lists every problem by JSON path.
+    """
     return check(argument_map, base=base, sources_root=sources_root).unwrap()
 
 
@@ -125,9 +172,20 @@ def check(
 ) -> Report:
     """Check a map file or a map object; never raises for an invalid map, only reports.
 
-    Warnings (unused sources, isolated nodes, unusual relations) are in the
-    report only: `load` and `validate` do not fail on them. `sources_root`
-    confines the sources read, as for `load`.
+    Args:
+        target: a map file's path, or a map built in code.
+        format: for a file, "json" or "yaml"; default: from the suffix.
+        base: for a map object, the folder its sources' paths are relative to.
+        sources_root: confines the sources read, as for `load`.
+
+    Returns:
+        A `Report`: every problem (errors and warnings, located), and the map
+        when there are no errors. Warnings (unused sources, isolated nodes,
+        unusual relations) are in the report only: `load` and `validate` do
+        not fail on them.
+
+    Raises:
+        OSError: the file cannot be read.
     """
     root = _root(sources_root)
     if isinstance(target, ArgumentMap):

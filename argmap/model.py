@@ -12,7 +12,7 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -37,6 +37,7 @@ TEXT_PATTERN = "[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f
 every regular-expression engine reading the schema agrees)."""
 
 _ID_MATCH = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$")).fullmatch
+_T = TypeVar("_T")
 _TEXT_SEARCH = re.compile(TEXT_PATTERN).search
 
 
@@ -271,6 +272,13 @@ class _Index:
     outgoing: dict[str, tuple[Relation, ...]]
 
 
+def _find(table: Mapping[str, _T], what: str, id: str) -> _T:
+    try:
+        return table[id]
+    except KeyError:
+        raise KeyError(f"no {what} with id {id!r}") from None
+
+
 def _group(pairs: Iterable[tuple[str, Relation]]) -> dict[str, tuple[Relation, ...]]:
     grouped: dict[str, list[Relation]] = {}
     for key, relation in pairs:
@@ -334,31 +342,19 @@ class ArgumentMap:
 
     def node(self, id: str) -> Node:
         """The node with this id; `KeyError` if there is none."""
-        try:
-            return self._index.nodes[id]
-        except KeyError:
-            raise KeyError(f"no node with id {id!r}") from None
+        return _find(self._index.nodes, "node", id)
 
     def relation(self, id: str) -> Relation:
         """The relation with this id; `KeyError` if there is none."""
-        try:
-            return self._index.relations[id]
-        except KeyError:
-            raise KeyError(f"no relation with id {id!r}") from None
+        return _find(self._index.relations, "relation", id)
 
     def section(self, id: str) -> Section:
         """The section with this id; `KeyError` if there is none."""
-        try:
-            return self._index.sections[id]
-        except KeyError:
-            raise KeyError(f"no section with id {id!r}") from None
+        return _find(self._index.sections, "section", id)
 
     def source(self, id: str) -> Source:
         """The source with this id; `KeyError` if there is none."""
-        try:
-            return self._index.sources[id]
-        except KeyError:
-            raise KeyError(f"no source with id {id!r}") from None
+        return _find(self._index.sources, "source", id)
 
     def has_node(self, id: str) -> bool:
         """Whether a node with this id exists."""

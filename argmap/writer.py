@@ -25,7 +25,15 @@ def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
 def dumps(argument_map: ArgumentMap, *, format: Format = "yaml") -> str:
     """The map as JSON or YAML text; the same map always gives the same text.
 
-    Raises `ValidationError` for metadata that JSON cannot hold (NaN, sets, objects).
+    Args:
+        argument_map: the map.
+        format: "json" or "yaml".
+
+    Returns:
+        The document's text; `loads` reads it back to an equal map.
+
+    Raises:
+        ValidationError: metadata that JSON cannot hold (NaN, sets, objects).
     """
     return dump_text(_document(argument_map), format_for("", format))
 
@@ -56,6 +64,18 @@ def dump(
     Relative source paths are read from `base` (default: the folder the map was
     loaded from, else the current one) and rewritten for `path`'s folder, so the
     saved map finds its sources (docs/format.md, "Source paths").
+
+    Args:
+        argument_map: the map.
+        path: the file to write.
+        format: "json" or "yaml"; default: from the suffix.
+        base: the folder relative source paths are read from.
+
+    Raises:
+        ValidationError: metadata that JSON cannot hold.
+        OSError: the file cannot be written, or it is the map's own source
+            text or a FIFO nobody reads (refused; nothing is written).
+        FormatError: the format cannot be told from the suffix.
     """
     chosen = format_for(os.fspath(path), format)
     folder = base_of(argument_map) if base is None else Path(base)

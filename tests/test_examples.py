@@ -162,10 +162,23 @@ def test_the_nato_script_summarises_and_draws_the_map(tmp_path: Path) -> None:
         "nato_indo_pacific.svg",
         "nato_indo_pacific.png",
         "nato_indo_pacific_objections.svg",
+        "nato_indo_pacific_grounded.svg",
+        "nato_indo_pacific_trump_risk.svg",
     ):
         assert (tmp_path / name).stat().st_size > 10_000, name
-    drawn = parse_svg((tmp_path / "nato_indo_pacific_objections.svg").read_bytes()).nodes
+    grounded = (tmp_path / "nato_indo_pacific_grounded.svg").read_text(encoding="utf-8")
+    assert "rejected" in grounded
+    assert "accepted" in grounded
+    around = parse_svg((tmp_path / "nato_indo_pacific_trump_risk.svg").read_bytes()).nodes
     nato = argmap.load(NATO_MAP)
+    view = argmap.focus(nato, "trump-risk", depth=2)
+    assert (
+        {"trump-risk", "thesis"}
+        <= {name for name in around if nato.has_node(name)}
+        == {n.id for n in view.nodes}
+    )
+    assert len(view.nodes) < len(nato.nodes)
+    drawn = parse_svg((tmp_path / "nato_indo_pacific_objections.svg").read_bytes()).nodes
     objections = {node.id for node in nato.nodes_of_kind(NodeKind.OBJECTION)}
     answers = {"thesis", "limited-investment", "benefit-while-focused", "leaders-prepared"}
     assert {name for name in drawn if nato.has_node(name)} == objections | answers

@@ -101,6 +101,14 @@ _FIELDS = ("kind", "text", "section", "attribution")
 def diff(a: ArgumentMap, b: ArgumentMap) -> MapDiff:
     """How `b` differs from `a`: nodes, relations, quotes and sections; renamed ids found
     by a shared quote or the same text; and whose grounded acceptance changed.
+
+    Args:
+        a: the earlier map.
+        b: the later map.
+
+    Returns:
+        A `MapDiff`; it is falsy when the maps are equal, and prints as a
+        report for people (`as_dict()` for machines).
     """
     old = {n.id: n for n in a.nodes}
     new = {n.id: n for n in b.nodes}

@@ -34,10 +34,10 @@ class NodeStatus:
 
     id: str
     kind: NodeKind
-    status: Status | None
-    credulous: bool | None
-    sceptical: bool | None
-    strength: float | None
+    status: Status | None = None
+    credulous: bool | None = None
+    sceptical: bool | None = None
+    strength: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -116,8 +116,23 @@ def evaluate(
 ) -> Evaluation:
     """Each node's acceptance (extension semantics) or strength (gradual semantics).
 
-    `supports` says how supports enter extension semantics (see
-    `argmap.analysis.framework`); `base` overrides base scores of gradual ones.
+    Args:
+        m: the map.
+        semantics: one of `SEMANTICS`: "grounded", "complete", "preferred",
+            "stable" (extensions) or "dfquad", "quadratic-energy" (strengths).
+        supports: how supports enter extension semantics, one of
+            `SUPPORT_RULES` (see docs/analysis.md).
+        base: base scores by node id for gradual semantics, overriding the
+            map's `base_score` fields (default 0.5).
+
+    Returns:
+        An `Evaluation`: one `NodeStatus` a node, in map order, and the
+        extensions found; `.status()` gives what `render(status=...)` draws.
+
+    Raises:
+        ValueError: an unknown semantics or support rule, or a base score
+            outside [0, 1].
+        KeyError: a base score for an id that is no node.
     """
     if semantics in GRADUAL_SEMANTICS:
         result = strengths(m, semantics, base=base)
@@ -126,15 +141,7 @@ def evaluate(
             supports=supports,
             converged=result.converged,
             nodes=tuple(
-                NodeStatus(
-                    id=n.id,
-                    kind=n.kind,
-                    status=None,
-                    credulous=None,
-                    sceptical=None,
-                    strength=result.values[n.id],
-                )
-                for n in m.nodes
+                NodeStatus(id=n.id, kind=n.kind, strength=result.values[n.id]) for n in m.nodes
             ),
         )
     if semantics not in EXTENSION_SEMANTICS:
@@ -148,14 +155,14 @@ def evaluate(
         words: dict[str, Status] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
         for n in m.nodes:
             label = labels[n.id]
+            accepted = label == "in"
             rows.append(
                 NodeStatus(
                     id=n.id,
                     kind=n.kind,
                     status=words[label],
-                    credulous=label == "in",
-                    sceptical=label == "in",
-                    strength=None,
+                    credulous=accepted,
+                    sceptical=accepted,
                 )
             )
     else:
@@ -170,7 +177,6 @@ def evaluate(
                     status=status,
                     credulous=credulous,
                     sceptical=sceptical,
-                    strength=None,
                 )
             )
     return Evaluation(

@@ -62,8 +62,9 @@ def _grounded(fw: Framework) -> list[int]:
 def grounded_labelling(fw: Framework) -> dict[str, str]:
     """Each argument's grounded label: "in", "out" or "undec".
 
-    >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
-    {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
+    Examples:
+        >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
+        {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
     return dict(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
 
@@ -169,9 +170,10 @@ def stable_extensions(fw: Framework) -> tuple[frozenset[str], ...]:
 def extensions(fw: Framework, semantics: ExtensionSemantics) -> tuple[frozenset[str], ...]:
     """The extensions of `fw` under `semantics` (grounded has exactly one).
 
-    >>> fw = Framework.of([("a", "b"), ("b", "a"), ("b", "c")])
-    >>> [sorted(e) for e in extensions(fw, "preferred")]
-    [['a', 'c'], ['b']]
+    Examples:
+        >>> fw = Framework.of([("a", "b"), ("b", "a"), ("b", "c")])
+        >>> [sorted(e) for e in extensions(fw, "preferred")]
+        [['a', 'c'], ['b']]
     """
     if semantics == "grounded":
         return (grounded_extension(fw),)

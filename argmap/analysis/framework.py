@@ -100,9 +100,10 @@ def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 class Framework:
     """Dung's abstract argumentation framework: named arguments and who attacks whom.
 
-    >>> fw = Framework.of([("a", "b"), ("b", "c")])
-    >>> fw.arguments
-    ('a', 'b', 'c')
+    Examples:
+        >>> fw = Framework.of([("a", "b"), ("b", "c")])
+        >>> fw.arguments
+        ('a', 'b', 'c')
     """
 
     arguments: tuple[str, ...] = attrs.field(converter=_names)

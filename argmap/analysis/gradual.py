@@ -82,15 +82,29 @@ def strengths(
     *,
     base: Mapping[str, float] | None = None,
 ) -> Strengths:
-    """Each node's strength; `base` overrides base scores by node id.
+    """Each node's strength under a gradual semantics.
 
-    >>> from argmap import ArgumentMap, Node, Relation
-    >>> m = ArgumentMap(title="t", nodes=[
-    ...     Node(id="c", kind="claim", text="C."),
-    ...     Node(id="o", kind="objection", text="O.")],
-    ...     relations=[Relation(source="o", target="c", kind="attacks")])
-    >>> strengths(m).values
-    {'c': 0.25, 'o': 0.5}
+    Args:
+        m: the map.
+        semantics: "dfquad" (Rago et al. 2016) or "quadratic-energy" (Potyka 2018).
+        base: base scores by node id, overriding the map's `base_score` fields
+            (default 0.5).
+
+    Returns:
+        `Strengths`: a value in [0, 1] a node, and whether the iteration converged.
+
+    Raises:
+        ValueError: an unknown semantics or a base score outside [0, 1].
+        KeyError: a base score for an id that is no node.
+
+    Examples:
+        >>> from argmap import ArgumentMap, Node, Relation
+        >>> m = ArgumentMap(title="t", nodes=[
+        ...     Node(id="c", kind="claim", text="C."),
+        ...     Node(id="o", kind="objection", text="O.")],
+        ...     relations=[Relation(source="o", target="c", kind="attacks")])
+        >>> strengths(m).values
+        {'c': 0.25, 'o': 0.5}
     """
     if semantics not in _COMBINE:
         raise ValueError(

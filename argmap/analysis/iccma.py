@@ -30,10 +30,11 @@ _APX = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\
 def dumps_iccma(fw: Framework, fmt: IccmaFormat = "i23") -> str:
     """The framework as text in an ICCMA format. In i23 argument k is the k-th of `fw.arguments`.
 
-    >>> print(dumps_iccma(Framework.of([("a", "b")]), "apx"), end="")
-    arg(a).
-    arg(b).
-    att(a,b).
+    Examples:
+        >>> print(dumps_iccma(Framework.of([("a", "b")]), "apx"), end="")
+        arg(a).
+        arg(b).
+        att(a,b).
     """
     if fmt == "i23":
         number = {name: k for k, name in enumerate(fw.arguments, start=1)}
@@ -59,8 +60,9 @@ def dumps_iccma(fw: Framework, fmt: IccmaFormat = "i23") -> str:
 def loads_iccma(text: str, fmt: IccmaFormat = "i23") -> Framework:
     """A framework read from ICCMA text; i23 arguments are named "1".."N".
 
-    >>> loads_iccma("p af 3\\n# a comment\\n1 2\\n  2   3 \\n").attacks
-    (('1', '2'), ('2', '3'))
+    Examples:
+        >>> loads_iccma("p af 3\\n# a comment\\n1 2\\n  2   3 \\n").attacks
+        (('1', '2'), ('2', '3'))
     """
     if fmt == "i23":
         return _read_i23(text)
@@ -160,9 +162,10 @@ def read_solver_answer(text: str, fw: Framework) -> tuple[frozenset[str], ...]:
     extension); `NO` means there is none. Numbers map back to `fw.arguments`
     by position. Other lines (`YES`, comments) are skipped.
 
-    >>> fw = Framework.of([("a", "b"), ("b", "a")])
-    >>> [sorted(e) for e in read_solver_answer("w 1\\nw 2\\n", fw)]
-    [['a'], ['b']]
+    Examples:
+        >>> fw = Framework.of([("a", "b"), ("b", "a")])
+        >>> [sorted(e) for e in read_solver_answer("w 1\\nw 2\\n", fw)]
+        [['a'], ['b']]
     """
     found: list[frozenset[str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):

@@ -134,13 +134,25 @@ def support_cycles(m: ArgumentMap) -> list[list[str]]:
 def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
     """The map's lint findings, less the codes in `ignore` and in the map's `lint.ignore`.
 
-    >>> from argmap import ArgumentMap, Node, Relation
-    >>> m = ArgumentMap(title="t", nodes=[
-    ...     Node(id="c", kind="claim", text="C."),
-    ...     Node(id="o", kind="objection", text="O.")],
-    ...     relations=[Relation(source="o", target="c", kind="attacks")])
-    >>> [(f.code.value, f.node) for f in lint(m)]
-    [('unsupported-claim', 'c'), ('undefended-conclusion', 'c'), ('unanswered-objection', 'o')]
+    Args:
+        m: the map.
+        ignore: `LintCode`s (or their values) to leave out.
+
+    Returns:
+        The findings (`Lints`), in map order, each with its code, node id,
+        first quote and message (see docs/lints.md).
+
+    Raises:
+        ValueError: a code in `ignore` that is no `LintCode`.
+
+    Examples:
+        >>> from argmap import ArgumentMap, Node, Relation
+        >>> m = ArgumentMap(title="t", nodes=[
+        ...     Node(id="c", kind="claim", text="C."),
+        ...     Node(id="o", kind="objection", text="O.")],
+        ...     relations=[Relation(source="o", target="c", kind="attacks")])
+        >>> [(f.code.value, f.node) for f in lint(m)]
+        [('unsupported-claim', 'c'), ('undefended-conclusion', 'c'), ('unanswered-objection', 'o')]
     """
     skipped = {LintCode(code) for code in ignore}
     if m.lint is not None:

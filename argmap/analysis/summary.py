@@ -118,6 +118,12 @@ def summary(m: ArgumentMap) -> Summary:
     """Counts by kind and relation, conclusions (nodes that support nothing and attack
     nothing), objections nothing answers, claims and recommendations nothing supports,
     evidence without quotes, and the longest chain of supports.
+
+    Args:
+        m: the map.
+
+    Returns:
+        A `Summary`, which prints as a table (`as_dict()` for machines).
     """
     kinds = dict.fromkeys(NodeKind, 0)
     for node in m.nodes:

@@ -1,4 +1,4 @@
-"""The `argmap` command: one module per command, each with `add_parser` and `run`.
+"""The `argmap` command: one module per command (see `Command`), parsers built here.
 
 Exit codes: 0 all is well, 1 invalid input (or a failed render), 2 usage
 errors and files that cannot be read. Nothing in argmap imports this package:
@@ -15,16 +15,36 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from types import ModuleType
+from typing import Protocol, cast
 
 from .. import __version__
-from ._common import EXIT_USAGE, silence
+from ._common import Exit, add_reading_options, silence
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "Command", "main"]
+
+
+class Command(Protocol):
+    """What a command module holds: its help, its arguments, and `run`.
+
+    A module may also set `READS_MAPS = False` (default True: the command
+    takes `--from` and `--sources-root`).
+    """
+
+    HELP: str
+    """The command's line in `argmap --help`."""
+    DESCRIPTION: str
+    """What `argmap COMMAND --help` says first."""
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        """Add the command's own arguments to its `parser`."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Carry out the command as parsed into `args`; the exit code."""
+
 
 # One line registers a command: its module's name, in the order `--help` lists them.
-COMMANDS: tuple[ModuleType, ...] = tuple(
-    importlib.import_module(f"{__name__}.{name}")
+COMMANDS: dict[str, Command] = {
+    name: cast(Command, importlib.import_module(f"{__name__}.{name}"))
     for name in (
         "validate",
         "schema",
@@ -35,8 +55,8 @@ COMMANDS: tuple[ModuleType, ...] = tuple(
         "diff",
         "report",
     )
-)
-"""The command modules; each has `add_parser(subparsers)` (setting `func=run`) and `run(args)`."""
+}
+"""The commands by name, each a module that is a `Command`."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -46,8 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in COMMANDS:
-        command.add_parser(subparsers)
+    for name, command in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=command.HELP, description=command.DESCRIPTION)
+        sub.set_defaults(func=command.run)
+        if getattr(command, "READS_MAPS", True):
+            add_reading_options(sub)
+        command.add_arguments(sub)
     return parser
 
 
@@ -100,5 +124,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A reader such as `head` went away before the output was all written:
         # not a success. (validate keeps its verdict: it never gets here.)
         silence(sys.stdout)
-        return EXIT_USAGE
+        return Exit.USAGE
     return code

@@ -8,14 +8,17 @@ mistake in their input.
 from __future__ import annotations
 
 import argparse
+import enum
 import io
 import os
 import sys
-from collections.abc import Sequence
-from typing import TextIO, TypeAlias
+from collections.abc import Callable, Sequence
+from typing import Any, TextIO
 
 from .._atomic import OutputRefusedError, check_output, write_atomic
 from .._sources import base_of, source_files
+from ..analysis import SEMANTICS
+from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
 from ..errors import ArgmapError, Problem, Severity
 from ..formats import FORMATS, check_file
 from ..loader import Report
@@ -24,14 +27,16 @@ from ..model import ArgumentMap
 READABLE = tuple(name for name, f in FORMATS.items() if f.read is not None)
 
 __all__ = [
-    "EXIT_INVALID",
-    "EXIT_OK",
-    "EXIT_USAGE",
+    "MAP_HELP",
     "OUTPUT_FORMATS",
     "STDOUT",
-    "Subparsers",
+    "Exit",
+    "add_drawing_options",
+    "add_output",
     "add_output_format",
     "add_reading_options",
+    "count",
+    "drawing_options",
     "fail",
     "keep_for",
     "print_problems",
@@ -44,17 +49,78 @@ __all__ = [
     "write_output",
 ]
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+class Exit(enum.IntEnum):
+    """The command line's exit codes."""
+
+    OK = 0
+    """All is well (for `lint`: no findings; for `diff`: the maps are equal)."""
+    INVALID = 1
+    """Invalid input, a failed render, findings, or a difference."""
+    USAGE = 2
+    """Usage errors, files that cannot be read, refused outputs."""
+
 
 STDOUT = "-"
 """The output name that means standard output."""
 
-Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
-"""What each command's `add_parser` adds itself to."""
-
 
 OUTPUT_FORMATS = ("text", "json")
 """How a command's report can be printed: `--output-format`."""
+
+MAP_HELP = "a map file: argmap JSON or YAML, AIF, Argdown (see --from)"
+"""What a map argument says in `--help`."""
+
+
+def add_output(parser: argparse.ArgumentParser, *, help: str) -> None:
+    """The required `-o/--output OUT` (`-` for standard output)."""
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=f"{help}; - for stdout"
+    )
+
+
+def count(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected an integer >= {minimum}, got {text!r}")
+        return value
+
+    return parse
+
+
+def add_drawing_options(parser: argparse.ArgumentParser, *, status_help: str) -> None:
+    """`--status`, `--theme`, `--rankdir` and `--width`: what every drawing command takes."""
+    parser.add_argument(
+        "--status",
+        choices=SEMANTICS,
+        metavar="SEMANTICS",
+        help=f"{status_help} ({', '.join(SEMANTICS)}; docs/analysis.md)",
+    )
+    parser.add_argument("--theme", choices=sorted(THEMES), default="default")
+    parser.add_argument(
+        "--rankdir",
+        choices=sorted(RANKDIRS),
+        default="BT",
+        help="direction of support: BT (default) puts conclusions on top",
+    )
+    parser.add_argument(
+        "--width",
+        type=count(1),
+        default=DEFAULT_WIDTH,
+        metavar="N",
+        help=f"characters per line of node text (default {DEFAULT_WIDTH})",
+    )
+
+
+def drawing_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options `add_drawing_options` read, less `--status`, as keyword arguments."""
+    return {"theme": args.theme, "rankdir": args.rankdir, "width": args.width}
 
 
 def add_output_format(
@@ -107,17 +173,15 @@ def read_for_output(prog: str, args: argparse.Namespace) -> tuple[Report, Argume
         if args.output != STDOUT:
             check_output(args.output, keep=[args.file])
     except OSError as error:
-        return fail(prog, refusal(args.output, error, map_file=args.file), EXIT_USAGE)
+        return fail(prog, refusal(args.output, error, map_file=args.file), Exit.USAGE)
     try:
         report = read_map(args.file, args)
-    except OSError as error:
-        return fail(prog, f"cannot read {args.file}: {error.strerror or error}", EXIT_USAGE)
-    except ArgmapError as error:
-        return fail(prog, f"{args.file}: {error}", EXIT_USAGE)
-    for problem in report.problems:  # warnings too: worth seeing before a drawing
-        print(problem, file=sys.stderr)
+    except (OSError, ArgmapError) as error:
+        return fail(prog, f"{args.file}: {unreadable(args.file, error)}", Exit.USAGE)
+    # Warnings too: worth seeing before a drawing or a conversion.
+    print_problems(report.problems, quiet=False)
     if report.map is None:
-        return EXIT_INVALID
+        return Exit.INVALID
     return report, report.map
 
 

@@ -5,53 +5,49 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._atomic import check_output
-from .._sources import base_of
+from .._sources import base_of, relocate
 from .._syntax import Format
 from ..errors import ArgmapError
 from ..formats import FORMATS, format_for
 from ..writer import encode_map
 from ._common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
+    MAP_HELP,
     STDOUT,
-    Subparsers,
-    add_reading_options,
+    Exit,
+    add_output,
+    fail,
     keep_for,
-    print_problems,
-    read_map,
+    read_for_output,
     refusal,
     say,
-    unreadable,
     write_output,
 )
 
-__all__ = ["add_parser", "run"]
+__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
+
+_PROG = "argmap convert"
 
 WRITABLE = tuple(name for name, f in FORMATS.items() if f.write is not None)
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `convert` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "convert",
-        help="rewrite a map in another format",
-        description="Load and check a map, then write it in the format of OUTPUT's suffix "
-        "(with quote offsets filled in).",
-    )
-    parser.add_argument("file", metavar="FILE")
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="OUTPUT", help="the file to write; - for stdout"
-    )
+HELP = "rewrite a map in another format"
+
+DESCRIPTION = (
+    "Load and check a map, then write it in the format of OUT's suffix "
+    "(with quote offsets filled in)."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `argmap convert`'s own arguments to its `parser`."""
+    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    add_output(parser, help="the file to write")
     parser.add_argument(
         "--to",
         choices=WRITABLE,
         metavar="FORMAT",
-        help=f"output format ({', '.join(WRITABLE)}; default: from OUTPUT's suffix)",
+        help=f"output format ({', '.join(WRITABLE)}; default: from OUT's suffix)",
     )
-    add_reading_options(parser)
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,40 +56,29 @@ def run(args: argparse.Namespace) -> int:
         chosen = format_for(Path(args.output).name, args.to, reading=False)
     except ArgmapError:
         suffixes = ", ".join(s for name in WRITABLE for s in FORMATS[name].suffixes)
-        say(
-            f"argmap convert: cannot tell the format of {args.output!r} from its suffix; "
+        return fail(
+            _PROG,
+            f"cannot tell the format of {args.output!r} from its suffix; "
             f"use a suffix ({suffixes}) or --to ({', '.join(WRITABLE)})",
-            error=True,
+            Exit.USAGE,
         )
-        return EXIT_USAGE
-    try:
-        if args.output != STDOUT:
-            check_output(args.output, keep=[args.file])
-    except OSError as error:
-        say(f"argmap convert: {refusal(args.output, error, map_file=args.file)}", error=True)
-        return EXIT_USAGE
-    try:
-        report = read_map(args.file, args)
-    except (OSError, ArgmapError) as error:
-        say(f"{args.file}: {unreadable(args.file, error)}", error=True)
-        return EXIT_USAGE
-    print_problems(report.problems, quiet=False)
-    if report.map is None:
-        return EXIT_INVALID
+    read = read_for_output(_PROG, args)
+    if isinstance(read, int):
+        return read
+    report, the_map = read
     destination = Path.cwd() / STDOUT if args.output == STDOUT else args.output
     if chosen.name == "json" or chosen.name == "yaml":
         native: Format = "json" if chosen.name == "json" else "yaml"
-        data = encode_map(
-            report.map, format=native, base=base_of(report.map), destination=destination
-        )
+        data = encode_map(the_map, format=native, base=base_of(the_map), destination=destination)
     else:
         assert chosen.write is not None  # format_for chose a writable format
-        data = chosen.write(report.map).encode("utf-8")
+        # Argdown writes sources' paths too: keep them reachable from the output's folder.
+        moved = relocate(the_map, base=base_of(the_map), destination=destination)
+        data = chosen.write(moved).encode("utf-8")
     try:
         write_output(args.output, data, keep=keep_for(args.file, report))
     except OSError as error:
-        say(f"argmap convert: {refusal(args.output, error, map_file=args.file)}", error=True)
-        return EXIT_USAGE
+        return fail(_PROG, refusal(args.output, error, map_file=args.file), Exit.USAGE)
     if args.output != STDOUT:
         say(f"wrote {args.output}")
-    return EXIT_OK
+    return Exit.OK

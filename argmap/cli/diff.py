@@ -6,28 +6,28 @@ import argparse
 import json
 
 from ..analysis import diff
-from ._common import EXIT_OK, EXIT_USAGE, Subparsers, add_output_format, add_reading_options, say
+from ._common import Exit, add_output_format, say
 from .evaluate import ANALYSIS_OUTPUT, load_valid
 
-__all__ = ["add_parser", "run"]
+__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
-EXIT_DIFFERENT = 1
+EXIT_DIFFERENT = Exit.INVALID  # like diff(1)
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `diff` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "diff",
-        help="nodes, relations, quotes and acceptance changed between two maps",
-        description="Compare two versions of a map: nodes and relations added and removed, "
-        "renamed ids, changed text, kinds and quotes, and whose grounded acceptance changed. "
-        "Exit 0 when equal, 1 when different, 2 when a map cannot be read or is invalid.",
-    )
+HELP = "nodes, relations, quotes and acceptance changed between two maps"
+
+DESCRIPTION = (
+    "Compare two versions of a map: nodes and relations added and removed, "
+    "renamed ids, changed text, kinds and quotes, and whose grounded acceptance changed. "
+    "Exit 0 when equal, 1 when different, 2 when a map cannot be read or is invalid."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `argmap diff`'s own arguments to its `parser`."""
     parser.add_argument("old", metavar="OLD", help="the earlier map")
     parser.add_argument("new", metavar="NEW", help="the later map")
     add_output_format(parser, help=ANALYSIS_OUTPUT)
-    add_reading_options(parser)
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,10 +36,10 @@ def run(args: argparse.Namespace) -> int:
     new = load_valid(args.new, args)
     if isinstance(old, int) or isinstance(new, int):
         # Like diff(1): trouble is 2, whatever kind of trouble.
-        return EXIT_USAGE
+        return Exit.USAGE
     found = diff(old, new)
     if args.output_format == "json":
         say(json.dumps(found.as_dict(), indent=2, ensure_ascii=False))
     else:
         say(found)
-    return EXIT_DIFFERENT if found else EXIT_OK
+    return EXIT_DIFFERENT if found else Exit.OK

@@ -9,19 +9,16 @@ from ..analysis import SEMANTICS, SUPPORT_RULES, evaluate
 from ..errors import ArgmapError
 from ..model import ArgumentMap
 from ._common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
-    Subparsers,
+    MAP_HELP,
+    Exit,
     add_output_format,
-    add_reading_options,
     print_problems,
     read_map,
     say,
     unreadable,
 )
 
-__all__ = ["ANALYSIS_OUTPUT", "add_parser", "load_valid", "run"]
+__all__ = ["ANALYSIS_OUTPUT", "DESCRIPTION", "HELP", "add_arguments", "load_valid", "run"]
 
 
 ANALYSIS_OUTPUT = "text: a table for people; json: one object, for machines"
@@ -34,23 +31,25 @@ def load_valid(name: str, args: argparse.Namespace) -> ArgumentMap | int:
         report = read_map(name, args)
     except (OSError, ArgmapError) as error:
         say(f"{name}: {unreadable(name, error)}", error=True)
-        return EXIT_USAGE
+        return Exit.USAGE
     if report.map is None or report.errors:
         print_problems(report.problems, quiet=True)
         say(f"{name}: invalid; `argmap validate {name}` says more", error=True)
-        return EXIT_INVALID
+        return Exit.INVALID
     return report.map
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `evaluate` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "evaluate",
-        help="which nodes stand: extension or gradual semantics",
-        description="Evaluate a map under an argumentation semantics and print each node's "
-        "status (accepted, rejected, undecided) or strength. See docs/analysis.md.",
-    )
-    parser.add_argument("file", metavar="MAP", help="a .json, .yaml or .yml map")
+HELP = "which nodes stand: extension or gradual semantics"
+
+DESCRIPTION = (
+    "Evaluate a map under an argumentation semantics and print each node's "
+    "status (accepted, rejected, undecided) or strength. See docs/analysis.md."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `argmap evaluate`'s own arguments to its `parser`."""
+    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
     parser.add_argument(
         "--semantics",
         choices=SEMANTICS,
@@ -64,8 +63,6 @@ def add_parser(subparsers: Subparsers) -> None:
         help="how supports enter extension semantics (default: evidential)",
     )
     add_output_format(parser, help=ANALYSIS_OUTPUT)
-    add_reading_options(parser)
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -78,4 +75,4 @@ def run(args: argparse.Namespace) -> int:
         say(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
     else:
         say(result)
-    return EXIT_OK
+    return Exit.OK

@@ -6,29 +6,23 @@ import argparse
 import json
 
 from ..analysis import LintCode, lint
-from ._common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
-    Subparsers,
-    add_output_format,
-    add_reading_options,
-    say,
-)
+from ._common import MAP_HELP, Exit, add_output_format, say
 from .evaluate import ANALYSIS_OUTPUT, load_valid
 
-__all__ = ["add_parser", "run"]
+__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `lint` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "lint",
-        help="argument-quality findings (unanswered objections, circular support, ...)",
-        description="Print the map's lint findings, each with its code, node and quote; "
-        "exit 1 when there are any. Codes in the map's lint.ignore are left out.",
-    )
-    parser.add_argument("file", metavar="MAP", help="a .json, .yaml or .yml map")
+HELP = "argument-quality findings (unanswered objections, circular support, ...)"
+
+DESCRIPTION = (
+    "Print the map's lint findings, each with its code, node and quote; "
+    "exit 1 when there are any. Codes in the map's lint.ignore are left out."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `argmap lint`'s own arguments to its `parser`."""
+    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
     parser.add_argument(
         "--ignore",
         action="append",
@@ -37,8 +31,6 @@ def add_parser(subparsers: Subparsers) -> None:
         help=f"leave out these codes ({', '.join(LintCode)})",
     )
     add_output_format(parser, help=ANALYSIS_OUTPUT)
-    add_reading_options(parser)
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             f"argmap lint: unknown lint code {unknown[0]!r} (known: {', '.join(LintCode)})",
             error=True,
         )
-        return EXIT_USAGE
+        return Exit.USAGE
     m = load_valid(args.file, args)
     if isinstance(m, int):
         return m
@@ -59,4 +51,4 @@ def run(args: argparse.Namespace) -> int:
         say(json.dumps(findings.as_dict(), indent=2, ensure_ascii=False))
     else:
         say(findings)
-    return EXIT_INVALID if findings else EXIT_OK
+    return Exit.INVALID if findings else Exit.OK

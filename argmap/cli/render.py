@@ -8,23 +8,22 @@ import warnings
 from typing import Any
 
 from .._atomic import check_output
-from ..analysis import SEMANTICS, evaluate
-from ..drawing.dot import DEFAULT_WIDTH, RANKDIRS
+from ..analysis import evaluate
 from ..drawing.focus import focus, restrict, select
 from ..drawing.layout import ENGINES, LARGE_MAP
 from ..drawing.output import FORMATS, format_for, render_bytes
-from ..drawing.theme import THEMES
 from ..errors import FormatError, RenderError, RenderWarning
 from ..model import ArgumentMap, NodeKind
 from ..page import to_html
 from ..page._sources import source_texts
 from ._common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
+    MAP_HELP,
     STDOUT,
-    Subparsers,
-    add_reading_options,
+    Exit,
+    add_drawing_options,
+    add_output,
+    count,
+    drawing_options,
     fail,
     keep_for,
     read_for_output,
@@ -32,22 +31,9 @@ from ._common import (
     write_output,
 )
 
-__all__ = ["add_parser", "run"]
+__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
 _PROG = "argmap render"
-
-
-def _count(minimum: int) -> Any:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = minimum - 1
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"expected an integer >= {minimum}, got {text!r}")
-        return value
-
-    return parse
 
 
 def _kinds(text: str) -> list[NodeKind]:
@@ -64,39 +50,30 @@ def _kinds(text: str) -> list[NodeKind]:
     return kinds
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `render` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "render",
-        help="draw a map as SVG, PNG, PDF or DOT",
-        description="Draw a map file with Graphviz (DOT output needs no Graphviz). The "
-        "format comes from OUT's suffix unless --format says. Maps whose layout cost "
-        f"(nodes, weighted up for relations beyond one a node) passes {LARGE_MAP:,}, "
-        "where dot takes about 20 s, are laid out with sfdp unless --engine says.",
-    )
-    parser.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml map")
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the file to write; - for stdout"
-    )
+HELP = "draw a map as SVG, PNG, PDF or DOT"
+
+DESCRIPTION = (
+    "Draw a map file with Graphviz (DOT output needs no Graphviz). The "
+    "format comes from OUT's suffix unless --format says. Maps whose layout cost "
+    f"(nodes, weighted up for relations beyond one a node) passes {LARGE_MAP:,}, "
+    "where dot takes about 20 s, are laid out with sfdp unless --engine says."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `argmap render`'s own arguments to its `parser`."""
+    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    add_output(parser, help="the file to write")
     parser.add_argument(
         "--format", choices=sorted({*FORMATS, "html"}), help="default: from OUT's suffix"
     )
     parser.add_argument(
         "--engine", choices=sorted(ENGINES), help="Graphviz layout (default: dot, sfdp if large)"
     )
-    parser.add_argument("--theme", choices=sorted(THEMES), default="default")
-    parser.add_argument(
-        "--rankdir",
-        choices=sorted(RANKDIRS),
-        default="BT",
-        help="direction of support: BT (default) puts conclusions on top",
-    )
-    parser.add_argument(
-        "--width",
-        type=_count(1),
-        default=DEFAULT_WIDTH,
-        metavar="N",
-        help=f"characters per line of node text (default {DEFAULT_WIDTH})",
+    add_drawing_options(
+        parser,
+        status_help="mark each node accepted/rejected/undecided (or its strength) under "
+        "this semantics, evaluated on the whole map",
     )
     parser.add_argument(
         "--legend",
@@ -104,11 +81,11 @@ def add_parser(subparsers: Subparsers) -> None:
         default=True,
         help="draw a legend of shapes and lines (default: yes)",
     )
-    parser.add_argument("--dpi", type=_count(1), metavar="N", help="PNG resolution (default 150)")
+    parser.add_argument("--dpi", type=count(1), metavar="N", help="PNG resolution (default 150)")
     parser.add_argument("--focus", metavar="ID", help="draw only the nodes near node ID")
     parser.add_argument(
         "--depth",
-        type=_count(0),
+        type=count(0),
         metavar="K",
         help="with --focus: how many relation steps away (default 1)",
     )
@@ -124,15 +101,6 @@ def add_parser(subparsers: Subparsers) -> None:
         metavar="ID",
         help="draw only the nodes of this section (repeat for more)",
     )
-    parser.add_argument(
-        "--status",
-        choices=SEMANTICS,
-        metavar="SEMANTICS",
-        help="mark each node accepted/rejected/undecided (or its strength) under this "
-        f"semantics, evaluated on the whole map ({', '.join(SEMANTICS)}; docs/analysis.md)",
-    )
-    add_reading_options(parser)
-    parser.set_defaults(func=run)
 
 
 def _fail(message: str, code: int) -> int:
@@ -173,11 +141,11 @@ def run(args: argparse.Namespace) -> int:
     """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
     to_stdout = args.output == STDOUT
     if args.depth is not None and args.focus is None:
-        return _fail("--depth needs --focus ID", EXIT_USAGE)
+        return _fail("--depth needs --focus ID", Exit.USAGE)
     try:
         chosen = _chosen_format(args)
     except FormatError as error:
-        return _fail(str(error), EXIT_USAGE)
+        return _fail(str(error), Exit.USAGE)
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read
@@ -185,9 +153,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         view = _view(the_map, args)
     except KeyError as error:
-        return _fail(str(error.args[0]), EXIT_USAGE)
+        return _fail(str(error.args[0]), Exit.USAGE)
     except ValueError as error:
-        return _fail(str(error), EXIT_USAGE)
+        return _fail(str(error), Exit.USAGE)
     if not the_map.nodes:
         print(f"{_PROG}: note: the map has no nodes; the drawing is empty", file=sys.stderr)
     elif not view.nodes:
@@ -197,18 +165,12 @@ def run(args: argparse.Namespace) -> int:
         if not to_stdout:  # before Graphviz runs: the sources are known now
             check_output(args.output, keep=keep)
     except OSError as error:
-        return _fail(refusal(args.output, error, map_file=args.file), EXIT_USAGE)
-    failure, code = None, EXIT_INVALID
+        return _fail(refusal(args.output, error, map_file=args.file), Exit.USAGE)
+    failure, code = None, Exit.INVALID
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
         try:
-            options: dict[str, Any] = {
-                "engine": args.engine,
-                "theme": args.theme,
-                "rankdir": args.rankdir,
-                "width": args.width,
-                "legend": args.legend,
-            }
+            options = {**drawing_options(args), "engine": args.engine, "legend": args.legend}
             if chosen == "html":
                 data = _page(the_map, view, args.sources_root, options)
             else:
@@ -222,11 +184,11 @@ def run(args: argparse.Namespace) -> int:
         except RenderError as error:
             failure = str(error)
         except OSError as error:
-            failure, code = refusal(args.output, error, map_file=args.file), EXIT_USAGE
+            failure, code = refusal(args.output, error, map_file=args.file), Exit.USAGE
     for warning in caught:
         print(f"{_PROG}: note: {warning.message}", file=sys.stderr)
     if failure is not None:
         return _fail(failure, code)
     if not to_stdout:
         print(f"wrote {args.output}")
-    return EXIT_OK
+    return Exit.OK

@@ -6,18 +6,17 @@ import argparse
 from pathlib import Path
 
 from .._atomic import check_output
-from ..analysis import SEMANTICS, evaluate
-from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
+from ..analysis import evaluate
 from ..errors import RenderError
 from ..page import html_to_pdf, to_report
 from ..page._sources import source_texts
 from ._common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
+    MAP_HELP,
     STDOUT,
-    Subparsers,
-    add_reading_options,
+    Exit,
+    add_drawing_options,
+    add_output,
+    drawing_options,
     fail,
     keep_for,
     read_for_output,
@@ -25,7 +24,7 @@ from ._common import (
     write_output,
 )
 
-__all__ = ["REPORT_FORMATS", "add_parser", "report_format", "run"]
+__all__ = ["DESCRIPTION", "HELP", "REPORT_FORMATS", "add_arguments", "report_format", "run"]
 
 _PROG = "argmap report"
 
@@ -46,33 +45,21 @@ def report_format(output: str, chosen: str | None) -> str:
     return found
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `report` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "report",
-        help="write a report: the diagram, then every node with its quotes (PDF or HTML)",
-        description="Write the document a reader checks the map against: the diagram, "
-        "then every node numbered in map order with its text, attribution and verbatim "
-        "quotes (source and character offsets). PDF is printed by headless Chromium.",
-    )
-    parser.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml map")
-    parser.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="the .pdf or .html file; - for stdout"
-    )
+HELP = "write a report: the diagram, then every node with its quotes (PDF or HTML)"
+
+DESCRIPTION = (
+    "Write the document a reader checks the map against: the diagram, "
+    "then every node numbered in map order with its text, attribution and verbatim "
+    "quotes (source and character offsets). PDF is printed by headless Chromium."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `argmap report`'s own arguments to its `parser`."""
+    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    add_output(parser, help="the .pdf or .html file")
     parser.add_argument("--format", choices=("html", "pdf"), help="default: from OUT's suffix")
-    parser.add_argument(
-        "--status",
-        choices=SEMANTICS,
-        metavar="SEMANTICS",
-        help="add each node's status under these semantics (" + ", ".join(SEMANTICS) + ")",
-    )
-    parser.add_argument("--theme", choices=sorted(THEMES), default="default")
-    parser.add_argument("--rankdir", choices=sorted(RANKDIRS), default="BT")
-    parser.add_argument(
-        "--width", type=int, default=DEFAULT_WIDTH, metavar="N", help="characters per line"
-    )
-    add_reading_options(parser)
-    parser.set_defaults(func=run)
+    add_drawing_options(parser, status_help="add each node's status under this semantics")
 
 
 def _fail(message: str, code: int) -> int:
@@ -85,9 +72,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         chosen = report_format(args.output, args.format)
     except ValueError as error:
-        return _fail(str(error), EXIT_USAGE)
-    if args.width < 1:
-        return _fail(f"--width must be at least 1, got {args.width}", EXIT_USAGE)
+        return _fail(str(error), Exit.USAGE)
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read
@@ -101,16 +86,14 @@ def run(args: argparse.Namespace) -> int:
             texts=source_texts(the_map, sources_root=args.sources_root),
             status=None if args.status is None else evaluate(the_map, args.status).status(),
             status_by=args.status,
-            theme=args.theme,
-            rankdir=args.rankdir,
-            width=args.width,
+            **drawing_options(args),
         )
         data = html_to_pdf(page) if chosen == "pdf" else page.encode("utf-8")
         write_output(args.output, data, keep=keep)
     except RenderError as error:
-        return _fail(str(error), EXIT_INVALID)
+        return _fail(str(error), Exit.INVALID)
     except OSError as error:
-        return _fail(refusal(args.output, error, map_file=args.file), EXIT_USAGE)
+        return _fail(refusal(args.output, error, map_file=args.file), Exit.USAGE)
     if not to_stdout:
         print(f"wrote {args.output}")
-    return EXIT_OK
+    return Exit.OK

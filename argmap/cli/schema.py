@@ -6,22 +6,23 @@ import argparse
 import sys
 
 from ..schema import schema_text
-from ._common import EXIT_OK, Subparsers
+from ._common import Exit
 
-__all__ = ["add_parser", "run"]
+__all__ = ["DESCRIPTION", "HELP", "READS_MAPS", "add_arguments", "run"]
+
+HELP = "print the JSON Schema of the file format"
+
+DESCRIPTION = "Print the published JSON Schema (Draft 2020-12) of the argmap file format."
+
+READS_MAPS = False
+"""`argmap schema` reads no map: no `--from`, no `--sources-root`."""
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `schema` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "schema",
-        help="print the JSON Schema of the file format",
-        description="Print the published JSON Schema (Draft 2020-12) of the argmap file format.",
-    )
-    parser.set_defaults(func=run)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """`argmap schema` takes no arguments of its own."""
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the schema; the exit code (0)."""
     sys.stdout.write(schema_text())
-    return EXIT_OK
+    return Exit.OK

@@ -7,30 +7,29 @@ import json
 
 from ..errors import ArgmapError
 from ._common import (
-    EXIT_INVALID,
-    EXIT_OK,
-    EXIT_USAGE,
-    Subparsers,
+    MAP_HELP,
+    Exit,
     add_output_format,
-    add_reading_options,
     print_problems,
     read_map,
     say,
     unreadable,
 )
 
-__all__ = ["add_parser", "run"]
+__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
 
-def add_parser(subparsers: Subparsers) -> None:
-    """Add the `validate` command to the command line's `subparsers`."""
-    parser = subparsers.add_parser(
-        "validate",
-        help="check map files and print every problem found",
-        description="Check map files against the schema and argmap's rules; print one "
-        "problem a line (file:line:col: code $.path: message).",
-    )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="a .json, .yaml or .yml map")
+HELP = "check map files and print every problem found"
+
+DESCRIPTION = (
+    "Check map files against the schema and argmap's rules; print one "
+    "problem a line (file:line:col: code $.path: message)."
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add `argmap validate`'s own arguments to its `parser`."""
+    parser.add_argument("files", nargs="+", metavar="MAP", help=MAP_HELP)
     add_output_format(
         parser,
         help="how to print problems (json: one array of objects, for machines)",
@@ -45,14 +44,12 @@ def add_parser(subparsers: Subparsers) -> None:
         action="store_true",
         help="print errors only, not warnings (with --strict: the failing warnings too)",
     )
-    add_reading_options(parser)
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap validate` as parsed into `args`; the exit code (0, 1 or 2)."""
     results: list[dict[str, object]] = []
-    status = EXIT_OK
+    status = Exit.OK
     for name in args.files:
         try:
             report = read_map(name, args)
@@ -62,12 +59,12 @@ def run(args: argparse.Namespace) -> int:
                 results.append({"file": name, "valid": False, "error": message, "problems": []})
             else:
                 say(f"{name}: {message}", error=True)
-            status = max(status, EXIT_USAGE)
+            status = max(status, Exit.USAGE)
             continue
         failing = report.problems if args.strict else report.errors
         valid = not failing
         if not valid:
-            status = max(status, EXIT_INVALID)
+            status = max(status, Exit.INVALID)
         if args.output_format == "json":
             results.append(
                 {

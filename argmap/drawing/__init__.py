@@ -1,13 +1,14 @@
 """Drawing argument maps with Graphviz: DOT without executables, files with them.
 
->>> import argmap
->>> from argmap.drawing import to_dot
->>> m = argmap.ArgumentMap(
-...     title="Tiny",
-...     nodes=[argmap.Node(id="c", kind="claim", text="Cats are good company.")],
-... )
->>> print(to_dot(m, legend=False).splitlines()[0])
-digraph argmap {
+Examples:
+    >>> import argmap
+    >>> from argmap.drawing import to_dot
+    >>> m = argmap.ArgumentMap(
+    ...     title="Tiny",
+    ...     nodes=[argmap.Node(id="c", kind="claim", text="Cats are good company.")],
+    ... )
+    >>> print(to_dot(m, legend=False).splitlines()[0])
+    digraph argmap {
 """
 
 from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, MAX_STRING, RANKDIRS, to_dot, to_graphviz

@@ -129,8 +129,21 @@ def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
     """The part of `m` within `depth` relation steps of `node_id`, in either direction.
 
     Undercuts count as steps between the undercutting node and both ends of
-    the relation it undercuts. The result holds every relation among the kept
-    nodes, and the sections and sources they use. `KeyError` for an unknown id.
+    the relation it undercuts.
+
+    Args:
+        m: the map.
+        node_id: the node in the middle of the view.
+        depth: how many relation steps to go out (0: the node alone).
+
+    Returns:
+        A map holding the nodes reached, every relation among them, and the
+        sections and sources they use; its title says it is a view
+        ("… — around ID, K steps").
+
+    Raises:
+        KeyError: no node has the id `node_id` (the message suggests close ids).
+        ValueError: `depth` is negative.
     """
     check_count(depth, "depth", minimum=0)
     if not m.has_node(node_id):
@@ -154,10 +167,20 @@ def select(
 ) -> ArgumentMap:
     """The part of `m` whose nodes are of one of `kinds` and in one of `sections` (None: any).
 
-    The result holds the relations among those nodes, and the undercuts of
-    them: where an undercut and the source of the relation it cuts are kept, the
-    relation's target is kept too, as context. Its title says what was selected.
-    `ValueError` names the allowed kinds, or the map's sections, when one is unknown.
+    Args:
+        m: the map.
+        kinds: the node kinds to keep (`NodeKind`s or their values).
+        sections: the section ids to keep.
+
+    Returns:
+        A map holding those nodes, the relations among them, and the undercuts
+        of them: where an undercut and the source of the relation it cuts are
+        kept, the relation's target is kept too, as context. Its title says
+        what was selected.
+
+    Raises:
+        ValueError: an unknown kind or section (the message names the allowed ones).
+        TypeError: `kinds` or `sections` is a single string.
     """
     wanted_kinds = None
     if kinds is not None:

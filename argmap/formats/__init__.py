@@ -1,4 +1,4 @@
-"""Other formats in and out: AIF, Argdown (out), Mermaid, GraphML, and argmap's own JSON and YAML.
+"""Other formats in and out: AIF, Argdown, Mermaid, GraphML, and argmap's own JSON and YAML.
 
 A registry by name and by suffix. `.json` is shared by argmap's format and
 AIF JSON: a name ending `.aif.json` (or `.aif`) is AIF, `--from aif` says so,
@@ -54,14 +54,23 @@ def _native_text(name: str) -> Callable[[ArgumentMap], str]:
     return write
 
 
-def _read_aif(path: str, sources_root: str | None) -> Report:
-    del sources_root  # an AIF file names no source files
-    try:
-        data = _read_regular_file(Path(path), MAX_MAP_BYTES)
-    except _TooLargeError as error:
-        problem = Problem(path="$", code="too-large", message=str(error), file=path)
-        return Report(map=None, problems=(problem,))
-    return aif.check_text(data, file=path)
+def _foreign(
+    check_text: Callable[..., Report], *, sources: bool = False
+) -> Callable[[str, str | None], Report]:
+    def read(path: str, sources_root: str | None) -> Report:
+        try:
+            data = _read_regular_file(Path(path), MAX_MAP_BYTES)
+        except _TooLargeError as error:
+            problem = Problem(path="$", code="too-large", message=str(error), file=path)
+            return Report(map=None, problems=(problem,))
+        if sources:  # Argdown front matter may name source files (AIF files do not)
+            return check_text(data, file=path, sources_root=sources_root)
+        return check_text(data, file=path)
+
+    return read
+
+
+_read_aif = _foreign(aif.check_text)
 
 
 FORMATS: Mapping[str, Format] = {
@@ -91,7 +100,8 @@ FORMATS: Mapping[str, Format] = {
         Format(
             name="argdown",
             suffixes=(".argdown", ".ad"),
-            description="Argdown (write only for now)",
+            description="Argdown, as Argdown's own tools read and write it",
+            read=_foreign(argdown.check_text, sources=True),
             write=argdown.dumps,
         ),
         Format(

@@ -11,6 +11,7 @@ warning that counts it, so that exporting gives it back.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -23,7 +24,7 @@ import attrs
 
 from .._atomic import write_atomic
 from .._codec import unstructure_map
-from .._paths import format_path
+from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
 from ..errors import Problem, Severity, ValidationError, describe_value
 from ..loader import Report, _check_document, _decode
@@ -35,6 +36,11 @@ _ID_OK = re.compile(ID_PATTERN).match
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]")
 _SPEAKER = re.compile(r"^([^:\n]{1,80}?)\s+:\s+(.*)$", re.DOTALL)
 _DIALOGUE = "dialogue"
+# A path into the built map, as the map's checks write them in messages.
+_MAP_PATH = re.compile(r"\$\.(?:nodes|relations)\[\d+\](?:\.[a-z_]+|\[\d+\])*")
+# The node types of AIF (AIFdb and OVA): information, the scheme applications
+# (inference, conflict, rephrase, preference) and the dialogue layer.
+_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "TA", "YA")
 
 
 def looks_like_aif(document: object) -> bool:
@@ -50,6 +56,12 @@ class _Reader:
         self.kinds = dict(kinds or {})
         self.meta: dict[str, Any] = {}
         self.prefix: list[str | int] = []
+        # Where the built map's items came from, to point its problems into the AIF.
+        self.indexes: dict[str, int] = {}
+        self.links: list[tuple[int, str, str]] = []
+        self.node_keys: list[str] = []
+        self.relation_keys: list[tuple[str, str, str]] = []
+        self.quote_keys: dict[str, list[str]] = {}
         graph = document
         if isinstance(document, dict) and isinstance(document.get("AIF"), dict):
             graph = document["AIF"]
@@ -94,6 +106,7 @@ class _Reader:
             return None
         nodes = self.read_nodes(graph["nodes"])
         links = self.read_edges(edges, nodes)
+        self.links = links
         if any(p.severity is Severity.ERROR for p in self.problems):
             return None
         extra = {k: v for k, v in graph.items() if k not in ("nodes", "edges", "locutions")}
@@ -129,14 +142,29 @@ class _Reader:
                     f"found {describe_value(node.get('type'))}",
                 )
                 continue
+            if node["type"] not in _TYPES:
+                close = difflib.get_close_matches(node["type"].upper(), _TYPES, n=1, cutoff=0.5)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                self.report(
+                    ["nodes", index, "type"],
+                    "unknown-kind",
+                    f"the node {key!r} has the unknown AIF type {node['type']!r}{hint}; "
+                    f"expected one of: {', '.join(_TYPES)}",
+                )
+                continue
             if node["type"] == "I" and (
                 not isinstance(node.get("text"), str) or not node["text"].strip()
             ):
+                text = node.get("text")
                 self.report(
-                    ["nodes", index, "text"],
-                    "blank-text",
-                    f"the I-node {key!r} needs a proposition text, "
-                    f"found {describe_value(node.get('text'))}",
+                    ["nodes", index, "text"] if "text" in node else ["nodes", index],
+                    "wrong-type"
+                    if "text" in node and not isinstance(text, str)
+                    else "missing-field"
+                    if "text" not in node
+                    else "blank-text",
+                    f"the I-node {key!r} needs a proposition text (a non-blank string), "
+                    f"found {describe_value(text) if 'text' in node else 'no text field'}",
                 )
                 continue
             name = str(key)
@@ -194,6 +222,7 @@ class _Reader:
         links: list[tuple[int, str, str]],
     ) -> ArgumentMap:
         types = {name: node["type"] for name, (_, node) in nodes.items()}
+        self.indexes = {key: index for key, (index, _) in nodes.items()}
         ins: dict[str, list[str]] = {}
         outs: dict[str, list[str]] = {}
         for _, a, b in links:
@@ -251,6 +280,8 @@ class _Reader:
                 )
                 if placed[key]:
                     plan_ends[key] = (premises, targets[0])
+                else:
+                    self.unplaced(key, types, premises, targets, placed)
                 stack.pop()
         first_relation: dict[str, str] = {}
         plans: list[tuple[str, list[str], str]] = []
@@ -287,6 +318,7 @@ class _Reader:
                     kind, to = RelationKind.ATTACKS, inode[target]
                 else:
                     kind, to = RelationKind.UNDERCUTS, first_relation[target]
+                self.relation_keys.append((key, premise, target))
                 relations.append(
                     Relation(
                         source=inode[premise],
@@ -313,10 +345,12 @@ class _Reader:
                     continue
                 for meant in (m for m in outs.get(key, ()) if types[m] == "I"):
                     quotes.setdefault(meant, []).append(Quote(source=_DIALOGUE, text=words))
+                    self.quote_keys.setdefault(meant, []).append(said)
                     if match:
                         speakers.setdefault(meant, match.group(1).strip())
         argmap_nodes = []
         fields: dict[str, Any] = {}
+        self.node_keys = list(inode)
         for key, name in inode.items():
             node = nodes[key][1]
             chosen = self.kinds.get(key) or kind_of(key, types, ins, outs, attacked_by)
@@ -389,6 +423,74 @@ class _Reader:
             metadata={"aif": self.meta},
         )
 
+    def unplaced(
+        self,
+        key: str,
+        types: Mapping[str, str],
+        premises: list[str],
+        targets: list[str],
+        placed: Mapping[str, bool],
+    ) -> None:
+        """Warn, at the node, why an RA or CA node becomes no relation."""
+        kind = types[key]
+        found = []
+        if not premises:
+            found.append("has no I-node premise (no edge to it from an I-node)")
+        if not targets:
+            found.append("has no conclusion (no edge from it to an I-node, RA or CA node)")
+        elif len(targets) > 1:
+            found.append(
+                f"has {len(targets)} conclusions ({', '.join(repr(t) for t in targets[:5])})"
+            )
+        elif kind == "RA" and types[targets[0]] != "I":
+            found.append(f"concludes the {types[targets[0]]} node {targets[0]!r}")
+        elif kind == "CA" and types[targets[0]] != "I" and not placed.get(targets[0], False):
+            found.append(
+                f"attacks the {types[targets[0]]} node {targets[0]!r}, which is no relation itself"
+            )
+        expected = "an I-node" if kind == "RA" else "an I-node, or an RA or CA node it attacks"
+        self.report(
+            ["nodes", self.indexes[key]],
+            "aif-kept-in-metadata",
+            f"the {kind} node {key!r} {' and '.join(found)}; expected an I-node premise and "
+            f"one conclusion ({expected}); kept verbatim in metadata.aif",
+            Severity.WARNING,
+        )
+
+    def translate(self, problem: Problem) -> Problem:
+        """A problem of the built map, about the AIF item it came from (message included)."""
+        message = _MAP_PATH.sub(lambda m: self.aif_path(m.group()), problem.message)
+        return attrs.evolve(problem, path=self.aif_path(problem.path), message=message)
+
+    def aif_path(self, path: str) -> str:
+        """The AIF item a problem of the built map is about: its node, edge or field."""
+        parts = parse_path(path)
+        at: list[str | int] = []
+        if len(parts) >= 2 and isinstance(parts[1], int):
+            rest = parts[2:]
+            field = rest[0] if rest else None
+            if parts[0] == "nodes" and parts[1] < len(self.node_keys):
+                key = self.node_keys[parts[1]]
+                said = self.quote_keys.get(key, [])
+                if field == "quotes" and len(rest) > 1 and isinstance(rest[1], int):
+                    at = self.node_at(said[rest[1]], "text") if rest[1] < len(said) else []
+                elif field == "attribution" and said:
+                    at = self.node_at(said[0], "text")
+                at = at or self.node_at(key, {"text": "text", "id": "nodeID"}.get(str(field)))
+            elif parts[0] == "relations" and parts[1] < len(self.relation_keys):
+                key, premise, target = self.relation_keys[parts[1]]
+                ends = {"from": (premise, key, "fromID"), "to": (key, target, "toID")}
+                if field in ends:
+                    a, b, end = ends[str(field)]
+                    index = next((i for i, x, y in self.links if x == a and y == b), None)
+                    at = [*self.prefix, "edges", index, end] if index is not None else []
+                scheme = field == "scheme" and "scheme" in self.graph["nodes"][self.indexes[key]]
+                at = at or self.node_at(key, "scheme" if scheme else None)
+        return format_path(at or self.prefix)
+
+    def node_at(self, key: str, field: str | None = None) -> list[str | int]:
+        return [*self.prefix, "nodes", self.indexes[key], *([field] if field else [])]
+
 
 def kind_of(
     key: str,
@@ -440,40 +542,32 @@ def check_text(
         parsed = parse_text(text, "json", file=file)
     except ValidationError as error:
         return Report(map=None, problems=error.problems)
-    built, problems = from_data(
-        parsed.document,
-        title=title or (Path(file).stem if file else "AIF argument map"),
-        kinds=kinds,
-    )
-    problems = list(parsed.problems) + problems
-    if problems:
-        places = locate(text, "json", [p.path for p in problems])
-        problems = [p if p.line is not None else _at(p, file, places.get(p.path)) for p in problems]
-    if built is None or any(p.severity is Severity.ERROR for p in problems):
-        return Report(map=None, problems=tuple(problems))
-    # metadata.aif came from parsed JSON and no check reads it: the map is
-    # checked without it (walking it was most of the time) and gets it back.
-    # The map was built from model objects, so its document is plain JSON by
-    # construction: the loader's walk proving that (`check` on a map) is skipped.
-    report = _check_document(
-        unstructure_map(attrs.evolve(built, metadata={})), early=[], base=Path.cwd()
-    )
-    checked = None if report.map is None else attrs.evolve(report.map, metadata=built.metadata)
-    # Problems of the map built from the file name its argmap paths.
-    return Report(map=checked, problems=(*problems, *(_at(p, file, None) for p in report.problems)))
-
-
-def _at(problem: Problem, file: str | None, place: tuple[int, int] | None) -> Problem:
-    line, column = place if place else (None, None)
-    return Problem(
-        path=problem.path,
-        message=problem.message,
-        code=problem.code,
-        severity=problem.severity,
-        file=file,
-        line=line,
-        column=column,
-    )
+    reader = _Reader(parsed.document, kinds)
+    built = reader.read(title or (Path(file).stem if file else "AIF argument map"))
+    problems = [*parsed.problems, *reader.problems]
+    checked = None
+    if built is not None and not any(p.severity is Severity.ERROR for p in problems):
+        # metadata.aif came from parsed JSON and no check reads it: the map is
+        # checked without it (walking it was most of the time) and gets it back.
+        report = _check_document(
+            unstructure_map(attrs.evolve(built, metadata={})), early=[], base=Path.cwd()
+        )
+        if report.map is not None:
+            checked = attrs.evolve(report.map, metadata=built.metadata)
+        # A problem of the map built from the file is about an AIF node or edge:
+        # it is reported there, where the user can fix it.
+        problems += [reader.translate(p) for p in report.problems]
+    unplaced = [p.path for p in problems if p.line is None]
+    places = locate(text, "json", unplaced) if unplaced else {}
+    problems = [
+        attrs.evolve(p, file=file)
+        if p.line is not None
+        else attrs.evolve(p, file=file, line=places[p.path][0], column=places[p.path][1])
+        for p in problems
+    ]
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    failed = checked is None or any(p.severity is Severity.ERROR for p in problems)
+    return Report(map=None if failed else checked, problems=tuple(problems))
 
 
 def loads(

@@ -33,7 +33,19 @@ def _networkx() -> Any:
 
 
 def to_networkx(argument_map: ArgumentMap) -> Any:
-    """The map as a `networkx.MultiDiGraph` (see the module's documentation)."""
+    """The map as a `networkx.MultiDiGraph` (see the module's documentation).
+
+    Args:
+        argument_map: the map.
+
+    Returns:
+        A `networkx.MultiDiGraph`: a graph node a map node (attributes `kind`,
+        `text`, `quotes`, ...), an edge a relation (`kind`, `id`); an undercut
+        is an edge into a node standing for the relation it cuts.
+
+    Raises:
+        FormatError: networkx is not installed (`pip install 'argmap[networkx]'`).
+    """
     graph = _networkx().MultiDiGraph(title=argument_map.title)
     for node in argument_map.nodes:
         graph.add_node(

@@ -44,7 +44,15 @@ def find_chromium() -> str | None:
 def html_to_pdf(page: str, *, timeout: float = 120.0) -> bytes:
     """`page` (a self-contained HTML document) printed to PDF by headless Chromium.
 
-    Raises `RenderError` when Chromium is missing, fails or takes longer than `timeout` s.
+    Args:
+        page: the HTML document, e.g. from `to_report`.
+        timeout: seconds Chromium may take.
+
+    Returns:
+        The PDF's bytes.
+
+    Raises:
+        RenderError: Chromium is missing, fails, or takes longer than `timeout`.
     """
     return _run(page, "report.pdf", ["--no-pdf-header-footer"], "--print-to-pdf", timeout)
 

@@ -35,8 +35,15 @@ def to_html(
     Everything is inlined: the page makes no network request. `texts` gives
     source texts by source id; without it each source's `path` is read
     (relative to the folder the map was loaded from; with `sources_root`, only
-    inside that folder). Drawing options as
-    `argmap.render`; needs Graphviz's `dot` (`RenderError` otherwise).
+    inside that folder). Drawing options as `argmap.render`.
+
+    Returns:
+        The page, one self-contained HTML document.
+
+    Raises:
+        RenderError: Graphviz's `dot` is missing or fails. (A source that
+            cannot be read, or lies outside `sources_root`, is no error: its
+            quotes are shown on their own.)
     """
     svg = diagram(m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=legend)
     known = source_texts(m, texts, sources_root=sources_root)

@@ -38,6 +38,14 @@ def to_report(
     node's status, in the diagram and the list; `status_by` names how it was
     found (e.g. "grounded" semantics). `texts`, `sources_root` and the
     drawing options as `to_html`. Everything is inlined.
+
+    Returns:
+        The report, one self-contained HTML document (`html_to_pdf` prints it).
+
+    Raises:
+        RenderError: Graphviz's `dot` is missing or fails. (A source that
+            cannot be read, or lies outside `sources_root`, is no error: its
+            quotes are shown on their own.)
     """
     svg = diagram(
         m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True, status=status

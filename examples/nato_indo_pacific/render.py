@@ -2,8 +2,10 @@
 
 Run: python examples/nato_indo_pacific/render.py [OUTPUT_FOLDER]   (default: out/nato_indo_pacific)
 
-Writes the whole map (SVG and PNG) and a view of the objections with their
-answers (SVG). `./dev diagram` runs it with `docs` to refresh the pictures there.
+Writes the whole map (SVG and PNG), a view of the objections with their
+answers, the map with each node's status under grounded semantics, and the
+neighbourhood of one objection (SVG). `./dev diagram` runs it with `docs` to
+refresh the pictures there.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ def main(output: Path) -> int:
         argmap.render(m, output / f"{NAME}.svg"),
         argmap.render(m, output / f"{NAME}.png"),
         argmap.render(objections_view(m), output / f"{NAME}_objections.svg"),
+        argmap.render(
+            m, output / f"{NAME}_grounded.svg", status=argmap.evaluate(m, "grounded").status()
+        ),
+        argmap.render(argmap.focus(m, "trump-risk", depth=2), output / f"{NAME}_trump_risk.svg"),
     ]
     for path in written:
         print(f"wrote {path}")
