@@ -17,7 +17,6 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Sequence
-from itertools import repeat
 from typing import Any, Literal
 
 import msgspec
@@ -248,19 +247,17 @@ def _load(
     _require(_ids_ok([*source_ids, *section_ids, *node_ids, *named, *linked]))
     _require(_texts_ok(texts))
     _require(not any(map(operator.eq, froms, tos)))
-    if len(set(zip(froms, tos, kinds, strict=True))) != len(relations):
+    if len(set(zip(froms, tos, strict=True))) != len(relations):
         _require(
             len(set(zip(froms, tos, kinds, schemes, arguments, strict=True))) == len(relations)
         )
     # (kind, kind of source, kind of target): relations between nodes that
-    # draw no remark are in _ALLOWED; an undercut's target is a relation.
+    # draw no remark are in _ALLOWED; an undercut's target is a relation,
+    # so undercuts are looked at one by one.
     triples = set(zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True))
-    if named:
-        undercuts = {t for t in triples if t[0] is RelationKind.UNDERCUTS}
-        if undercuts:
-            _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
-            triples -= undercuts
-    _require(triples <= _ALLOWED)
+    if not triples <= _ALLOWED:
+        _require(bool(named) and all(t[0] is RelationKind.UNDERCUTS for t in triples - _ALLOWED))
+        _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
     if linked:
         _check_arguments(tos, kinds, arguments)
     if len(node_ids) >= 2:
@@ -309,7 +306,7 @@ class _Keys:
         return given
 
     def check(self, text: str) -> None:
-        colons = self.colons + sum(map(str.count, self.texts, repeat(":")))
+        colons = self.colons + "".join(self.texts).count(":")
         _require(text.count(":") == self.count + colons)
 
 

@@ -316,7 +316,8 @@ def _check_text(
     if typed and format == "json":
         # The common case, a valid map, at the speed of parsing; anything
         # else takes the wordy path below, which finds and words every problem.
-        argument_map = load_typed(text, lambda rows: _source_texts(rows, base, root))
+        with _collector_paused():
+            argument_map = load_typed(text, lambda rows: _source_texts(rows, base, root))
         if argument_map is not None:
             remember_base(argument_map, base)
             return Report(map=argument_map, problems=())
