@@ -151,7 +151,14 @@ def _texts_ok(texts: list[str]) -> bool:
 
 
 def _column(items: Sequence[Any], name: str) -> list[Any]:
-    return list(map(operator.attrgetter(name), items))
+    return list(map(_GETTERS[name], items))
+
+
+_GETTERS = {
+    name: operator.attrgetter(name)
+    for cls in (_Source, _Section, _Node, _Relation)
+    for name in cls.__struct_fields__
+}
 
 
 class _DeclinedError(Exception):
@@ -199,18 +206,23 @@ def _load(
     relations = () if document.relations is UNSET else document.relations
 
     # Sources and sections: ids unique, every one used.
-    source_ids = _column(sources, "id")
-    section_ids = _column(sections, "id")
-    _require(len(set(source_ids)) == len(source_ids) and len(set(section_ids)) == len(section_ids))
     texts = keys.texts
     texts.append(document.title)
     if document.description is not UNSET:
         texts.append(document.description)
-    keys.required(sources)
-    keys.required(sections)
-    texts += _column(sections, "title")
-    for name in ("title", "author", "url", "date", "path"):
-        texts += keys.optional(sources, name)
+    source_ids: list[str] = []
+    if sources:
+        source_ids = _column(sources, "id")
+        _require(len(set(source_ids)) == len(source_ids))
+        keys.required(sources)
+        for name in ("title", "author", "url", "date", "path"):
+            texts += keys.optional(sources, name)
+    section_ids: list[str] = []
+    if sections:
+        section_ids = _column(sections, "id")
+        _require(len(set(section_ids)) == len(section_ids))
+        keys.required(sections)
+        texts += _column(sections, "title")
 
     # Nodes.
     node_ids = _column(nodes, "id")
@@ -230,7 +242,28 @@ def _load(
     if quoted or sources:
         _anchor_quotes(quoted, sources, read_sources, keys)
 
-    # Relations.
+    if relations:
+        linked = _check_relations(relations, node_kinds, keys)
+    else:
+        linked = []
+        _require(len(node_ids) < 2)  # else some node takes part in no relation
+    _require(_ids_ok([*source_ids, *section_ids, *node_ids, *linked]))
+    _require(_texts_ok(texts))
+
+    # Lint settings.
+    if document.lint is not UNSET:
+        ignore = document.lint.ignore
+        keys.count += ignore is not UNSET
+        _require(ignore is UNSET or len(set(ignore)) == len(ignore))
+
+    keys.check(text)
+    return structure_typed(document, metadata)
+
+
+def _check_relations(
+    relations: Sequence[_Relation], node_kinds: dict[str, NodeKind], keys: _Keys
+) -> list[str]:
+    """Check the relations on their columns; their ids and linked arguments' ids, to check."""
     froms = _column(relations, "source")
     tos = _column(relations, "target")
     kinds = _column(relations, "kind")
@@ -241,11 +274,9 @@ def _load(
     _require(len(named) == len(relation_ids) - relation_ids.count(UNSET))
     _require(named.keys().isdisjoint(node_kinds))
     schemes = _column(relations, "scheme")
-    texts += keys.present(schemes)
+    keys.texts += keys.present(schemes)
     arguments = _column(relations, "argument")
     linked = keys.present(arguments)
-    _require(_ids_ok([*source_ids, *section_ids, *node_ids, *named, *linked]))
-    _require(_texts_ok(texts))
     _require(not any(map(operator.eq, froms, tos)))
     if len(set(zip(froms, tos, strict=True))) != len(relations):
         _require(
@@ -260,17 +291,9 @@ def _load(
         _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
     if linked:
         _check_arguments(tos, kinds, arguments)
-    if len(node_ids) >= 2:
-        _require(set(froms).union(tos).issuperset(node_ids))
-
-    # Lint settings.
-    if document.lint is not UNSET:
-        ignore = document.lint.ignore
-        keys.count += ignore is not UNSET
-        _require(ignore is UNSET or len(set(ignore)) == len(ignore))
-
-    keys.check(text)
-    return structure_typed(document, metadata)
+    if len(node_kinds) >= 2:
+        _require(set(froms).union(tos).issuperset(node_kinds))
+    return [*named, *linked]
 
 
 class _Keys:

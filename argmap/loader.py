@@ -110,8 +110,10 @@ def loads(
         ValidationError: the map is invalid; it lists every problem, located
             by line:col and JSON path.
     """
+    # The folder is looked up only if a source needs it: small maps load in microseconds.
+    folder = None if base is None else Path(base)
     return _check_text(
-        text, format=format, file=None, base=_base(base), root=_root(sources_root)
+        text, format=format, file=None, base=folder, root=_root(sources_root)
     ).unwrap()
 
 
@@ -250,6 +252,12 @@ def _base(base: str | os.PathLike[str] | None) -> Path:
     return Path.cwd() if base is None else Path(base)
 
 
+def _remember_base(argument_map: ArgumentMap, base: Path | None) -> None:
+    # So that `dump` can keep its sources reachable; only source paths need it.
+    if any(source.path is not None for source in argument_map.sources):
+        remember_base(argument_map, _base(base))
+
+
 def _root(root: str | os.PathLike[str] | None) -> Path | None:
     # A mistyped root would report every source as outside it: say so once instead.
     if root is None:
@@ -305,10 +313,11 @@ def _check_text(
     *,
     format: Format,
     file: str | None,
-    base: Path,
+    base: Path | None,
     root: Path | None = None,
     typed: bool = True,
 ) -> Report:
+    """Check map text; `base` is the sources' folder (None: the current one)."""
     try:
         text = _decode(data, file)
     except ValidationError as error:
@@ -316,10 +325,16 @@ def _check_text(
     if typed and format == "json":
         # The common case, a valid map, at the speed of parsing; anything
         # else takes the wordy path below, which finds and words every problem.
-        with _collector_paused():
-            argument_map = load_typed(text, lambda rows: _source_texts(rows, base, root))
+        # Inline rather than `_collector_paused`: a small map loads in tens of microseconds.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            argument_map = load_typed(text, lambda rows: _source_texts(rows, _base(base), root))
+        finally:
+            if was_enabled:
+                gc.enable()
         if argument_map is not None:
-            remember_base(argument_map, base)
+            _remember_base(argument_map, base)
             return Report(map=argument_map, problems=())
     try:
         with _collector_paused():
@@ -332,7 +347,7 @@ def _check_text(
         document["metadata"], found = plain_json(document["metadata"], at=("metadata",))
         problems += found
     return _check_document(
-        document, early=problems, base=base, root=root, text=text, format=format, file=file
+        document, early=problems, base=_base(base), root=root, text=text, format=format, file=file
     )
 
 
@@ -384,7 +399,7 @@ def _check_document(
         problems = [_named(p, document) for p in problems]
     problems.sort(key=_document_order)
     if argument_map is not None:
-        remember_base(argument_map, base)  # so that `dump` can keep its sources reachable
+        _remember_base(argument_map, base)
     return Report(map=argument_map, problems=tuple(problems))
 
 
