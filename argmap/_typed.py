@@ -17,15 +17,15 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Sequence
+from itertools import chain, compress, repeat
 from typing import Any, Literal
 
 import msgspec
-from msgspec import UNSET, Raw, Struct, UnsetType, field
+from msgspec import UNSET, Struct, UnsetType, field
 
 from ._checks import _ALLOWED, _UNDERCUTTERS
 from ._codec import structure_typed
 from ._plain import plain_json
-from ._syntax import parse_text
 from .errors import ValidationError
 from .model import ArgumentMap, NodeKind, RelationKind
 
@@ -106,8 +106,7 @@ class _Map(_Strict):
     sections: tuple[_Section, ...] | UnsetType = UNSET
     relations: tuple[_Relation, ...] | UnsetType = UNSET
     lint: _Lint | UnsetType = UNSET
-    # Read by the same strict parser as every map, so its values are the same.
-    metadata: Raw | UnsetType = UNSET
+    metadata: dict[str, Any] | UnsetType = UNSET
 
 
 STRUCTS: dict[str, type[Struct]] = {
@@ -194,12 +193,10 @@ def _load(
     keys = _Keys(document)
     metadata: dict[str, Any] = {}
     if document.metadata is not UNSET:
-        raw = bytes(document.metadata).decode()
-        parsed = parse_text(raw, "json")
-        _require(not parsed.problems and type(parsed.document) is dict)
-        metadata, problems = plain_json(parsed.document, at=("metadata",))
+        # Values JSON holds but argmap does not (too deep, too long a number).
+        metadata, problems = plain_json(document.metadata, at=("metadata",))
         _require(not problems)
-        keys.colons += raw.count(":")
+        keys.metadata(metadata)
     nodes = document.nodes
     sources = () if document.sources is UNSET else document.sources
     sections = () if document.sections is UNSET else document.sections
@@ -232,10 +229,11 @@ def _load(
     texts += _column(nodes, "text")
     texts += keys.optional(nodes, "attribution")
     _require(set(keys.optional(nodes, "section")) == set(section_ids))
-    for tags in keys.optional(nodes, "tags"):
-        if tags:
-            _require(len(set(tags)) == len(tags))
-            texts += tags
+    tag_lists = keys.optional(nodes, "tags")
+    if tag_lists:
+        all_tags = list(chain.from_iterable(tag_lists))
+        _require(sum(map(len, map(set, tag_lists))) == len(all_tags))  # none twice in a node
+        texts += all_tags
     scores = keys.optional(nodes, "base_score")
     _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
     quoted = keys.optional(nodes, "quotes")
@@ -269,10 +267,11 @@ def _check_relations(
     kinds = _column(relations, "kind")
     keys.required(relations)
     relation_ids = _column(relations, "id")
-    named = {id: index for index, id in enumerate(relation_ids) if id is not UNSET}
-    keys.count += len(named)
-    _require(len(named) == len(relation_ids) - relation_ids.count(UNSET))
-    _require(named.keys().isdisjoint(node_kinds))
+    named = set(relation_ids)
+    named.discard(UNSET)
+    given = len(relation_ids) - relation_ids.count(UNSET)
+    keys.count += given
+    _require(len(named) == given and named.isdisjoint(node_kinds))
     schemes = _column(relations, "scheme")
     keys.texts += keys.present(schemes)
     arguments = _column(relations, "argument")
@@ -311,8 +310,21 @@ class _Keys:
 
     def __init__(self, document: _Map) -> None:
         self.count = sum(getattr(document, name) is not UNSET for name in _MAP_FIELDS)
-        self.colons = 0
+        self.free: list[str] = []  # strings that may be blank (metadata's)
         self.texts: list[str] = []
+
+    def metadata(self, value: object) -> None:
+        """Count the keys and the colons of free-form data."""
+        if type(value) is dict:
+            self.count += len(value)
+            self.free += value
+            for item in value.values():
+                self.metadata(item)
+        elif type(value) is list:
+            for item in value:
+                self.metadata(item)
+        elif type(value) is str:
+            self.free.append(value)
 
     def required(self, items: Sequence[Struct]) -> None:
         if items:
@@ -324,12 +336,16 @@ class _Keys:
 
     def present(self, values: list[Any]) -> list[Any]:
         """The values given (counting their keys)."""
-        given = [v for v in values if v is not UNSET]
-        self.count += len(given)
-        return given
+        absent = values.count(UNSET)
+        self.count += len(values) - absent
+        if not absent:
+            return values
+        if absent == len(values):
+            return []
+        return list(compress(values, map(operator.is_not, values, repeat(UNSET))))
 
     def check(self, text: str) -> None:
-        colons = self.colons + "".join(self.texts).count(":")
+        colons = "".join(self.texts).count(":") + "".join(self.free).count(":")
         _require(text.count(":") == self.count + colons)
 
 
@@ -383,13 +399,12 @@ def _check_undercuts(
     tos: list[str],
     kinds: list[RelationKind],
     relation_ids: list[Any],
-    named: dict[str, int],
+    named: set[str],
     node_kinds: dict[str, NodeKind],
 ) -> None:
     targets: dict[str, str] = {}
-    for index, kind in enumerate(kinds):
-        if kind is not RelationKind.UNDERCUTS:
-            continue
+    undercuts = map(operator.is_, kinds, repeat(RelationKind.UNDERCUTS))
+    for index in compress(range(len(kinds)), undercuts):
         to = tos[index]
         _require(to in named and to != relation_ids[index])
         _require(node_kinds.get(froms[index]) in _UNDERCUTTERS)

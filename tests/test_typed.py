@@ -246,6 +246,10 @@ def test_each_fault_declines_the_fast_path(fault: str) -> None:
         # Escapes the count of keys cannot see through, and lone surrogates.
         json.dumps(_VALID).replace("A: first", "A\\u003a first"),
         json.dumps(_VALID).replace("A: first", "A \\ud800 first"),
+        # Metadata argmap does not read: a number too long, nesting too deep, no number.
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "9" * 5000 + ","),
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 70 + "]" * 70 + ","),
+        json.dumps(_VALID).replace('"k": [1,', '"k": [1e400,'),
         # Numbers JSON spells as integers only in name.
         json.dumps(_VALID).replace("0.5", "5e-1"),
     ],
