@@ -97,8 +97,9 @@ def structure_map(document: dict[str, Any]) -> ArgumentMap:
 def structure_typed(document: Any, metadata: dict[str, Any]) -> ArgumentMap:
     """The `ArgumentMap` of typed structs (argmap._typed) that passed the checks.
 
-    The structs' fields are the model's, with `msgspec.UNSET` for absent
-    keys and values of the model's types already; `metadata` comes apart.
+    The structs' fields are the model's, holding values of the model's types
+    already; an absent field holds None where the model's default is None,
+    `msgspec.UNSET` otherwise. `metadata` comes apart.
     """
     built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap]((document,))[0]
     object.__setattr__(built, "metadata", metadata)
@@ -182,7 +183,12 @@ def _make_builder(
         else:
             namespace[f"_d_{field.name}"] = field.default
             default = f"v = _d_{field.name}"
-        if typed:
+        if typed and field.default is None:
+            # Absent, the struct holds None already (argmap._typed).
+            body.append(f"        v = {read}")
+            if hook is not None:
+                body += ["        if v is not None:", f"            v = {hook}"]
+        elif typed:
             body += [f"        v = {read}", f"        if {absent}:", f"            {default}"]
             if hook is not None:
                 body += ["        else:", f"            v = {hook}"]

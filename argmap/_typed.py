@@ -33,8 +33,10 @@ __all__ = ["load_typed"]
 
 # -- the typed mirror of the schema ----------------------------------------------------------
 # Field names are the model's (so `_codec` builds the model from them); names in
-# the document that differ are given with `name=`. UNSET marks a key that was
-# absent, which counting keys needs; null is refused, as the schema refuses it.
+# the document that differ are given with `name=`. An absent key leaves the
+# model's default where that is None (annotated as the bare type, so that
+# msgspec refuses an explicit null, as the schema does; mypy is told to look
+# away), and UNSET otherwise, so that counting keys can tell [] from absent.
 
 
 class _Strict(Struct, forbid_unknown_fields=True, gc=False):
@@ -43,11 +45,11 @@ class _Strict(Struct, forbid_unknown_fields=True, gc=False):
 
 class _Source(_Strict):
     id: str
-    title: str | UnsetType = UNSET
-    author: str | UnsetType = UNSET
-    url: str | UnsetType = UNSET
-    date: str | UnsetType = UNSET
-    path: str | UnsetType = UNSET
+    title: str = None  # type: ignore[assignment]
+    author: str = None  # type: ignore[assignment]
+    url: str = None  # type: ignore[assignment]
+    date: str = None  # type: ignore[assignment]
+    path: str = None  # type: ignore[assignment]
 
 
 class _Section(_Strict):
@@ -58,28 +60,28 @@ class _Section(_Strict):
 class _Quote(_Strict):
     source: str
     text: str
-    start: int | UnsetType = UNSET
-    end: int | UnsetType = UNSET
+    start: int = None  # type: ignore[assignment]
+    end: int = None  # type: ignore[assignment]
 
 
 class _Node(_Strict):
     id: str
     kind: NodeKind
     text: str
-    section: str | UnsetType = UNSET
+    section: str = None  # type: ignore[assignment]
     quotes: tuple[_Quote, ...] | UnsetType = UNSET
     tags: tuple[str, ...] | UnsetType = UNSET
-    attribution: str | UnsetType = UNSET
-    base_score: float | UnsetType = UNSET
+    attribution: str = None  # type: ignore[assignment]
+    base_score: float = None  # type: ignore[assignment]
 
 
 class _Relation(_Strict):
     source: str = field(name="from")
     target: str = field(name="to")
     kind: RelationKind
-    id: str | UnsetType = UNSET
-    argument: str | UnsetType = UNSET
-    scheme: str | UnsetType = UNSET
+    id: str = None  # type: ignore[assignment]
+    argument: str = None  # type: ignore[assignment]
+    scheme: str = None  # type: ignore[assignment]
 
 
 _LintCode = Literal[
@@ -101,11 +103,11 @@ class _Map(_Strict):
     argmap: Literal["1.0", "1.1"]
     title: str
     nodes: tuple[_Node, ...]
-    description: str | UnsetType = UNSET
+    description: str = None  # type: ignore[assignment]
     sources: tuple[_Source, ...] | UnsetType = UNSET
     sections: tuple[_Section, ...] | UnsetType = UNSET
     relations: tuple[_Relation, ...] | UnsetType = UNSET
-    lint: _Lint | UnsetType = UNSET
+    lint: _Lint = None  # type: ignore[assignment]
     metadata: dict[str, Any] | UnsetType = UNSET
 
 
@@ -205,7 +207,7 @@ def _load(
     # Sources and sections: ids unique, every one used.
     texts = keys.texts
     texts.append(document.title)
-    if document.description is not UNSET:
+    if document.description is not None:
         texts.append(document.description)
     source_ids: list[str] = []
     if sources:
@@ -229,14 +231,14 @@ def _load(
     texts += _column(nodes, "text")
     texts += keys.optional(nodes, "attribution")
     _require(set(keys.optional(nodes, "section")) == set(section_ids))
-    tag_lists = keys.optional(nodes, "tags")
+    tag_lists = keys.optional(nodes, "tags", UNSET)
     if tag_lists:
         all_tags = list(chain.from_iterable(tag_lists))
         _require(sum(map(len, map(set, tag_lists))) == len(all_tags))  # none twice in a node
         texts += all_tags
     scores = keys.optional(nodes, "base_score")
     _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
-    quoted = keys.optional(nodes, "quotes")
+    quoted = keys.optional(nodes, "quotes", UNSET)
     if quoted or sources:
         _anchor_quotes(quoted, sources, read_sources, keys)
 
@@ -249,7 +251,7 @@ def _load(
     _require(_texts_ok(texts))
 
     # Lint settings.
-    if document.lint is not UNSET:
+    if document.lint is not None:
         ignore = document.lint.ignore
         keys.count += ignore is not UNSET
         _require(ignore is UNSET or len(set(ignore)) == len(ignore))
@@ -268,8 +270,8 @@ def _check_relations(
     keys.required(relations)
     relation_ids = _column(relations, "id")
     named = set(relation_ids)
-    named.discard(UNSET)
-    given = len(relation_ids) - relation_ids.count(UNSET)
+    named.discard(None)
+    given = len(relation_ids) - relation_ids.count(None)
     keys.count += given
     _require(len(named) == given and named.isdisjoint(node_kinds))
     schemes = _column(relations, "scheme")
@@ -309,7 +311,7 @@ class _Keys:
     """
 
     def __init__(self, document: _Map) -> None:
-        self.count = sum(getattr(document, name) is not UNSET for name in _MAP_FIELDS)
+        self.count = sum(getattr(document, name) not in (None, UNSET) for name in _MAP_FIELDS)
         self.free: list[str] = []  # strings that may be blank (metadata's)
         self.texts: list[str] = []
 
@@ -330,19 +332,19 @@ class _Keys:
         if items:
             self.count += len(items) * _REQUIRED[type(items[0])]
 
-    def optional(self, items: Sequence[Struct], name: str) -> list[Any]:
+    def optional(self, items: Sequence[Struct], name: str, absent: object = None) -> list[Any]:
         """The values of field `name` of `items` that were given (counting their keys)."""
-        return self.present(_column(items, name))
+        return self.present(_column(items, name), absent)
 
-    def present(self, values: list[Any]) -> list[Any]:
+    def present(self, values: list[Any], absent: object = None) -> list[Any]:
         """The values given (counting their keys)."""
-        absent = values.count(UNSET)
-        self.count += len(values) - absent
-        if not absent:
+        missing = values.count(absent)
+        self.count += len(values) - missing
+        if not missing:
             return values
-        if absent == len(values):
+        if missing == len(values):
             return []
-        return list(compress(values, map(operator.is_not, values, repeat(UNSET))))
+        return list(compress(values, map(operator.is_not, values, repeat(absent))))
 
     def check(self, text: str) -> None:
         colons = "".join(self.texts).count(":") + "".join(self.free).count(":")
@@ -363,8 +365,8 @@ def _anchor_quotes(
     keys: _Keys,
 ) -> None:
     # Every source has a path (else its quotes are unverified: a warning) and is cited.
-    _require(UNSET not in _column(sources, "path"))
-    read = read_sources([(index, s.id, s.path) for index, s in enumerate(sources)])  # type: ignore[misc]
+    _require(None not in _column(sources, "path"))
+    read = read_sources([(index, s.id, s.path) for index, s in enumerate(sources)])
     _require(read is not None)
     assert read is not None
     cited: set[str] = set()
@@ -377,8 +379,8 @@ def _anchor_quotes(
             cited.add(quote.source)
             text = quote.text
             keys.texts.append(text)
-            if quote.start is UNSET:
-                _require(quote.end is UNSET)
+            if quote.start is None:
+                _require(quote.end is None)
                 start = source_text.find(text)
                 _require(start >= 0 and source_text.find(text, start + 1) < 0)
                 quote.start, quote.end = start, start + len(text)
@@ -386,7 +388,7 @@ def _anchor_quotes(
                 keys.count += 2
                 start = quote.start
                 _require(
-                    quote.end is not UNSET
+                    quote.end is not None
                     and start >= 0
                     and quote.end == start + len(text)
                     and source_text[start : start + len(text)] == text
@@ -408,7 +410,7 @@ def _check_undercuts(
         to = tos[index]
         _require(to in named and to != relation_ids[index])
         _require(node_kinds.get(froms[index]) in _UNDERCUTTERS)
-        if relation_ids[index] is not UNSET:
+        if relation_ids[index] is not None:
             targets[relation_ids[index]] = to
     # No ring of undercuts: each chain ends at a relation between nodes.
     for start in targets:
@@ -423,7 +425,7 @@ def _check_undercuts(
 def _check_arguments(tos: list[str], kinds: list[RelationKind], arguments: list[Any]) -> None:
     conclusion: dict[str, str] = {}
     for to, kind, argument in zip(tos, kinds, arguments, strict=True):
-        if argument is UNSET:
+        if argument is None:
             continue
         _require(kind is RelationKind.SUPPORTS)
         _require(conclusion.setdefault(argument, to) == to)
