@@ -15,7 +15,9 @@ from __future__ import annotations
 import enum
 import types
 import typing
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from typing import Any
 
 import attrs
@@ -94,16 +96,57 @@ def structure_map(document: dict[str, Any]) -> ArgumentMap:
     return built
 
 
-def structure_typed(document: Any, metadata: dict[str, Any]) -> ArgumentMap:
+def structure_typed(
+    document: Any,
+    metadata: dict[str, Any],
+    node_columns: Mapping[str, list[Any]],
+    relation_columns: Mapping[str, list[Any]],
+) -> ArgumentMap:
     """The `ArgumentMap` of typed structs (argmap._typed) that passed the checks.
 
     The structs' fields are the model's, holding values of the model's types
     already; an absent field holds None where the model's default is None,
-    `msgspec.UNSET` otherwise. `metadata` comes apart.
+    `msgspec.UNSET` otherwise. Nodes and relations come as columns (field
+    name -> one value a node or relation, read from the structs), and are
+    built column by column, in C-level loops; `metadata` comes apart.
     """
-    built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap]((document,))[0]
-    object.__setattr__(built, "metadata", metadata)
+    built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap](
+        (msgspec.structs.replace(document, nodes=(), relations=()),)
+    )[0]
+    set_field = object.__setattr__
+    set_field(built, "metadata", metadata)
+    nodes = dict(node_columns)
+    nodes["tags"] = _or_default(nodes["tags"], ())
+    quotes = nodes["quotes"]
+    if quotes.count(msgspec.UNSET) != len(quotes):
+        build = _TYPED_BUILDERS[Quote]
+        nodes["quotes"] = [() if q is msgspec.UNSET else build(q) for q in quotes]
+    else:
+        nodes["quotes"] = repeat((), len(quotes))  # type: ignore[assignment]
+    set_field(built, "nodes", _build_columns(Node, len(nodes["id"]), nodes))
+    if relation_columns:
+        count = len(relation_columns["source"])
+        set_field(built, "relations", _build_columns(Relation, count, relation_columns))
     return built
+
+
+def _or_default(values: list[Any], default: Any) -> Any:
+    """`values` with UNSET as `default` (an iterable of as many)."""
+    absent = values.count(msgspec.UNSET)
+    if not absent:
+        return values
+    if absent == len(values):
+        return repeat(default, len(values))
+    return [default if v is msgspec.UNSET else v for v in values]
+
+
+def _build_columns(cls: type, count: int, columns: Mapping[str, Iterable[Any]]) -> tuple[Any, ...]:
+    # Objects made first, then each field set in one pass of its slot's
+    # setter over its column: loops in C, no Python code an object.
+    built: list[Any] = list(map(object.__new__, repeat(cls, count)))
+    for field in attrs.fields(cls):
+        deque(map(cls.__dict__[field.name].__set__, built, columns[field.name]), maxlen=0)
+    return tuple(built)
 
 
 Builder = Callable[[Iterable[Any]], tuple[Any, ...]]

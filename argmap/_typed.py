@@ -223,27 +223,30 @@ def _load(
         keys.required(sections)
         texts += _column(sections, "title")
 
-    # Nodes.
-    node_ids = _column(nodes, "id")
-    node_kinds = dict(zip(node_ids, _column(nodes, "kind"), strict=True))
+    # Nodes, column by column; the columns are the model's fields.
+    node_columns = {name: _column(nodes, name) for name in _Node.__struct_fields__}
+    node_ids = node_columns["id"]
+    node_kinds = dict(zip(node_ids, node_columns["kind"], strict=True))
     _require(len(node_kinds) == len(node_ids))
     keys.required(nodes)
-    texts += _column(nodes, "text")
-    texts += keys.optional(nodes, "attribution")
-    _require(set(keys.optional(nodes, "section")) == set(section_ids))
-    tag_lists = keys.optional(nodes, "tags", UNSET)
+    texts += node_columns["text"]
+    texts += keys.present(node_columns["attribution"])
+    _require(set(keys.present(node_columns["section"])) == set(section_ids))
+    tag_lists = keys.present(node_columns["tags"], UNSET)
     if tag_lists:
         all_tags = list(chain.from_iterable(tag_lists))
         _require(sum(map(len, map(set, tag_lists))) == len(all_tags))  # none twice in a node
         texts += all_tags
-    scores = keys.optional(nodes, "base_score")
+    scores = keys.present(node_columns["base_score"])
     _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
-    quoted = keys.optional(nodes, "quotes", UNSET)
+    quoted = keys.present(node_columns["quotes"], UNSET)
     if quoted or sources:
         _anchor_quotes(quoted, sources, read_sources, keys)
 
+    relation_columns: dict[str, list[Any]] = {}
     if relations:
-        linked = _check_relations(relations, node_kinds, keys)
+        relation_columns = {name: _column(relations, name) for name in _Relation.__struct_fields__}
+        linked = _check_relations(relation_columns, node_kinds, keys)
     else:
         linked = []
         _require(len(node_ids) < 2)  # else some node takes part in no relation
@@ -257,32 +260,31 @@ def _load(
         _require(ignore is UNSET or len(set(ignore)) == len(ignore))
 
     keys.check(text)
-    return structure_typed(document, metadata)
+    return structure_typed(document, metadata, node_columns, relation_columns)
 
 
 def _check_relations(
-    relations: Sequence[_Relation], node_kinds: dict[str, NodeKind], keys: _Keys
+    columns: dict[str, list[Any]], node_kinds: dict[str, NodeKind], keys: _Keys
 ) -> list[str]:
     """Check the relations on their columns; their ids and linked arguments' ids, to check."""
-    froms = _column(relations, "source")
-    tos = _column(relations, "target")
-    kinds = _column(relations, "kind")
-    keys.required(relations)
-    relation_ids = _column(relations, "id")
+    froms, tos, kinds = columns["source"], columns["target"], columns["kind"]
+    count = len(froms)
+    keys.count += count * _REQUIRED[_Relation]
+    relation_ids = columns["id"]
     named = set(relation_ids)
     named.discard(None)
     given = len(relation_ids) - relation_ids.count(None)
     keys.count += given
     _require(len(named) == given and named.isdisjoint(node_kinds))
-    schemes = _column(relations, "scheme")
+    schemes = columns["scheme"]
     keys.texts += keys.present(schemes)
-    arguments = _column(relations, "argument")
+    arguments = columns["argument"]
     linked = keys.present(arguments)
     _require(not any(map(operator.eq, froms, tos)))
-    if len(set(zip(froms, tos, strict=True))) != len(relations):
-        _require(
-            len(set(zip(froms, tos, kinds, schemes, arguments, strict=True))) == len(relations)
-        )
+    # Hashes of the pairs, not the pairs, are kept: fewer objects held; two
+    # equal hashes (a repeat, or a collision) are then looked at exactly.
+    if len(set(map(hash, zip(froms, tos, strict=True)))) != count:
+        _require(len(set(zip(froms, tos, kinds, schemes, arguments, strict=True))) == count)
     # (kind, kind of source, kind of target): relations between nodes that
     # draw no remark are in _ALLOWED; an undercut's target is a relation,
     # so undercuts are looked at one by one.
@@ -293,7 +295,10 @@ def _check_relations(
     if linked:
         _check_arguments(tos, kinds, arguments)
     if len(node_kinds) >= 2:
-        _require(set(froms).union(tos).issuperset(node_kinds))
+        isolated = set(node_kinds)
+        isolated.difference_update(froms)
+        isolated.difference_update(tos)
+        _require(not isolated)
     return [*named, *linked]
 
 
