@@ -110,10 +110,15 @@ def structure_typed(
     name -> one value a node or relation, read from the structs), and are
     built column by column, in C-level loops; `metadata` comes apart.
     """
-    built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap](
+    set_field = object.__setattr__
+    if len(node_columns["id"]) < _BY_COLUMNS:
+        # Small maps: object by object costs less than setting up the columns.
+        built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap]((document,))[0]
+        set_field(built, "metadata", metadata)
+        return built
+    built = _TYPED_BUILDERS[ArgumentMap](
         (msgspec.structs.replace(document, nodes=(), relations=()),)
     )[0]
-    set_field = object.__setattr__
     set_field(built, "metadata", metadata)
     nodes = dict(node_columns)
     nodes["tags"] = _or_default(nodes["tags"], ())
@@ -138,6 +143,10 @@ def _or_default(values: list[Any], default: Any) -> Any:
     if absent == len(values):
         return repeat(default, len(values))
     return [default if v is msgspec.UNSET else v for v in values]
+
+
+_BY_COLUMNS = 200
+"""Maps of this many nodes or more are built column by column."""
 
 
 def _build_columns(cls: type, count: int, columns: Mapping[str, Iterable[Any]]) -> tuple[Any, ...]:

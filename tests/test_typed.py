@@ -8,6 +8,7 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import msgspec
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, to_dict
+from argmap import ArgumentMap, _codec, to_dict
 from argmap._typed import STRUCTS, load_typed
 from argmap.loader import Report, _check_text
 from argmap.model import ID_PATTERN, TEXT_PATTERN
@@ -82,11 +83,20 @@ def test_both_paths_agree_on_every_generated_map(m: ArgumentMap, layout: str) ->
         assert fast == m
 
 
-@given(argument_maps(max_nodes=6))
-def test_both_paths_agree_on_maps_without_warnings(m: ArgumentMap) -> None:
-    # Generated maps cite sources without a path (a warning); without them,
-    # and with the isolated nodes tied in, most maps draw no remark at all.
+@given(argument_maps(), st.booleans())
+def test_maps_built_by_columns_are_the_maps_built_object_by_object(
+    m: ArgumentMap, tied: bool
+) -> None:
+    # Big maps are built column by column: the same maps, small ones made to.
     document = to_dict(m)
+    if tied:
+        _without_warnings(document)
+    text = json.dumps(document, ensure_ascii=False)
+    with patch.object(_codec, "_BY_COLUMNS", 0):
+        _agree(text)
+
+
+def _without_warnings(document: dict[str, Any]) -> None:
     for node in document["nodes"]:
         node.pop("quotes", None)
     document.pop("sources", None)
@@ -94,6 +104,14 @@ def test_both_paths_agree_on_maps_without_warnings(m: ArgumentMap) -> None:
     document["sections"] = [s for s in document.get("sections", []) if s["id"] in sections]
     if not document["sections"]:
         del document["sections"]
+
+
+@given(argument_maps(max_nodes=6))
+def test_both_paths_agree_on_maps_without_warnings(m: ArgumentMap) -> None:
+    # Generated maps cite sources without a path (a warning); without them,
+    # and with the isolated nodes tied in, most maps draw no remark at all.
+    document = to_dict(m)
+    _without_warnings(document)
     text = json.dumps(document, ensure_ascii=False)
     fast = _agree(text)
     if _wordy(text).problems == ():
@@ -298,6 +316,8 @@ def test_quotes_are_anchored_on_the_fast_path_as_on_the_wordy_one(tmp_path: Path
     assert m is not None
     assert m.node("a").quotes[0].start == SOURCE.index("grew")
     assert m.node("b").quotes[0].start == start
+    with patch.object(_codec, "_BY_COLUMNS", 0):
+        assert _agree(text, tmp_path) == m
     for fault in (
         {"source": "src", "text": "the 1990s"},  # twice in the source: a warning
         {"source": "src", "text": "not there"},
