@@ -24,7 +24,7 @@ from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base
 from ._syntax import Format, format_for, locate, parse_text
 from ._typed import load_typed
-from .errors import Problem, Severity, ValidationError
+from .errors import Problem, ProblemCode, Severity, ValidationError
 from .model import ArgumentMap
 from .schema import validate_data
 
@@ -199,7 +199,9 @@ def check(
     try:
         data = _read_regular_file(path, MAX_MAP_BYTES)
     except _TooLargeError as error:
-        problem = Problem(path="$", code="too-large", message=str(error), file=str(target))
+        problem = Problem(
+            path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=str(target)
+        )
         return Report(map=None, problems=(problem,))
     return _check_text(data, format=chosen, file=str(target), base=folder, root=root)
 
@@ -296,7 +298,7 @@ def _decode(data: str | bytes, file: str | None) -> str:
             [
                 Problem(
                     path="$",
-                    code="not-utf8",
+                    code=ProblemCode.NOT_UTF8,
                     message=f"the file is not UTF-8 text: byte {data[error.start]:#04x} at "
                     f"offset {error.start} cannot be decoded (is it binary, or in another "
                     "encoding? save it as UTF-8)",
@@ -373,7 +375,9 @@ def _check_document(
             # A value already reported while reading (an alias, a mistagged or
             # non-JSON value) was read as null: the schema's word on it is noise.
             reported = {p.path for p in early}
-            problems = [p for p in problems if p.code != "wrong-type" or p.path not in reported]
+            problems = [
+                p for p in problems if p.code != ProblemCode.WRONG_TYPE or p.path not in reported
+            ]
         problems = early + problems
         texts, source_problems = _read_sources(document, base, root)
         problems += source_problems
@@ -415,7 +419,7 @@ def _structure(document: dict[str, Any], problems: list[Problem]) -> ArgumentMap
         problems.append(
             Problem(
                 path="$",
-                code="model-refused",
+                code=ProblemCode.MODEL_REFUSED,
                 message=f"the document passed every check but the model refused it: {error} "
                 "(please report this as a bug in argmap)",
             )
@@ -505,16 +509,22 @@ def _read_source_rows(
                 total += status.st_size
             texts[id] = known
         except OutsideRootError as error:
-            problems.append(Problem(path=where, code="source-outside-root", message=str(error)))
+            problems.append(
+                Problem(path=where, code=ProblemCode.SOURCE_OUTSIDE_ROOT, message=str(error))
+            )
         except _TooLargeError as error:
             problems.append(
-                Problem(path=where, code="source-unreadable", message=f"source {id!r}: {error}")
+                Problem(
+                    path=where,
+                    code=ProblemCode.SOURCE_UNREADABLE,
+                    message=f"source {id!r}: {error}",
+                )
             )
         except UnicodeDecodeError as error:
             problems.append(
                 Problem(
                     path=where,
-                    code="source-unreadable",
+                    code=ProblemCode.SOURCE_UNREADABLE,
                     message=f"the text of source {id!r} ({full}) is not UTF-8: "
                     f"byte offset {error.start} cannot be decoded",
                 )
@@ -524,7 +534,7 @@ def _read_source_rows(
             problems.append(
                 Problem(
                     path=where,
-                    code="source-not-found",
+                    code=ProblemCode.SOURCE_NOT_FOUND,
                     message=f"cannot read the text of source {id!r} at {path!r} "
                     f"(resolved to {full}): {reason}; paths are relative to the map file",
                 )

@@ -8,12 +8,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.formats import argdown
-from argmap.strategies import argument_maps
+from argmap.strategies import HOSTILE_CHARACTERS, argument_maps
 
 NATO = Path(__file__).resolve().parents[1] / "examples" / "nato_indo_pacific" / "map.yaml"
 _LOCAL = (
@@ -115,3 +117,22 @@ def test_quotes_and_sources_come_back_anchored(tmp_path: Path) -> None:
     assert back.sources[0].path != m.sources[0].path
     assert [n.quotes for n in back.nodes if n.quotes] == [n.quotes for n in m.nodes if n.quotes]
     assert all(q.anchored for n in back.nodes for q in n.quotes)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(max_nodes=8), st.data())
+def test_titles_from_metadata_never_merge_or_break_nodes(
+    m: argmap.ArgumentMap, data: st.DataObject
+) -> None:
+    # Argdown titles kept by an import (or put in metadata by hand) are used where
+    # Argdown reads them back as titles, unique; else the node's id stands.
+    ids = [n.id for n in m.nodes]
+    hostile = st.text(alphabet=HOSTILE_CHARACTERS + "ab", min_size=1, max_size=10)
+    titles = {i: data.draw(hostile) for i in ids if data.draw(st.booleans())}
+    arguments = [i for i in ids if data.draw(st.booleans())]
+    m = attrs.evolve(m, metadata={"argdown": {"titles": titles, "arguments": arguments}})
+    back = argdown.check_text(argdown.dumps(m)).unwrap()
+    assert len(back.nodes) == len(m.nodes)
+    assert sorted(" ".join(n.text.split()) for n in back.nodes) == sorted(
+        " ".join(n.text.split()) for n in m.nodes
+    )

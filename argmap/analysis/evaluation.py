@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .._wording import plural
 from ..model import ArgumentMap, NodeKind
 from ._table import table
 from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, extensions, grounded_labelling
@@ -103,8 +104,7 @@ class Evaluation:
                 ("node", "kind", "status", "credulous", "sceptical"),
                 [(n.id, n.kind.value, n.status, n.credulous, n.sceptical) for n in self.nodes],
             )
-        count = len(self.extensions)
-        return f"{self.semantics}: {count} extension{'s' if count != 1 else ''}\n{body}"
+        return f"{self.semantics}: {plural(len(self.extensions), 'extension')}\n{body}"
 
 
 def evaluate(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from itertools import compress
 from typing import Literal
 
 from .framework import Framework
@@ -45,17 +46,20 @@ def _grounded(fw: Framework) -> list[int]:
     targets = index.targets
     alive = list(index.indegree)
     label = [_UNDEC] * len(alive)
-    queue = deque(i for i, count in enumerate(alive) if count == 0)
-    while queue:
-        a = queue.popleft()
+    # The order in which ready arguments are taken does not change the result
+    # (an argument is "in" once all its attackers are out), so a list serves.
+    ready = list(compress(range(len(alive)), map((0).__eq__, alive)))
+    take, put = ready.pop, ready.append
+    while ready:
+        a = take()
         label[a] = _IN
         for b in targets[a]:
             if label[b] == _UNDEC:
                 label[b] = _OUT
                 for c in targets[b]:
                     alive[c] -= 1
-                    if alive[c] == 0 and label[c] == _UNDEC:
-                        queue.append(c)
+                    if not alive[c] and label[c] == _UNDEC:
+                        put(c)
     return label
 
 
@@ -66,7 +70,11 @@ def grounded_labelling(fw: Framework) -> dict[str, str]:
         >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
         {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    return dict(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
+    # Made from the position index, the dict is sized once and reuses the
+    # names' stored hashes; the update then only replaces values.
+    labels = dict.fromkeys(fw._index.position, "undec")
+    labels.update(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
+    return labels
 
 
 def grounded_extension(fw: Framework) -> frozenset[str]:

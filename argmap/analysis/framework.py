@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Literal
 
 import attrs
@@ -41,13 +42,18 @@ SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 
 class _Index:
     """Arguments by position, attacks as target lists and attacker counts; attacker
-    lists are made on first use (only the searching semantics need them)."""
+    lists are made on first use (only the searching semantics need them).
+
+    Names are turned into positions by C-level passes (`zip`, `map` over a bound
+    `dict.__getitem__`), so the one Python loop over the attacks touches ints only.
+    """
 
     __slots__ = ("_attackers", "indegree", "position", "targets")
 
     def __init__(self, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> None:
-        position = {name: index for index, name in enumerate(arguments)}
-        if len(position) != len(arguments):
+        count = len(arguments)
+        position = dict(zip(arguments, range(count), strict=True))
+        if len(position) != count:
             seen: set[str] = set()
             for name in arguments:
                 if name in seen:
@@ -58,16 +64,12 @@ class _Index:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            targets: list[list[int]] = [[] for _ in arguments]
-            indegree = [0] * len(arguments)
-            for source, target in attacks:
-                t = position[target]
-                targets[position[source]].append(t)
+            sources, ends = _positions(position, attacks)
+            targets: list[list[int]] = [[] for _ in repeat(None, count)]
+            indegree = [0] * count
+            for s, t in zip(sources, ends, strict=True):
+                targets[s].append(t)
                 indegree[t] += 1
-        except KeyError as missing:
-            raise ValueError(
-                f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
-            ) from None
         finally:
             if collecting:
                 gc.enable()
@@ -78,7 +80,7 @@ class _Index:
 
     @property
     def attackers(self) -> list[list[int]]:
-        """For each argument, the positions of its attackers."""
+        """For each argument, the positions of its attackers, in argument order."""
         if self._attackers is None:
             attackers: list[list[int]] = [[] for _ in self.targets]
             for s, targets in enumerate(self.targets):
@@ -86,6 +88,26 @@ class _Index:
                     attackers[t].append(s)
             self._attackers = attackers
         return self._attackers
+
+
+def _positions(
+    position: dict[str, int], attacks: tuple[tuple[str, str], ...]
+) -> tuple[list[int], list[int]]:
+    """Each attack's source and target positions, or ValueError naming the first bad attack."""
+    if not attacks:
+        return [], []
+    sources, targets = zip(*attacks, strict=True)
+    try:
+        return list(map(position.__getitem__, sources)), list(map(position.__getitem__, targets))
+    except KeyError:
+        pass
+    for source, target in attacks:
+        for name in (target, source):
+            if name not in position:
+                raise ValueError(
+                    f"attack ({source!r}, {target!r}) names {name!r}, no argument"
+                ) from None
+    raise AssertionError("unreachable: some attack names no argument")
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:

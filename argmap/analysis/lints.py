@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from .._wording import cut
 from ..model import ArgumentMap, Node, NodeKind, RelationKind
 from ._table import table
 from .summary import answered
@@ -73,14 +74,11 @@ class Lints:
             return "no lint findings"
         return table(
             ("code", "node", "finding", "quote"),
-            [(f.code.value, f.node, f.message, _short(f.quote)) for f in self.findings],
+            [
+                (f.code.value, f.node, f.message, None if f.quote is None else cut(f.quote))
+                for f in self.findings
+            ],
         )
-
-
-def _short(quote: str | None, width: int = 60) -> str | None:
-    if quote is None or len(quote) <= width:
-        return quote
-    return quote[: width - 1] + "…"
 
 
 def support_cycles(m: ArgumentMap) -> list[list[str]]:

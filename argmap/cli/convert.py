@@ -1,4 +1,4 @@
-"""`argmap convert`: rewrite a map in another format (argmap JSON/YAML, AIF, Mermaid, GraphML)."""
+"""`argmap convert`: rewrite a map in another format (JSON, YAML, AIF, Argdown, Mermaid, ...)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .._sources import base_of, relocate
 from .._syntax import Format
+from .._wording import unknown_suffix
 from ..errors import ArgmapError
 from ..formats import FORMATS, format_for
 from ..writer import encode_map
@@ -55,13 +56,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         chosen = format_for(Path(args.output).name, args.to, reading=False)
     except ArgmapError:
-        suffixes = ", ".join(s for name in WRITABLE for s in FORMATS[name].suffixes)
-        return fail(
-            _PROG,
-            f"cannot tell the format of {args.output!r} from its suffix; "
-            f"use a suffix ({suffixes}) or --to ({', '.join(WRITABLE)})",
-            Exit.USAGE,
-        )
+        suffixes = [s for name in WRITABLE for s in FORMATS[name].suffixes]
+        error = unknown_suffix(args.output, suffixes, WRITABLE, naming="--to")
+        return fail(_PROG, str(error), Exit.USAGE)
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read

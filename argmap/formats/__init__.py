@@ -18,7 +18,8 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import FormatError, Problem
+from .._wording import MAP_FORMATS, check_format, unknown_suffix
+from ..errors import Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
 from ..model import ArgumentMap
 from . import aif, argdown, graphs, mermaid
@@ -31,7 +32,8 @@ __all__ = ["FORMATS", "Format", "check_file", "dumps", "format_for", "load", "to
 class Format:
     """A format argmap reads, writes or both; `read` checks a file, `write` gives a map's text."""
 
-    name: str
+    name: str = attrs.field(validator=attrs.validators.in_(MAP_FORMATS))
+    """One of `MAP_FORMATS`, the names every command and function take."""
     suffixes: tuple[str, ...]
     description: str
     read: Callable[[str, str | None], Report] | None = None
@@ -61,7 +63,7 @@ def _foreign(
         try:
             data = _read_regular_file(Path(path), MAX_MAP_BYTES)
         except _TooLargeError as error:
-            problem = Problem(path="$", code="too-large", message=str(error), file=path)
+            problem = Problem(path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=path)
             return Report(map=None, problems=(problem,))
         if sources:  # Argdown front matter may name source files (AIF files do not)
             return check_text(data, file=path, sources_root=sources_root)
@@ -132,13 +134,7 @@ def format_for(
     wanted = "read" if reading else "write"
     usable = [f for f in FORMATS.values() if getattr(f, wanted) is not None]
     if format is not None:
-        chosen = FORMATS.get(format)
-        if chosen is None or getattr(chosen, wanted) is None:
-            raise FormatError(
-                f"cannot {wanted} the format {format!r}; expected one of: "
-                f"{', '.join(f.name for f in usable)}"
-            )
-        return chosen
+        return FORMATS[check_format(format, [f.name for f in usable], doing=wanted)]
     lower = name.lower()
     for candidate in sorted(usable, key=lambda f: -max(len(s) for s in f.suffixes)):
         if lower.endswith(candidate.suffixes):
@@ -146,11 +142,7 @@ def format_for(
             if sniffed and not _ARGMAP_KEY.search(head or b"") and _AIF_KEY.search(head or b""):
                 return FORMATS["aif"]
             return candidate
-    suffixes = ", ".join(s for f in usable for s in f.suffixes)
-    raise FormatError(
-        f"cannot tell the format of {name!r} from its suffix; expected one of: {suffixes} "
-        f"(or name it: {', '.join(f.name for f in usable)})"
-    )
+    raise unknown_suffix(name, [s for f in usable for s in f.suffixes], [f.name for f in usable])
 
 
 def check_file(
@@ -180,6 +172,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 
 def dumps(argument_map: ArgumentMap, format: str) -> str:
     """The text of a map in the format named."""
-    chosen = format_for("", format, reading=False)
-    assert chosen.write is not None
-    return chosen.write(argument_map)
+    writable = [f.name for f in FORMATS.values() if f.write is not None]
+    write = FORMATS[check_format(format, writable, doing="write")].write
+    assert write is not None  # check_format chose a writable format
+    return write(argument_map)

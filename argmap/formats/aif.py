@@ -11,7 +11,6 @@ warning that counts it, so that exporting gives it back.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
@@ -26,7 +25,8 @@ from .._atomic import write_atomic
 from .._codec import unstructure_map
 from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
-from ..errors import Problem, Severity, ValidationError, describe_value
+from .._wording import describe_value, suggest
+from ..errors import Problem, ProblemCode, Severity, ValidationError
 from ..loader import Report, _check_document, _decode
 from ..model import ID_PATTERN, ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Source
 
@@ -70,7 +70,11 @@ class _Reader:
         self.graph = graph
 
     def report(
-        self, parts: list[str | int], code: str, message: str, severity: Severity = Severity.ERROR
+        self,
+        parts: list[str | int],
+        code: ProblemCode,
+        message: str,
+        severity: Severity = Severity.ERROR,
     ) -> None:
         path = format_path([*self.prefix, *parts])
         self.problems.append(Problem(path=path, code=code, message=message, severity=severity))
@@ -80,7 +84,7 @@ class _Reader:
         if isinstance(graph, dict) and "argmap" in graph and "edges" not in graph:
             self.report(
                 [],
-                "not-aif",
+                ProblemCode.NOT_AIF,
                 "this is an argmap document, not AIF (it has 'argmap' and no 'edges'); "
                 "read it with --from json",
             )
@@ -93,7 +97,7 @@ class _Reader:
             found = describe_value(graph.get("nodes") if isinstance(graph, dict) else graph)
             self.report(
                 ["nodes"] if isinstance(graph, dict) else [],
-                "not-aif",
+                ProblemCode.NOT_AIF,
                 f"expected AIF JSON: an object with a list 'nodes' and a list 'edges' "
                 f'(or OVA\'s {{"AIF": {{...}}}}), found {found}',
             )
@@ -101,7 +105,9 @@ class _Reader:
         edges = graph["edges"]
         if not isinstance(edges, list):
             self.report(
-                ["edges"], "not-aif", f"expected a list of edges, found {describe_value(edges)}"
+                ["edges"],
+                ProblemCode.NOT_AIF,
+                f"expected a list of edges, found {describe_value(edges)}",
             )
             return None
         nodes = self.read_nodes(graph["nodes"])
@@ -122,7 +128,7 @@ class _Reader:
             if not isinstance(node, dict):
                 self.report(
                     ["nodes", index],
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"expected an AIF node (an object), found {describe_value(node)}",
                 )
                 continue
@@ -130,24 +136,23 @@ class _Reader:
             if isinstance(key, bool) or not isinstance(key, str | int):
                 self.report(
                     ["nodes", index, "nodeID"] if "nodeID" in node else ["nodes", index],
-                    "missing-field" if "nodeID" not in node else "wrong-type",
+                    ProblemCode.MISSING_FIELD if "nodeID" not in node else ProblemCode.WRONG_TYPE,
                     f"expected a nodeID (text or a number), found {describe_value(key)}",
                 )
                 continue
             if not isinstance(node.get("type"), str):
                 self.report(
                     ["nodes", index],
-                    "missing-field",
+                    ProblemCode.MISSING_FIELD,
                     f"the node {key!r} needs a 'type' (I, RA, CA, MA, PA, L, TA, YA, ...), "
                     f"found {describe_value(node.get('type'))}",
                 )
                 continue
             if node["type"] not in _TYPES:
-                close = difflib.get_close_matches(node["type"].upper(), _TYPES, n=1, cutoff=0.5)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                hint = suggest(node["type"].upper(), _TYPES)
                 self.report(
                     ["nodes", index, "type"],
-                    "unknown-kind",
+                    ProblemCode.UNKNOWN_KIND,
                     f"the node {key!r} has the unknown AIF type {node['type']!r}{hint}; "
                     f"expected one of: {', '.join(_TYPES)}",
                 )
@@ -158,11 +163,11 @@ class _Reader:
                 text = node.get("text")
                 self.report(
                     ["nodes", index, "text"] if "text" in node else ["nodes", index],
-                    "wrong-type"
+                    ProblemCode.WRONG_TYPE
                     if "text" in node and not isinstance(text, str)
-                    else "missing-field"
+                    else ProblemCode.MISSING_FIELD
                     if "text" not in node
-                    else "blank-text",
+                    else ProblemCode.BLANK_TEXT,
                     f"the I-node {key!r} needs a proposition text (a non-blank string), "
                     f"found {describe_value(text) if 'text' in node else 'no text field'}",
                 )
@@ -172,7 +177,7 @@ class _Reader:
                 first = format_path([*self.prefix, "nodes", nodes[name][0]])
                 self.report(
                     ["nodes", index, "nodeID"],
-                    "duplicate-id",
+                    ProblemCode.DUPLICATE_ID,
                     f"the nodeID {name!r} already stands at {first}; expected each node once",
                 )
                 continue
@@ -185,7 +190,7 @@ class _Reader:
             if not isinstance(edge, dict):
                 self.report(
                     ["edges", index],
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"expected an AIF edge (an object), found {describe_value(edge)}",
                 )
                 continue
@@ -200,13 +205,13 @@ class _Reader:
                 if name is None:
                     self.report(
                         ["edges", index, field] if field in edge else ["edges", index],
-                        "missing-field",
+                        ProblemCode.MISSING_FIELD,
                         f"the edge needs '{field}' (a nodeID), found {describe_value(value)}",
                     )
                 elif name not in nodes:
                     self.report(
                         ["edges", index, field],
-                        "dangling-reference",
+                        ProblemCode.DANGLING_REFERENCE,
                         f"no node has the nodeID {name!r}; expected an edge between declared nodes",
                     )
                     name = None
@@ -404,7 +409,7 @@ class _Reader:
             )
             self.report(
                 [],
-                "aif-kept-in-metadata",
+                ProblemCode.AIF_KEPT_IN_METADATA,
                 f"{len(kept_nodes)} nodes ({listed or 'none'}) and {len(kept_edges)} edges have no "
                 f"place in an argument map{why}; kept verbatim in metadata.aif, "
                 "written back on export",
@@ -451,7 +456,7 @@ class _Reader:
         expected = "an I-node" if kind == "RA" else "an I-node, or an RA or CA node it attacks"
         self.report(
             ["nodes", self.indexes[key]],
-            "aif-kept-in-metadata",
+            ProblemCode.AIF_KEPT_IN_METADATA,
             f"the {kind} node {key!r} {' and '.join(found)}; expected an I-node premise and "
             f"one conclusion ({expected}); kept verbatim in metadata.aif",
             Severity.WARNING,

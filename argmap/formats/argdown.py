@@ -18,6 +18,7 @@ Argdown, and a comment at the top of the text counts the others.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -30,8 +31,17 @@ from .._atomic import write_atomic
 from .._paths import parse_path
 from .._sources import base_of, relocate
 from .._syntax import _LineIndex, parse_text
-from ..errors import Problem, Severity, ValidationError, describe_value
-from ..loader import Report, _check_document, _decode, _root
+from .._wording import describe_value, plural
+from ..errors import Problem, ProblemCode, Severity, ValidationError
+from ..loader import (
+    MAX_MAP_BYTES,
+    Report,
+    _check_document,
+    _decode,
+    _read_regular_file,
+    _root,
+    _TooLargeError,
+)
 from ..model import (
     ID_PATTERN,
     ArgumentMap,
@@ -147,6 +157,12 @@ def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
 
 
 class _Builder:
+    """Argdown's model from the syntax tree, built as `@argdown/core`'s ModelPlugin builds it.
+
+    The walk follows the text, as Argdown's tree walker does, so that untitled
+    statements get the same `Untitled N` names and relations the same ends.
+    """
+
     def __init__(self, text: str, file: str | None) -> None:
         self.text = text
         self.file = file
@@ -163,7 +179,7 @@ class _Builder:
         self.inference: str | None = None
 
     def problem(
-        self, offset: int, code: str, message: str, severity: Severity = Severity.ERROR
+        self, offset: int, code: ProblemCode, message: str, severity: Severity = Severity.ERROR
     ) -> None:
         line, column = self.lines.position(offset)
         self.problems.append(
@@ -252,7 +268,7 @@ class _Builder:
         if not isinstance(data, dict):
             self.problem(
                 token.start,
-                "wrong-type",
+                ProblemCode.WRONG_TYPE,
                 f"expected data as a YAML mapping {{key: value}}, found {describe_value(data)}",
             )
             return None
@@ -383,7 +399,7 @@ class _Builder:
         if thing.pcs:
             self.problem(
                 node.start,
-                "syntax-error",
+                ProblemCode.SYNTAX_ERROR,
                 f"a second premise-conclusion structure for the argument <{thing.key[1]}>; "
                 "expected one for each argument",
             )
@@ -568,11 +584,6 @@ class _Notices:
         self.first.setdefault(what, at)
 
 
-def _plural(count: int, words: str) -> str:
-    """`count` and `words`, whose `{s}` is filled for the count: `_plural(2, "tag{s}")`."""
-    return f"{count} {words.replace('{s}', '' if count == 1 else 's')}"
-
-
 class _Mapper:
     """Argdown's model to an argument map, by the rules in docs/interchange.md."""
 
@@ -704,7 +715,7 @@ class _Mapper:
         ):
             self.refuse(
                 at,
-                "wrong-type",
+                ProblemCode.WRONG_TYPE,
                 f"the attribution of {_shown_key(key)}",
                 attribution,
                 "non-blank text",
@@ -714,7 +725,11 @@ class _Mapper:
         if score is not None and (
             isinstance(score, bool) or not isinstance(score, int | float) or not 0 <= score <= 1
         ):
-            code = "out-of-range" if isinstance(score, int | float) else "wrong-type"
+            code = (
+                ProblemCode.OUT_OF_RANGE
+                if isinstance(score, int | float)
+                else ProblemCode.WRONG_TYPE
+            )
             self.refuse(
                 at, code, f"the base_score of {_shown_key(key)}", score, "a number from 0 to 1"
             )
@@ -747,11 +762,11 @@ class _Mapper:
         if isinstance(kind, str) and kind in {k.value for k in NodeKind}:
             return NodeKind(kind)
         allowed = ", ".join(k.value for k in NodeKind)
-        code = "unknown-kind" if isinstance(kind, str) else "wrong-type"
+        code = ProblemCode.UNKNOWN_KIND if isinstance(kind, str) else ProblemCode.WRONG_TYPE
         self.refuse(at, code, f"the kind of {_shown_key(key)}", kind, f"one of: {allowed}")
         return None
 
-    def refuse(self, at: int, code: str, what: str, value: Any, expected: str) -> None:
+    def refuse(self, at: int, code: ProblemCode, what: str, value: Any, expected: str) -> None:
         self.b.problem(at, code, f"{what} is {describe_value(value)}; expected {expected}")
         self.failed = True
 
@@ -759,7 +774,9 @@ class _Mapper:
         """A list of `kind` (Source or Quote) from data; a located problem for what does not fit."""
         if not isinstance(value, list):
             self.b.problem(
-                at, "wrong-type", f"expected {field} as a list, found {describe_value(value)}"
+                at,
+                ProblemCode.WRONG_TYPE,
+                f"expected {field} as a list, found {describe_value(value)}",
             )
             self.failed = True
             return []
@@ -776,7 +793,7 @@ class _Mapper:
                     )
                 made.append(kind(**item))
             except (TypeError, ValueError) as error:
-                self.b.problem(at, "wrong-type", f"{field}[{index}]: {error}")
+                self.b.problem(at, ProblemCode.WRONG_TYPE, f"{field}[{index}]: {error}")
                 self.failed = True
         return made
 
@@ -788,7 +805,7 @@ class _Mapper:
         if not isinstance(front, dict):
             self.b.problem(
                 self.b.front_at,
-                "wrong-type",
+                ProblemCode.WRONG_TYPE,
                 f"expected the front matter to be a YAML mapping, found {describe_value(front)}",
             )
             return title, description
@@ -805,7 +822,7 @@ class _Mapper:
             else:
                 self.b.problem(
                     self.b.front_at,
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"the front matter's {field} is {describe_value(value)}; "
                     "expected non-blank text",
                 )
@@ -925,8 +942,8 @@ class _Mapper:
         for what, count in self.kept.counts.items():
             self.b.problem(
                 self.kept.first[what],
-                "argdown-kept-in-metadata",
-                f"{_plural(count, kept_words[what])}: kept in metadata.argdown, "
+                ProblemCode.ARGDOWN_KEPT_IN_METADATA,
+                f"{plural(count, kept_words[what])}: kept in metadata.argdown, "
                 "not part of the argument map",
                 Severity.WARNING,
             )
@@ -958,8 +975,8 @@ class _Mapper:
             noun, why = missing_words[what]
             self.b.problem(
                 self.missing.first[what],
-                "argdown-not-represented",
-                f"{_plural(count, noun)}: {why}",
+                ProblemCode.ARGDOWN_NOT_REPRESENTED,
+                f"{plural(count, noun)}: {why}",
                 Severity.WARNING,
             )
 
@@ -1001,7 +1018,7 @@ def check_text(
             problems=(
                 Problem(
                     path="$",
-                    code="empty-document",
+                    code=ProblemCode.EMPTY_DOCUMENT,
                     message="the file is empty; expected Argdown text (statements, arguments, "
                     "relations)",
                     file=file,
@@ -1014,10 +1031,12 @@ def check_text(
     try:
         elements = parse(text)
     except ArgdownTooDeepError as error:
-        builder.problem(error.offset, "too-deep", f"{error.found}; expected {error.expected}")
+        builder.problem(
+            error.offset, ProblemCode.TOO_DEEP, f"{error.found}; expected {error.expected}"
+        )
         return Report(map=None, problems=tuple(builder.problems))
     except ArgdownSyntaxError as error:
-        builder.problem(error.offset, "syntax-error", _syntax_message(text, error))
+        builder.problem(error.offset, ProblemCode.SYNTAX_ERROR, _syntax_message(text, error))
         return Report(map=None, problems=tuple(builder.problems))
     builder.walk(elements)
     mapper = _Mapper(builder, default_title)
@@ -1084,10 +1103,16 @@ def load(path: str | os.PathLike[str]) -> ArgumentMap:
 
     Raises:
         ValidationError: the file is not Argdown, or the map is invalid.
-        OSError: the file cannot be read.
+        OSError: the file cannot be read, or is not a regular file.
     """
-    data = Path(path).read_bytes()
-    return check_text(data, file=os.fspath(path)).unwrap()
+    name = os.fspath(path)
+    try:  # only a regular file: a FIFO would wait for a writer, /dev/zero never end
+        data = _read_regular_file(Path(name), MAX_MAP_BYTES)
+    except _TooLargeError as error:
+        raise ValidationError(
+            [Problem(path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=name)]
+        ) from None
+    return check_text(data, file=name).unwrap()
 
 
 # Writing.
@@ -1136,20 +1161,26 @@ def _yaml_key(key: str) -> str:
 
 
 def _yaml_flow(value: Any) -> str:
-    """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads."""
+    """`value` (mappings, lists, text, numbers) as YAML flow that Argdown's data reads.
+
+    Anything else (a map built in code may hold it in metadata) is written as its text.
+    """
     if value is None or isinstance(value, bool):
         return "null" if value is None else str(value).lower()
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{_yaml_key(k)}: {_yaml_flow(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, list):
+    if isinstance(value, Mapping):
+        items = (f"{_yaml_key(str(k))}: {_yaml_flow(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
         return "[" + ", ".join(_yaml_flow(v) for v in value) + "]"
-    if isinstance(value, str):
-        return _yaml_string(value)
     if isinstance(value, int):
         return str(value)
-    text = repr(float(value))
-    # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
-    return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+        text = repr(value)
+        # YAML 1.1 (PyYAML) reads `1e-05` as text: a float needs its point.
+        return text if "." in text or "e" not in text else text.replace("e", ".0e", 1)
+    return _yaml_string(value if isinstance(value, str) else str(value))
 
 
 def _tag(tag: str) -> str | None:
@@ -1178,15 +1209,49 @@ def _names(argument_map: ArgumentMap) -> tuple[dict[str, str], set[str]]:
     )
 
 
+_UNTITLABLE = re.compile("[\\]>\n\r\u2028\u2029]")
+
+
 def _ref(node_id: str, titles: Mapping[str, str], arguments: set[str]) -> str:
     title = titles.get(node_id, node_id)
-    if "]" in title or ">" in title or not title.strip():
+    # A title Argdown could not read back as one (it came from metadata): the id instead.
+    if not title.strip() or title.startswith("-") or _UNTITLABLE.search(title):
         title = node_id
-    return f"<{title}>" if node_id in arguments else f"[{title}]"
+    if node_id not in arguments:
+        return f"[{title}]"
+    # `<+`, `<-`, `<_` at the start of a line are relations: such an argument keeps its id,
+    # or becomes a statement if its id starts so too.
+    if title[0] in "+-_":
+        title = node_id
+    return f"[{title}]" if title[0] == "_" else f"<{title}>"
+
+
+def _refs(
+    argument_map: ArgumentMap, titles: Mapping[str, str], arguments: set[str]
+) -> dict[str, str]:
+    """How each node is named in Argdown (`[title]` or `<title>`), no two alike."""
+    plain = {n.id: _ref(n.id, {}, arguments) for n in argument_map.nodes}
+    used = {plain[n.id] for n in argument_map.nodes if n.id not in titles}
+    refs: dict[str, str] = {}
+    for node in argument_map.nodes:
+        if node.id not in titles:
+            refs[node.id] = plain[node.id]  # reserved above
+            continue
+        ref = _ref(node.id, titles, arguments)
+        for candidate in (ref, plain[node.id]):
+            if candidate not in used:
+                break
+        else:  # its title and its id are another node's names (inconsistent metadata)
+            n = 2
+            while (candidate := f"{plain[node.id][:-1]}~{n}{plain[node.id][-1]}") in used:
+                n += 1
+        refs[node.id] = candidate
+        used.add(candidate)
+    return refs
 
 
 def _statement(
-    node: Node, titles: Mapping[str, str], arguments: set[str], extra: Mapping[str, Any]
+    node: Node, refs: Mapping[str, str], arguments: set[str], extra: Mapping[str, Any]
 ) -> str:
     tags = "".join(f" {t}" for t in map(_tag, node.tags) if t)
     data: dict[str, Any] = {"kind": node.kind.value}
@@ -1200,7 +1265,10 @@ def _statement(
     if isinstance(more, Mapping):
         data.update({k: v for k, v in more.items() if k not in data})
     written = _yaml_flow(data)[1:-1]
-    return f"{_ref(node.id, titles, arguments)}: {_text(node.text)}{tags} {{{written}}}"
+    ref = refs[node.id]
+    if node.id in arguments and node.text == ref[1:-1]:
+        return f"{ref}{tags} {{{written}}}"  # an argument without a description
+    return f"{ref}: {_text(node.text)}{tags} {{{written}}}"
 
 
 def dumps(argument_map: ArgumentMap) -> str:
@@ -1225,6 +1293,11 @@ def dumps(argument_map: ArgumentMap) -> str:
             lines.append(f"{_yaml_key(key)}: {_yaml_flow(value)}")
     lines += ["===", ""]
     titles, arguments = _names(argument_map)
+    refs = _refs(argument_map, titles, arguments)
+
+    def name(node_id: str) -> str:
+        return refs.get(node_id) or _ref(node_id, {}, arguments)
+
     extra = _meta(argument_map, "data")
     undercut_by = _writable_undercuts(argument_map, arguments)
     undercuts = sum(1 for r in argument_map.relations if r.kind is RelationKind.UNDERCUTS) - sum(
@@ -1232,40 +1305,111 @@ def dumps(argument_map: ArgumentMap) -> str:
     )
     if undercuts:
         lines += [
-            f"// argmap: {undercuts} undercut{'s' if undercuts != 1 else ''} not written "
+            f"// argmap: {plural(undercuts, 'undercut')} not written "
             "(Argdown undercuts join arguments, not statements)",
             "",
         ]
     sections = {s.id: s for s in argument_map.sections}
+    levels = _meta(argument_map, "sections")
+    texts = _meta(argument_map, "texts")
+    pcs = _structures(argument_map, arguments)
+    inferences = _meta(argument_map, "inferences")
     current: str | None = None
     # Argdown has no way back out of a heading: nodes without a section come
     # first, then each section's nodes under one heading, sections in order of first use.
     order = {id: i for i, id in enumerate(dict.fromkeys(n.section for n in argument_map.nodes))}
     for node in sorted(argument_map.nodes, key=lambda n: (n.section is not None, order[n.section])):
         if node.section != current and node.section is not None:
-            section = sections.get(node.section)
-            heading = _text(section.title if section else node.section)
-            lines += ["", f"# {heading} {{id: {_yaml_string(node.section)}}}", ""]
+            lines += ["", _heading(node.section, sections.get(node.section), levels), ""]
             current = node.section
-        lines += [_statement(node, titles, arguments, extra), ""]
+        ref = refs[node.id]
+        for other in texts.get(node.id, ()) if isinstance(texts.get(node.id), list) else ():
+            if isinstance(other, str) and other.strip():
+                lines += [f"{ref}: {_text(other)}", ""]
+        lines += [_statement(node, refs, arguments, extra), ""]
+        if node.id in pcs:
+            premises, conclusion = pcs[node.id]
+            steps = inferences.get(node.id)
+            lines += [f"({i}) {name(p)}" for i, p in enumerate(premises, 1)]
+            lines += _inference(steps[0] if isinstance(steps, list) and len(steps) == 1 else None)
+            lines += [f"({len(premises) + 1}) {name(conclusion)}", ""]
+    headings = argument_map.metadata.get("argdown", {})
+    empty = headings.get("headings") if isinstance(headings, Mapping) else None
+    for title in empty if isinstance(empty, list) else ():
+        if isinstance(title, str) and title.strip():
+            lines += ["", f"# {_text(title)}", ""]
     if argument_map.relations:
         lines += ["", '# Relations {argmap: "relations"}', ""]
+    derived = _derived(argument_map)
+    written = {  # the relations the premise-conclusion structures above say
+        r.id
+        for r in argument_map.relations
+        if r.id in derived and (r.source in pcs or r.target in pcs)
+    }
     for node in argument_map.nodes:
         incoming = [
-            r for r in argument_map.incoming(node.id) if r.kind is not RelationKind.UNDERCUTS
+            r
+            for r in argument_map.incoming(node.id)
+            if r.kind is not RelationKind.UNDERCUTS and r.id not in written
         ]
         if not incoming:
             continue
-        lines.append(_ref(node.id, titles, arguments))
+        lines.append(name(node.id))
         for relation in incoming:
             sign = "+" if relation.kind is RelationKind.SUPPORTS else "-"
-            lines.append(f"  {sign} {_ref(relation.source, titles, arguments)}")
+            lines.append(f"  {sign} {name(relation.source)}")
         lines.append("")
     for argument, undercutters in undercut_by.items():
-        lines.append(_ref(argument, titles, arguments))
-        lines += [f"  <_ {_ref(source, titles, arguments)}" for source in undercutters]
+        lines.append(name(argument))
+        lines += [f"  <_ {name(source)}" for source in undercutters]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _heading(section_id: str, section: Section | None, levels: Mapping[str, Any]) -> str:
+    """A section's heading, at the level an Argdown import kept, with its id (and data)."""
+    kept = levels.get(section_id)
+    kept = kept if isinstance(kept, Mapping) else {}
+    level = kept.get("level")
+    level = level if isinstance(level, int) and 1 <= level <= 6 else 1
+    data = kept.get("data")
+    data = {"id": section_id, **(data if isinstance(data, Mapping) else {})}
+    title = _text(section.title if section else section_id)
+    return f"{'#' * level} {title} {_yaml_flow(data)}"
+
+
+def _derived(argument_map: ArgumentMap) -> set[str]:
+    meta = argument_map.metadata.get("argdown")
+    found = meta.get("derived") if isinstance(meta, Mapping) else None
+    return {id for id in found if isinstance(id, str)} if isinstance(found, list) else set()
+
+
+def _structures(argument_map: ArgumentMap, arguments: set[str]) -> dict[str, tuple[list[str], str]]:
+    """The premise-conclusion structures an import made: argument → (premises, conclusion)."""
+    derived = _derived(argument_map)
+    premises: dict[str, list[str]] = {}
+    conclusions: dict[str, str] = {}
+    for r in argument_map.relations:
+        if r.id not in derived or r.kind is not RelationKind.SUPPORTS:
+            continue
+        if r.target in arguments:
+            premises.setdefault(r.target, []).append(r.source)
+        elif r.source in arguments:
+            conclusions[r.source] = r.target
+    return {a: (premises.get(a, []), c) for a, c in conclusions.items() if a in arguments}
+
+
+def _inference(step: Any) -> list[str]:
+    """The lines of an inference: `----`, or its rules and data between `--` lines."""
+    if not isinstance(step, Mapping):
+        return ["----"]
+    rules = [r for r in step.get("rules", ()) if isinstance(r, str) and r.strip()]
+    data = step.get("data")
+    # In an inference, `,` separates rules and `--` ends it.
+    body = ", ".join(_escape(_text(rule), ",-") for rule in rules)
+    if isinstance(data, Mapping):
+        body = f"{body} {_yaml_flow(dict(data))}".strip()
+    return ["--", body, "--"] if body else ["----"]
 
 
 def _writable_undercuts(argument_map: ArgumentMap, arguments: set[str]) -> dict[str, list[str]]:
