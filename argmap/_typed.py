@@ -26,7 +26,6 @@ from msgspec import UNSET, Struct, UnsetType, field
 from ._checks import _ALLOWED, _UNDERCUTTERS
 from ._codec import structure_typed
 from ._plain import plain_json
-from .errors import ValidationError
 from .model import ArgumentMap, NodeKind, RelationKind
 
 __all__ = ["load_typed"]
@@ -141,7 +140,8 @@ def _ids_ok(ids: Sequence[str]) -> bool:
         joined.count("\n") == len(ids)  # no id holds a line break of its own
         and _ID_CHARACTERS(joined) is not None
         and _BAD_ID_START(joined) is None
-        and "\n\n" not in joined + "\n"
+        and "\n\n" not in joined
+        and not joined.endswith("\n")  # nor is empty
         and max(map(len, ids)) <= _ID_LIMIT
     )
 
@@ -181,7 +181,7 @@ def load_typed(
     """
     try:
         return _load(text, read_sources)
-    except (_DeclinedError, msgspec.DecodeError, ValidationError, RecursionError):
+    except (_DeclinedError, msgspec.DecodeError, RecursionError):
         return None
 
 
@@ -308,9 +308,9 @@ class _Keys:
     A key given twice decodes silently (the last one wins), so the keys are
     counted instead: every key in the text is followed by one colon, every
     other colon stands in a string. Counting the colons of the strings read
-    (`texts`: free text; ids and kinds that passed hold none) and of the
-    metadata as it came, the text must hold exactly as many colons as the
-    keys read and those. A repeated key's earlier value is lost in decoding,
+    (`texts`, free text checked not to be blank; `free`, metadata's keys and
+    strings; ids and kinds that passed hold none), the text must hold exactly
+    as many colons as the keys read and those. A repeated key's earlier value is lost in decoding,
     so its key and its colons would be missing from the count; a string
     left out of `texts` could only make the text seem to hold more.
     """
