@@ -151,6 +151,14 @@ def test_kinds_can_be_chosen_per_node() -> None:
     assert m.node("n6").kind is argmap.NodeKind.RECOMMENDATION
 
 
+def test_a_kind_chosen_for_a_node_the_file_lacks_is_an_error_not_ignored() -> None:
+    report = aif.check_text(LINKED, kinds={"6": "recommendation", "nope": "claim"})
+    assert report.map is None
+    (problem,) = report.errors
+    assert problem.code is argmap.ProblemCode.DANGLING_REFERENCE
+    assert "'nope', which is no I-node" in problem.message
+
+
 def test_ova_wrapper_and_empty_graph() -> None:
     wrapped = json.dumps(
         {"AIF": json.loads(graph([], [])), "text": "<p>hi</p>", "OVA": {"nodes": []}}
@@ -309,3 +317,24 @@ def test_validate_from_aif_prints_the_aif_files_line_and_column(
     bad.write_text(ONE_A_LINE.replace("NODE", node).replace("EDGE", edge), encoding="utf-8")
     assert main(["validate", "--from", "aif", str(bad)]) == 1
     assert f"{bad}:10:27: dangling-reference $.edges[2].toID" in capsys.readouterr().err
+
+
+def test_numeric_node_ids_read_as_text_ids() -> None:
+    # Read a node at a time (the column-wise reading takes only text nodeIDs): same map.
+    data = json.loads(LINKED)
+    numbered = {n["nodeID"]: 100 + i for i, n in enumerate(data["nodes"])}
+    for n in data["nodes"]:
+        n["nodeID"] = numbered[n["nodeID"]]
+    for e in data["edges"]:
+        e["fromID"], e["toID"] = numbered[e["fromID"]], numbered[e["toID"]]
+    m = aif.loads(json.dumps(data))
+    assert [n.text for n in m.nodes] == [n.text for n in aif.loads(LINKED).nodes]
+    assert len(m.relations) == 6
+    assert json.loads(aif.dumps(m))["nodes"][0]["nodeID"] == 100
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "[1]"])
+def test_empty_or_shapeless_aif_is_told_that_aif_was_expected(text: str) -> None:
+    report = aif.check_text(text, file="x.json")
+    assert [(p.line, p.column) for p in report.problems] == [(1, 1)]
+    assert "expected AIF JSON: an object with a list 'nodes'" in report.problems[0].message

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from argmap import DrawOptions, Problem, ValidationError
+from argmap.analysis import evaluate
 from argmap.drawing import focus, select, to_dot
 from argmap.drawing.theme import NodeStyle
 
@@ -41,6 +42,11 @@ from .drawing.maps import small
             lambda: to_dot(small(), rankdr="LR"),
             TypeError,
             "unknown drawing option 'rankdr' (did you mean 'rankdir'?); expected one of: ",
+        ),
+        (
+            lambda: evaluate(small(), semantics="groundd"),
+            ValueError,
+            "unknown semantics 'groundd' (did you mean 'grounded'?); expected one of: ",
         ),
         (
             lambda: focus(small(), "cc"),

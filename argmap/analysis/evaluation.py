@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .._wording import plural
+from .._wording import plural, unknown
 from ..model import ArgumentMap, NodeKind
 from ._table import table
 from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, extensions, grounded_labelling
@@ -145,7 +145,7 @@ def evaluate(
             ),
         )
     if semantics not in EXTENSION_SEMANTICS:
-        raise ValueError(f"semantics must be one of {', '.join(SEMANTICS)}, got {semantics!r}")
+        raise ValueError(unknown("semantics", semantics, SEMANTICS))
     fw = framework(m, supports=supports)
     ids = {n.id for n in m.nodes}
     found = extensions(fw, semantics)

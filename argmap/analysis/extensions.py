@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from itertools import compress
 from typing import Literal
 
+from .._wording import unknown
 from .framework import Framework
 
 __all__ = [
@@ -46,35 +46,27 @@ def _grounded(fw: Framework) -> list[int]:
     targets = index.targets
     alive = list(index.indegree)
     label = [_UNDEC] * len(alive)
-    # The order in which ready arguments are taken does not change the result
-    # (an argument is "in" once all its attackers are out), so a list serves.
-    ready = list(compress(range(len(alive)), map((0).__eq__, alive)))
-    take, put = ready.pop, ready.append
-    while ready:
-        a = take()
+    queue = deque(i for i, count in enumerate(alive) if count == 0)
+    while queue:
+        a = queue.popleft()
         label[a] = _IN
         for b in targets[a]:
             if label[b] == _UNDEC:
                 label[b] = _OUT
                 for c in targets[b]:
                     alive[c] -= 1
-                    if not alive[c] and label[c] == _UNDEC:
-                        put(c)
+                    if alive[c] == 0 and label[c] == _UNDEC:
+                        queue.append(c)
     return label
 
 
 def grounded_labelling(fw: Framework) -> dict[str, str]:
     """Each argument's grounded label: "in", "out" or "undec".
 
-    Examples:
-        >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
-        {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
+    >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
+    {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    # Made from the position index, the dict is sized once and reuses the
-    # names' stored hashes; the update then only replaces values.
-    labels = dict.fromkeys(fw._index.position, "undec")
-    labels.update(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
-    return labels
+    return dict(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
 
 
 def grounded_extension(fw: Framework) -> frozenset[str]:
@@ -178,10 +170,9 @@ def stable_extensions(fw: Framework) -> tuple[frozenset[str], ...]:
 def extensions(fw: Framework, semantics: ExtensionSemantics) -> tuple[frozenset[str], ...]:
     """The extensions of `fw` under `semantics` (grounded has exactly one).
 
-    Examples:
-        >>> fw = Framework.of([("a", "b"), ("b", "a"), ("b", "c")])
-        >>> [sorted(e) for e in extensions(fw, "preferred")]
-        [['a', 'c'], ['b']]
+    >>> fw = Framework.of([("a", "b"), ("b", "a"), ("b", "c")])
+    >>> [sorted(e) for e in extensions(fw, "preferred")]
+    [['a', 'c'], ['b']]
     """
     if semantics == "grounded":
         return (grounded_extension(fw),)
@@ -191,6 +182,4 @@ def extensions(fw: Framework, semantics: ExtensionSemantics) -> tuple[frozenset[
         return preferred_extensions(fw)
     if semantics == "stable":
         return stable_extensions(fw)
-    raise ValueError(
-        f"semantics must be one of {', '.join(EXTENSION_SEMANTICS)}, got {semantics!r}"
-    )
+    raise ValueError(unknown("semantics", semantics, EXTENSION_SEMANTICS))

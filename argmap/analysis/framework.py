@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from itertools import repeat
 from typing import Literal
 
 import attrs
 
+from .._wording import unknown
 from ..model import ArgumentMap, RelationKind
 
 __all__ = ["SUPPORT_RULES", "Framework", "SupportRule", "framework"]
@@ -42,18 +42,13 @@ SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 
 class _Index:
     """Arguments by position, attacks as target lists and attacker counts; attacker
-    lists are made on first use (only the searching semantics need them).
-
-    Names are turned into positions by C-level passes (`zip`, `map` over a bound
-    `dict.__getitem__`), so the one Python loop over the attacks touches ints only.
-    """
+    lists are made on first use (only the searching semantics need them)."""
 
     __slots__ = ("_attackers", "indegree", "position", "targets")
 
     def __init__(self, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> None:
-        count = len(arguments)
-        position = dict(zip(arguments, range(count), strict=True))
-        if len(position) != count:
+        position = {name: index for index, name in enumerate(arguments)}
+        if len(position) != len(arguments):
             seen: set[str] = set()
             for name in arguments:
                 if name in seen:
@@ -64,12 +59,16 @@ class _Index:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            sources, ends = _positions(position, attacks)
-            targets: list[list[int]] = [[] for _ in repeat(None, count)]
-            indegree = [0] * count
-            for s, t in zip(sources, ends, strict=True):
-                targets[s].append(t)
+            targets: list[list[int]] = [[] for _ in arguments]
+            indegree = [0] * len(arguments)
+            for source, target in attacks:
+                t = position[target]
+                targets[position[source]].append(t)
                 indegree[t] += 1
+        except KeyError as missing:
+            raise ValueError(
+                f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
+            ) from None
         finally:
             if collecting:
                 gc.enable()
@@ -80,7 +79,7 @@ class _Index:
 
     @property
     def attackers(self) -> list[list[int]]:
-        """For each argument, the positions of its attackers, in argument order."""
+        """For each argument, the positions of its attackers."""
         if self._attackers is None:
             attackers: list[list[int]] = [[] for _ in self.targets]
             for s, targets in enumerate(self.targets):
@@ -88,26 +87,6 @@ class _Index:
                     attackers[t].append(s)
             self._attackers = attackers
         return self._attackers
-
-
-def _positions(
-    position: dict[str, int], attacks: tuple[tuple[str, str], ...]
-) -> tuple[list[int], list[int]]:
-    """Each attack's source and target positions, or ValueError naming the first bad attack."""
-    if not attacks:
-        return [], []
-    sources, targets = zip(*attacks, strict=True)
-    try:
-        return list(map(position.__getitem__, sources)), list(map(position.__getitem__, targets))
-    except KeyError:
-        pass
-    for source, target in attacks:
-        for name in (target, source):
-            if name not in position:
-                raise ValueError(
-                    f"attack ({source!r}, {target!r}) names {name!r}, no argument"
-                ) from None
-    raise AssertionError("unreachable: some attack names no argument")
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
@@ -122,10 +101,9 @@ def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 class Framework:
     """Dung's abstract argumentation framework: named arguments and who attacks whom.
 
-    Examples:
-        >>> fw = Framework.of([("a", "b"), ("b", "c")])
-        >>> fw.arguments
-        ('a', 'b', 'c')
+    >>> fw = Framework.of([("a", "b"), ("b", "c")])
+    >>> fw.arguments
+    ('a', 'b', 'c')
     """
 
     arguments: tuple[str, ...] = attrs.field(converter=_names)
@@ -163,7 +141,7 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
     Relations that name no node or relation (an invalid map) are left out.
     """
     if supports not in SUPPORT_RULES:
-        raise ValueError(f"supports must be one of {', '.join(SUPPORT_RULES)}, got {supports!r}")
+        raise ValueError(unknown("support rule", supports, SUPPORT_RULES))
     nodes = {node.id for node in m.nodes}
     arguments: dict[str, None] = dict.fromkeys(node.id for node in m.nodes)
     relations = {r.id: r for r in m.relations if r.id is not None}

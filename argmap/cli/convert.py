@@ -9,7 +9,7 @@ from .._sources import base_of, relocate
 from .._syntax import Format
 from .._wording import unknown_suffix
 from ..errors import ArgmapError
-from ..formats import FORMATS, format_for
+from ..formats import FORMATS, WRITABLE, format_for
 from ..writer import encode_map
 from ._common import (
     MAP_HELP,
@@ -27,8 +27,6 @@ from ._common import (
 __all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
 _PROG = "argmap convert"
-
-WRITABLE = tuple(name for name, f in FORMATS.items() if f.write is not None)
 
 
 HELP = "rewrite a map in another format"

@@ -304,7 +304,7 @@ def candidates(rankdir: str, width: int) -> list[tuple[str, int]]:
     for and narrower and wider ones.
     """
     turned = {"BT": "LR", "TB": "LR", "LR": "BT", "RL": "BT"}[rankdir]
-    widths = sorted({width, 18, 24, 32, 40})
+    widths = sorted({width, 18, 20, 24, 28, 32, 36, 40})
     return [(rankdir, width)] + [
         (direction, w)
         for direction in (rankdir, turned)

@@ -25,7 +25,17 @@ from ..model import ArgumentMap
 from . import aif, argdown, graphs, mermaid
 from .graphs import to_networkx
 
-__all__ = ["FORMATS", "Format", "check_file", "dumps", "format_for", "load", "to_networkx"]
+__all__ = [
+    "FORMATS",
+    "READABLE",
+    "WRITABLE",
+    "Format",
+    "check_file",
+    "dumps",
+    "format_for",
+    "load",
+    "to_networkx",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -122,6 +132,12 @@ FORMATS: Mapping[str, Format] = {
 }
 """Every format by name."""
 
+READABLE = tuple(name for name, f in FORMATS.items() if f.read is not None)
+"""The names of the formats argmap reads (`--from`)."""
+
+WRITABLE = tuple(name for name, f in FORMATS.items() if f.write is not None)
+"""The names of the formats argmap writes (`--to`)."""
+
 _SNIFF_BYTES = 1 << 16
 _ARGMAP_KEY = re.compile(rb'"argmap"\s*:')
 _AIF_KEY = re.compile(rb'"(nodeID|AIF)"\s*:')
@@ -131,10 +147,10 @@ def format_for(
     name: str, format: str | None = None, *, reading: bool, head: bytes | None = None
 ) -> Format:
     """The format named, else the one of `name`'s suffix (`.json` sniffed from `head`)."""
-    wanted = "read" if reading else "write"
-    usable = [f for f in FORMATS.values() if getattr(f, wanted) is not None]
+    names = READABLE if reading else WRITABLE
     if format is not None:
-        return FORMATS[check_format(format, [f.name for f in usable], doing=wanted)]
+        return FORMATS[check_format(format, names, doing="read" if reading else "write")]
+    usable = [FORMATS[name] for name in names]
     lower = name.lower()
     for candidate in sorted(usable, key=lambda f: -max(len(s) for s in f.suffixes)):
         if lower.endswith(candidate.suffixes):
@@ -142,7 +158,7 @@ def format_for(
             if sniffed and not _ARGMAP_KEY.search(head or b"") and _AIF_KEY.search(head or b""):
                 return FORMATS["aif"]
             return candidate
-    raise unknown_suffix(name, [s for f in usable for s in f.suffixes], [f.name for f in usable])
+    raise unknown_suffix(name, [s for f in usable for s in f.suffixes], names)
 
 
 def check_file(
@@ -172,7 +188,6 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 
 def dumps(argument_map: ArgumentMap, format: str) -> str:
     """The text of a map in the format named."""
-    writable = [f.name for f in FORMATS.values() if f.write is not None]
-    write = FORMATS[check_format(format, writable, doing="write")].write
+    write = FORMATS[check_format(format, WRITABLE, doing="write")].write
     assert write is not None  # check_format chose a writable format
     return write(argument_map)
