@@ -93,11 +93,9 @@ _ADVICE = {
 
 @attrs.frozen
 class CheckResult:
-    """What `check_document` found: the problems, and the offsets of the quotes it anchored."""
+    """What `check_document` found: the problems."""
 
     problems: tuple[Problem, ...]
-    anchors: Mapping[tuple[int, int], tuple[int, int]]
-    """`(node index, quote index)` -> `(start, end)` in the quote's source text."""
 
 
 def check_document(
@@ -105,15 +103,17 @@ def check_document(
 ) -> CheckResult:
     """Check the meaning of a parsed document; `texts` maps source ids to their text.
 
-    A quote of a source in `texts` is looked up there and anchored; quotes of
-    other sources are left unanchored (a source without a `path` earns a
+    A quote of a source in `texts` is looked up there and anchored: its
+    `start` and `end` are written into `document` (which must be the caller's
+    own, private tree), so that structuring reads them; quotes of other
+    sources are left unanchored (a source without a `path` earns a
     warning; one whose file could not be read has been reported by the caller).
     `shapes_ok` says the document passed the schema, so that values of the
     wrong type need not be looked for: big maps are checked twice as fast.
     """
     checker = _Checker(document if isinstance(document, dict) else {}, texts, shapes_ok)
     checker.run()
-    return CheckResult(problems=tuple(checker.problems), anchors=checker.anchors)
+    return CheckResult(problems=tuple(checker.problems))
 
 
 def _items(document: Mapping[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -144,7 +144,6 @@ class _Checker:
         self.shapes_ok = shapes_ok
         self.texts = texts
         self.problems: list[Problem] = []
-        self.anchors: dict[tuple[int, int], tuple[int, int]] = {}
         # Nodes and relations share one namespace of ids. Kinds are kept as
         # their names (None where the document's kind is invalid: the schema
         # reports that), so that whole columns can be checked by set algebra.
@@ -219,7 +218,7 @@ class _Checker:
                 if source not in sources:
                     self.dangling([*parts, "source"], "source", source, sources)
                 elif source in self.texts:
-                    self.anchor(parts, (index, q_index), quote, self.texts[source])
+                    self.anchor(parts, quote, self.texts[source])
                 else:
                     self.check_span(parts, quote)
         self.check_relations()
@@ -543,13 +542,7 @@ class _Checker:
                 "expected end = start + len(text) (offsets count characters)",
             )
 
-    def anchor(
-        self,
-        parts: list[PathPart],
-        key: tuple[int, int],
-        quote: Mapping[str, Any],
-        source_text: str,
-    ) -> None:
+    def anchor(self, parts: list[PathPart], quote: dict[str, Any], source_text: str) -> None:
         text = _text(quote.get("text"))
         if not text:
             return
@@ -558,7 +551,7 @@ class _Checker:
         if start is not None:
             found = source_text[start : start + len(text)]
             if found == text:
-                self.anchors[key] = (start, start + len(text))
+                quote["start"], quote["end"] = start, start + len(text)
                 return
             actual = source_text.find(text)
             where = f"it occurs at {actual}" if actual >= 0 else "it does not occur anywhere"
@@ -570,7 +563,7 @@ class _Checker:
             return
         position = source_text.find(text)
         if position >= 0:
-            self.anchors[key] = (position, position + len(text))
+            quote["start"], quote["end"] = position, position + len(text)
             if source_text.find(text, position + 1) >= 0:
                 self.report_ambiguous(parts, text, source_text, position)
             return
