@@ -127,9 +127,8 @@ def from_dict(
 
     Args:
         data: the document; any mapping and sequence will do.
-        base: the folder sources' paths are relative to (default: the
-            working directory).
-        sources_root: confines the sources read, as for `load`.
+        base: as for `loads`.
+        sources_root: as for `loads`.
 
     Returns:
         The map, its quotes anchored.

@@ -144,13 +144,22 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
         ValueError: a code in `ignore` that is no `LintCode`.
 
     Examples:
+        An objection nobody answers, against a claim nothing supports:
+
         >>> from argmap import ArgumentMap, Node, Relation
-        >>> m = ArgumentMap(title="t", nodes=[
-        ...     Node(id="c", kind="claim", text="C."),
-        ...     Node(id="o", kind="objection", text="O.")],
-        ...     relations=[Relation(source="o", target="c", kind="attacks")])
-        >>> [(f.code.value, f.node) for f in lint(m)]
-        [('unsupported-claim', 'c'), ('undefended-conclusion', 'c'), ('unanswered-objection', 'o')]
+        >>> cats = ArgumentMap(
+        ...     title="Cats",
+        ...     nodes=[
+        ...         Node(id="cats", kind="claim", text="Cats are good company."),
+        ...         Node(id="sneezes", kind="objection", text="Many people sneeze."),
+        ...     ],
+        ...     relations=[Relation(source="sneezes", target="cats", kind="attacks")],
+        ... )
+        >>> for finding in lint(cats):
+        ...     print(finding.code.value, finding.node)
+        unsupported-claim cats
+        undefended-conclusion cats
+        unanswered-objection sneezes
     """
     skipped = {LintCode(code) for code in ignore}
     if m.lint is not None:
