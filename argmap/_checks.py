@@ -19,8 +19,9 @@ from typing import Any
 import attrs
 
 from ._paths import PathPart, format_path
+from ._wording import a, suggest
 from .errors import Problem, ProblemCode, Severity
-from .model import NodeKind, RelationKind
+from .model import _NODE_KINDS, _RELATION_KINDS, NodeKind, RelationKind
 
 __all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document"]
 
@@ -63,8 +64,6 @@ _ATTACK_WARNINGS: Mapping[NodeKind, frozenset[NodeKind]] = {
     _O: frozenset({_O}),
 }
 _UNDERCUTTERS = frozenset({_O, _RB})
-_NODE_KINDS: dict[str | None, NodeKind] = {kind.value: kind for kind in NodeKind}
-_RELATION_KINDS: dict[str | None, RelationKind] = {kind.value: kind for kind in RelationKind}
 _ALLOWED = frozenset(
     [("supports", s.value, t.value) for s, targets in SUPPORTS.items() for t in targets]
     + [("attacks", s.value, t.value) for s, targets in ATTACKS.items() for t in targets]
@@ -94,11 +93,9 @@ _ADVICE = {
 
 @attrs.frozen
 class CheckResult:
-    """What `check_document` found: the problems, and the offsets of the quotes it anchored."""
+    """What `check_document` found: the problems."""
 
     problems: tuple[Problem, ...]
-    anchors: Mapping[tuple[int, int], tuple[int, int]]
-    """`(node index, quote index)` -> `(start, end)` in the quote's source text."""
 
 
 def check_document(
@@ -106,15 +103,17 @@ def check_document(
 ) -> CheckResult:
     """Check the meaning of a parsed document; `texts` maps source ids to their text.
 
-    A quote of a source in `texts` is looked up there and anchored; quotes of
-    other sources are left unanchored (a source without a `path` earns a
+    A quote of a source in `texts` is looked up there and anchored: its
+    `start` and `end` are written into `document` (which must be the caller's
+    own, private tree), so that structuring reads them; quotes of other
+    sources are left unanchored (a source without a `path` earns a
     warning; one whose file could not be read has been reported by the caller).
     `shapes_ok` says the document passed the schema, so that values of the
     wrong type need not be looked for: big maps are checked twice as fast.
     """
     checker = _Checker(document if isinstance(document, dict) else {}, texts, shapes_ok)
     checker.run()
-    return CheckResult(problems=tuple(checker.problems), anchors=checker.anchors)
+    return CheckResult(problems=tuple(checker.problems))
 
 
 def _items(document: Mapping[str, Any], key: str) -> list[tuple[int, dict[str, Any]]]:
@@ -145,7 +144,6 @@ class _Checker:
         self.shapes_ok = shapes_ok
         self.texts = texts
         self.problems: list[Problem] = []
-        self.anchors: dict[tuple[int, int], tuple[int, int]] = {}
         # Nodes and relations share one namespace of ids. Kinds are kept as
         # their names (None where the document's kind is invalid: the schema
         # reports that), so that whole columns can be checked by set algebra.
@@ -176,7 +174,7 @@ class _Checker:
     def report(
         self,
         parts: list[PathPart],
-        code: str,
+        code: ProblemCode,
         message: str,
         severity: Severity = Severity.ERROR,
     ) -> None:
@@ -220,7 +218,7 @@ class _Checker:
                 if source not in sources:
                     self.dangling([*parts, "source"], "source", source, sources)
                 elif source in self.texts:
-                    self.anchor(parts, (index, q_index), quote, self.texts[source])
+                    self.anchor(parts, quote, self.texts[source])
                 else:
                     self.check_span(parts, quote)
         self.check_relations()
@@ -240,7 +238,7 @@ class _Checker:
             if id in seen:
                 self.report(
                     [key, index, "id"],
-                    "duplicate-id",
+                    ProblemCode.DUPLICATE_ID,
                     f"{what} id {id!r} is already used by {format_path([key, seen[id]])}; "
                     f"expected each {what} id once",
                 )
@@ -271,7 +269,7 @@ class _Checker:
             if id in self.declared:
                 self.report(
                     [key, index, "id"],
-                    "duplicate-id",
+                    ProblemCode.DUPLICATE_ID,
                     f"id {id!r} is already used by {format_path(self.declared[id])}; "
                     "node and relation ids must be unique together",
                 )
@@ -283,12 +281,7 @@ class _Checker:
         self, parts: list[PathPart], what: str, value: str, known: Mapping[str, object]
     ) -> None:
         # Hints cost a scan of every id: offer them where that stays cheap.
-        close = (
-            difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-            if len(known) <= _HINT_LIMIT and self.may_word()
-            else []
-        )
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = suggest(value, known) if len(known) <= _HINT_LIMIT and self.may_word() else ""
         if not known:
             listed = f"no {what} is declared"
         elif len(known) <= _LISTED:
@@ -297,7 +290,7 @@ class _Checker:
             listed = f"{len(known)} are declared"
         self.report(
             parts,
-            "dangling-reference",
+            ProblemCode.DANGLING_REFERENCE,
             f"no {what} has the id {value!r}{hint}; {listed}",
         )
 
@@ -358,7 +351,7 @@ class _Checker:
                 first = min(targets[id][1] for id in ring)
                 self.report(
                     ["relations", first, "to"],
-                    "undercut-cycle",
+                    ProblemCode.UNDERCUT_CYCLE,
                     f"undercuts {' → '.join(repr(id) for id in [*ring, ring[0]])} form a ring; "
                     "expected each undercut to lead, in the end, to a relation between nodes",
                 )
@@ -376,7 +369,7 @@ class _Checker:
             if kind != "supports":
                 self.report(
                     ["relations", index, "argument"],
-                    "bad-argument",
+                    ProblemCode.BAD_ARGUMENT,
                     f"a relation that {kind} is in the linked argument {argument!r}; "
                     "expected only supports in a linked argument",
                 )
@@ -385,7 +378,7 @@ class _Checker:
             if to != target:
                 self.report(
                     ["relations", index, "argument"],
-                    "bad-argument",
+                    ProblemCode.BAD_ARGUMENT,
                     f"the linked argument {argument!r} supports {target!r} here but {to!r} "
                     f"at {format_path(['relations', where])}; expected one conclusion "
                     "for each argument",
@@ -401,7 +394,7 @@ class _Checker:
             if first != index:
                 self.report(
                     ["relations", index],
-                    "duplicate-relation",
+                    ProblemCode.DUPLICATE_RELATION,
                     f"{source!r} {kind} {target!r} already stands at "
                     f"{format_path(['relations', first])}; expected each relation once",
                 )
@@ -420,7 +413,7 @@ class _Checker:
             elif source in self.relation_kinds:
                 self.report(
                     ["relations", index, "from"],
-                    "bad-reference",
+                    ProblemCode.BAD_REFERENCE,
                     f"{source!r} is a relation; a relation starts at a node",
                 )
             else:
@@ -430,7 +423,7 @@ class _Checker:
         if source is not None and source == target:
             self.report(
                 ["relations", index, "to"],
-                "self-relation",
+                ProblemCode.SELF_RELATION,
                 f"{source!r} {kind.value if kind else 'relates'} itself; "
                 "expected a relation between two different nodes",
             )
@@ -438,7 +431,7 @@ class _Checker:
         if self.declared.get(target) == ("relations", index):
             self.report(
                 ["relations", index, "to"],
-                "self-relation",
+                ProblemCode.SELF_RELATION,
                 f"the relation {target!r} targets itself; expected another relation's id",
             )
             return
@@ -446,7 +439,7 @@ class _Checker:
             if target in self.node_kinds:
                 self.report(
                     ["relations", index, "to"],
-                    "bad-reference",
+                    ProblemCode.BAD_REFERENCE,
                     f"{target!r} is a node, but an undercut attacks a relation; give the "
                     "relation it targets an id and point 'to' at that id, or use 'attacks'",
                 )
@@ -455,15 +448,15 @@ class _Checker:
             elif source_kind is not None and source_kind not in _UNDERCUTTERS:
                 self.report(
                     ["relations", index, "kind"],
-                    "kind-mismatch",
-                    f"{_a(source_kind)} cannot undercut; only an objection or a rebuttal "
+                    ProblemCode.KIND_MISMATCH,
+                    f"{a(source_kind)} cannot undercut; only an objection or a rebuttal "
                     "undercuts a relation",
                 )
             return
         if target in self.relation_kinds:
             self.report(
                 ["relations", index, "to"],
-                "bad-reference",
+                ProblemCode.BAD_REFERENCE,
                 f"{target!r} is a relation; only an undercut targets a relation",
             )
             return
@@ -528,12 +521,12 @@ class _Checker:
             severity = Severity.WARNING
         verb = kind.value.removesuffix("s")
         may = ", ".join(sorted(k.value for k in allowed[source]))
-        rule = f"{_a(source)} may {verb} only: {may}" if may else f"{_a(source)} does not {verb}"
+        rule = f"{a(source)} may {verb} only: {may}" if may else f"{a(source)} does not {verb}"
         advice = _ADVICE.get((kind, source), "")
         self.report(
             ["relations", index, "kind"],
-            "kind-mismatch",
-            f"{_a(source)} {kind.value} {_a(target)}; {rule}" + (f" ({advice})" if advice else ""),
+            ProblemCode.KIND_MISMATCH,
+            f"{a(source)} {kind.value} {a(target)}; {rule}" + (f" ({advice})" if advice else ""),
             severity,
         )
 
@@ -544,18 +537,12 @@ class _Checker:
         if end != start + len(text):
             self.report(
                 [*parts, "end"],
-                "quote-offset-mismatch",
+                ProblemCode.QUOTE_OFFSET_MISMATCH,
                 f"end is {end}, but start + the quote's length is {start + len(text)}; "
                 "expected end = start + len(text) (offsets count characters)",
             )
 
-    def anchor(
-        self,
-        parts: list[PathPart],
-        key: tuple[int, int],
-        quote: Mapping[str, Any],
-        source_text: str,
-    ) -> None:
+    def anchor(self, parts: list[PathPart], quote: dict[str, Any], source_text: str) -> None:
         text = _text(quote.get("text"))
         if not text:
             return
@@ -564,19 +551,19 @@ class _Checker:
         if start is not None:
             found = source_text[start : start + len(text)]
             if found == text:
-                self.anchors[key] = (start, start + len(text))
+                quote["start"], quote["end"] = start, start + len(text)
                 return
             actual = source_text.find(text)
             where = f"it occurs at {actual}" if actual >= 0 else "it does not occur anywhere"
             self.report(
                 [*parts, "start"],
-                "quote-offset-mismatch",
+                ProblemCode.QUOTE_OFFSET_MISMATCH,
                 f"the source has {_excerpt(found)} at offset {start}, not the quote; {where}",
             )
             return
         position = source_text.find(text)
         if position >= 0:
-            self.anchors[key] = (position, position + len(text))
+            quote["start"], quote["end"] = position, position + len(text)
             if source_text.find(text, position + 1) >= 0:
                 self.report_ambiguous(parts, text, source_text, position)
             return
@@ -587,7 +574,7 @@ class _Checker:
             if folded is None:
                 folded = self.folded[id(source_text)] = source_text.translate(_FOLD)
             message = _not_found(text, source_text, folded)
-        self.report([*parts, "text"], "quote-not-found", message)
+        self.report([*parts, "text"], ProblemCode.QUOTE_NOT_FOUND, message)
 
     def report_ambiguous(
         self, parts: list[PathPart], text: str, source_text: str, first: int
@@ -603,7 +590,7 @@ class _Checker:
         shown = ", ".join(map(str, positions)) + (", …" if count > len(positions) else "")
         self.report(
             [*parts, "text"],
-            "ambiguous-quote",
+            ProblemCode.AMBIGUOUS_QUOTE,
             f"the quote occurs {count} times in its source (at offsets {shown}); it is "
             f"anchored at the first, {first}: give 'start' and 'end' to choose another",
             Severity.WARNING,
@@ -617,14 +604,14 @@ class _Checker:
             if id not in used:
                 self.report(
                     ["sources", index],
-                    "unused-source",
+                    ProblemCode.UNUSED_SOURCE,
                     f"no quote cites source {id!r}",
                     Severity.WARNING,
                 )
             elif source.get("path") is None:
                 self.report(
                     ["sources", index],
-                    "unverified-quotes",
+                    ProblemCode.UNVERIFIED_QUOTES,
                     f"source {id!r} has no 'path' to its text, so its quotes are not verified",
                     Severity.WARNING,
                 )
@@ -652,16 +639,10 @@ class _Checker:
             if id in isolated and self.declared[id] == ("nodes", index):
                 self.report(
                     ["nodes", index],
-                    "isolated-node",
+                    ProblemCode.ISOLATED_NODE,
                     f"node {id!r} takes part in no relation",
                     Severity.WARNING,
                 )
-
-
-def _a(kind: NodeKind) -> str:
-    if kind is NodeKind.EVIDENCE:
-        return "evidence"
-    return f"{'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}"
 
 
 _FOLD = str.maketrans(

@@ -15,11 +15,14 @@ from __future__ import annotations
 import enum
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from typing import Any
 
 import attrs
 import cattrs
+import msgspec
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._plain import MAX_DEPTH
@@ -36,7 +39,7 @@ from .model import (
 )
 from .schema import FORMAT_VERSION
 
-__all__ = ["structure_map", "unstructure_map"]
+__all__ = ["structure_map", "structure_typed", "unstructure_map"]
 
 
 def _sorted_plain(value: Any, depth: int = 0) -> Any:
@@ -89,30 +92,96 @@ _TOP = ("title", "description", "sources", "sections", "nodes", "relations", "li
 
 def structure_map(document: dict[str, Any]) -> ArgumentMap:
     """The `ArgumentMap` of a document that passed the schema and the checks."""
-    built: ArgumentMap = _BUILDERS[ArgumentMap](document)
+    built: ArgumentMap = _BUILDERS[ArgumentMap]((document,))[0]
     return built
 
 
-Builder = Callable[[Any], Any]
+def structure_typed(
+    document: Any,
+    metadata: dict[str, Any],
+    node_columns: Mapping[str, list[Any]],
+    relation_columns: Mapping[str, list[Any]],
+) -> ArgumentMap:
+    """The `ArgumentMap` of typed structs (argmap._typed) that passed the checks.
+
+    The structs' fields are the model's, holding values of the model's types
+    already; an absent field holds None where the model's default is None,
+    `msgspec.UNSET` otherwise. Nodes and relations come as columns (field
+    name -> one value a node or relation, read from the structs), and are
+    built column by column, in C-level loops; `metadata` comes apart.
+    """
+    set_field = object.__setattr__
+    if len(node_columns["id"]) < _BY_COLUMNS:
+        # Small maps: object by object costs less than setting up the columns.
+        built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap]((document,))[0]
+        set_field(built, "metadata", metadata)
+        return built
+    built = _TYPED_BUILDERS[ArgumentMap](
+        (msgspec.structs.replace(document, nodes=(), relations=()),)
+    )[0]
+    set_field(built, "metadata", metadata)
+    nodes = dict(node_columns)
+    nodes["tags"] = _or_default(nodes["tags"], ())
+    quotes = nodes["quotes"]
+    if quotes.count(msgspec.UNSET) != len(quotes):
+        build = _TYPED_BUILDERS[Quote]
+        nodes["quotes"] = [() if q is msgspec.UNSET else build(q) for q in quotes]
+    else:
+        nodes["quotes"] = repeat((), len(quotes))  # type: ignore[assignment]
+    set_field(built, "nodes", _build_columns(Node, len(nodes["id"]), nodes))
+    if relation_columns:
+        count = len(relation_columns["source"])
+        set_field(built, "relations", _build_columns(Relation, count, relation_columns))
+    return built
 
 
-def _value_hook(kind: Any, builders: dict[type, Builder]) -> str | None:
+def _or_default(values: list[Any], default: Any) -> Any:
+    """`values` with UNSET as `default` (an iterable of as many)."""
+    absent = values.count(msgspec.UNSET)
+    if not absent:
+        return values
+    if absent == len(values):
+        return repeat(default, len(values))
+    return [default if v is msgspec.UNSET else v for v in values]
+
+
+_BY_COLUMNS = 200
+"""Maps of this many nodes or more are built column by column."""
+
+
+def _build_columns(cls: type, count: int, columns: Mapping[str, Iterable[Any]]) -> tuple[Any, ...]:
+    # Objects made first, then each field set in one pass of its slot's
+    # setter over its column: loops in C, no Python code an object.
+    built: list[Any] = list(map(object.__new__, repeat(cls, count)))
+    for field in attrs.fields(cls):
+        deque(map(cls.__dict__[field.name].__set__, built, columns[field.name]), maxlen=0)
+    return tuple(built)
+
+
+Builder = Callable[[Iterable[Any]], tuple[Any, ...]]
+"""Builds the objects of one class from documents (or structs), many in one call."""
+
+
+def _value_hook(kind: Any, builders: dict[type, Builder], typed: bool = False) -> str | None:
     """Python code turning the document's value `v` into the field's value, or None if as is."""
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if attrs.has(kind):
-        return f"_b[{_name(kind)}](v)"
+        return f"_b[{_name(kind)}]((v,))[0]"
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _value_hook(args[0], builders)
-        return None if item is None else f"tuple([{item.replace('(v)', '(x)')} for x in v])"
+        item = _value_hook(args[0], builders, typed)
+        if item is None:
+            return None
+        if attrs.has(args[0]):
+            return f"_b[{_name(args[0])}](v)"
+        return f"tuple([{item.replace('(v)', '(x)')} for x in v])"
     if origin in (typing.Union, types.UnionType):
         present = [a for a in args if a is not type(None)]
         if len(present) == 1:
-            inner = _value_hook(present[0], builders)
+            inner = _value_hook(present[0], builders, typed)
             return None if inner is None else f"(None if v is None else {inner})"
-    if kind is int:
-        return "int(v)"  # JSON has one kind of number: an offset may come as 6.0
-    if kind is float:
-        return "float(v)"
+    if kind in (int, float):
+        # JSON has one kind of number: an offset may come as 6.0 (typed: an int already).
+        return None if typed else f"{kind.__name__}(v)"
     if kind in (str, bool, Any) or kind == Mapping[str, Any] or isinstance(kind, enum.EnumMeta):
         return None
     if origin is tuple and args and all(a in (str, int, float, bool) for a in args):
@@ -124,45 +193,80 @@ def _name(cls: type) -> str:
     return f"_t[{cls.__qualname__!r}]"
 
 
-def _make_builder(cls: type, builders: dict[type, Builder], classes: dict[str, type]) -> Builder:
+def _make_builder(
+    cls: type, builders: dict[type, Builder], classes: dict[str, type], typed: bool
+) -> Builder:
     # Generated code, like attrs' own __init__ and cattrs' hooks, for speed:
-    # a big map is hundreds of thousands of these calls.
+    # a big map is hundreds of thousands of these calls. A document is read
+    # by key; typed structs by attribute, their absent fields UNSET, their
+    # values converted already. Each field is set through its slot's own
+    # setter (a third faster than object.__setattr__), which a frozen class
+    # leaves usable; helpers are default arguments, local names being faster.
     attrs.resolve_types(cls)
-    renamed = _RENAMED.get(cls, {})
-    lines = ["def build(o):", f"    self = _new({_name(cls)})"]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__}
+    renamed = {} if typed else _RENAMED.get(cls, {})
+    namespace: dict[str, Any] = {"_new": object.__new__, "_U": msgspec.UNSET}
+    helpers = ["_new=_new", "_U=_U", f"_cls={_name(cls)}"]
+    body = ["        self = _new(_cls)"]
     for field in attrs.fields(cls):
+        slot = cls.__dict__.get(field.name)
+        setter = f"_s_{field.name}"
+        if isinstance(slot, types.MemberDescriptorType):
+            namespace[setter] = slot.__set__
+            set_it = f"{setter}(self, v)"
+        else:
+            namespace[setter] = object.__setattr__
+            set_it = f"{setter}(self, {field.name!r}, v)"
+        helpers.append(f"{setter}={setter}")
         key = renamed.get(field.name, field.name)
-        hook = _value_hook(field.type, builders)
-        if field.converter is not None:
+        read, absent = (f"o.{key}", "v is _U") if typed else (f"o[{key!r}]", f"{key!r} not in o")
+        hook = _value_hook(field.type, builders, typed)
+        if field.converter is not None and not typed:
             namespace[f"_c_{field.name}"] = field.converter
             hook = f"_c_{field.name}({hook or 'v'})"
         if field.default is attrs.NOTHING:
-            lines.append(f"    v = o[{key!r}]")
+            body.append(f"        v = {read}")
             if hook is not None:
-                lines.append(f"    v = {hook}")
-            lines.append(f"    _set(self, {field.name!r}, v)")
+                body.append(f"        v = {hook}")
+            body.append(f"        {set_it}")
             continue
-        lines.append(f"    if {key!r} in o:")
-        lines.append(f"        v = o[{key!r}]")
-        if hook is not None:
-            lines.append(f"        v = {hook}")
-        lines.append("    else:")
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             namespace[f"_d_{field.name}"] = field.default.factory
-            lines.append(f"        v = _d_{field.name}()")
+            default = f"v = _d_{field.name}()"
         else:
             namespace[f"_d_{field.name}"] = field.default
-            lines.append(f"        v = _d_{field.name}")
-        lines.append(f"    _set(self, {field.name!r}, v)")
-    lines.append("    return self")
+            default = f"v = _d_{field.name}"
+        if typed and field.default is None:
+            # Absent, the struct holds None already (argmap._typed).
+            body.append(f"        v = {read}")
+            if hook is not None:
+                body += ["        if v is not None:", f"            v = {hook}"]
+        elif typed:
+            body += [f"        v = {read}", f"        if {absent}:", f"            {default}"]
+            if hook is not None:
+                body += ["        else:", f"            v = {hook}"]
+        else:
+            body += [f"        if {absent}:", f"            {default}", "        else:"]
+            body.append(f"            v = {read}")
+            if hook is not None:
+                body.append(f"            v = {hook}")
+        body.append(f"        {set_it}")
+    # One loop over many objects: a call a map, a section, a list, not a call an object.
+    lines = [
+        f"def build(items, {', '.join(helpers)}):",
+        "    built = []",
+        "    keep = built.append",
+        "    for o in items:",
+        *body,
+        "        keep(self)",
+        "    return tuple(built)",
+    ]
     namespace.update(_b=builders, _t=classes)
     exec("\n".join(lines), namespace)  # the code made above from field names
     built: Builder = namespace["build"]
     return built
 
 
-def _make_builders() -> dict[type, Builder]:
+def _make_builders(*, typed: bool = False) -> dict[type, Builder]:
     builders: dict[type, Builder] = {}
     classes: dict[str, type] = {}
     pending: list[type] = [ArgumentMap]
@@ -174,7 +278,7 @@ def _make_builders() -> dict[type, Builder]:
         attrs.resolve_types(cls)
         for field in attrs.fields(cls):
             pending += [t for t in _attrs_classes(field.type) if t not in builders]
-        builders[cls] = _make_builder(cls, builders, classes)
+        builders[cls] = _make_builder(cls, builders, classes, typed)
     return builders
 
 
@@ -185,6 +289,7 @@ def _attrs_classes(kind: Any) -> list[type]:
 
 
 _BUILDERS = _make_builders()
+_TYPED_BUILDERS = _make_builders(typed=True)
 
 
 def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:

@@ -6,12 +6,13 @@ import json
 import re
 from collections.abc import Iterable
 
-__all__ = ["PathPart", "format_path", "parse_path"]
+__all__ = ["LONE_SURROGATE", "PathPart", "format_path", "parse_path"]
 
 PathPart = str | int
 """One step into a document: a mapping key or a list index."""
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: a code point that Python strings hold but UTF-8 and JSON text cannot."""
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _STEP = re.compile(r'\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
 
@@ -30,7 +31,7 @@ def format_path(parts: Iterable[PathPart]) -> str:
             out.append(f".{part}")
         else:
             quoted = json.dumps(part, ensure_ascii=False)
-            if _SURROGATE.search(quoted):
+            if LONE_SURROGATE.search(quoted):
                 quoted = json.dumps(part)
             out.append(f"[{quoted}]")
     return "".join(out)

@@ -10,12 +10,11 @@ replaced in a copy so that checking can go on and report everything else too.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ._paths import PathPart, format_path
-from .errors import Problem
+from ._paths import LONE_SURROGATE, PathPart, format_path
+from .errors import Problem, ProblemCode
 
 __all__ = ["MAX_DEPTH", "MAX_INTEGER_DIGITS", "has_lone_surrogates", "plain_json"]
 
@@ -26,13 +25,12 @@ MAX_INTEGER_DIGITS = 4300
 """The most digits an integer may have: Python's own limit for turning one into text."""
 
 _INTEGER_BOUND = 10**MAX_INTEGER_DIGITS
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _REPLACEMENT = "\ufffd"
 
 
 def has_lone_surrogates(text: str) -> bool:
     """Whether `text` holds half of a UTF-16 pair, which UTF-8 cannot encode."""
-    return _SURROGATE.search(text) is not None
+    return LONE_SURROGATE.search(text) is not None
 
 
 def plain_json(
@@ -47,7 +45,7 @@ def plain_json(
     return _plain(value, list(at), depth, problems), problems
 
 
-def _report(problems: list[Problem], path: list[PathPart], code: str, message: str) -> None:
+def _report(problems: list[Problem], path: list[PathPart], code: ProblemCode, message: str) -> None:
     problems.append(Problem(path=format_path(path), code=code, message=message))
 
 
@@ -59,7 +57,7 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
             _report(
                 problems,
                 path,
-                "out-of-range",
+                ProblemCode.OUT_OF_RANGE,
                 f"an integer of {value.bit_length()} bits is too large; expected at most "
                 f"{MAX_INTEGER_DIGITS} digits",
             )
@@ -70,19 +68,24 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
             _report(
                 problems,
                 path,
-                "bad-text",
+                ProblemCode.BAD_TEXT,
                 "the text holds a lone surrogate (half of a UTF-16 pair), which is not "
                 "Unicode text and cannot be saved; expected well-formed text",
             )
-            return _SURROGATE.sub(_REPLACEMENT, str(value))
+            return LONE_SURROGATE.sub(_REPLACEMENT, str(value))
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            _report(problems, path, "wrong-type", f"{value} is not a JSON number")
+            _report(problems, path, ProblemCode.WRONG_TYPE, f"{value} is not a JSON number")
             return None
         return float(value)
     if depth >= MAX_DEPTH:
-        _report(problems, path, "too-deep", f"values nest more than {MAX_DEPTH} levels deep here")
+        _report(
+            problems,
+            path,
+            ProblemCode.TOO_DEEP,
+            f"values nest more than {MAX_DEPTH} levels deep here",
+        )
         return None
     if isinstance(value, Mapping):
         result: dict[str, Any] = {}
@@ -91,7 +94,7 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
                 _report(
                     problems,
                     path,
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"keys must be text, found {type(key).__name__} {key!r}",
                 )
                 continue
@@ -103,7 +106,7 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
     _report(
         problems,
         path,
-        "wrong-type",
+        ProblemCode.WRONG_TYPE,
         f"a value of type {type(value).__name__} is not JSON data; expected an object, "
         "a list, text, a number, true/false or null",
     )

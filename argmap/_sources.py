@@ -23,6 +23,7 @@ from pathlib import Path
 import attrs
 
 from ._atomic import descriptor_of
+from ._wording import shown
 from .model import ArgumentMap
 
 __all__ = [
@@ -52,14 +53,10 @@ def confine(path: Path, root: Path) -> Path:
         return path
     if os.path.commonpath([real, real_root]) != real_root:
         raise OutsideRootError(
-            f"the source path {_shown(os.fspath(path))} leads outside the sources root "
-            f"{_shown(real_root)}; only files inside it are read"
+            f"the source path {shown(os.fspath(path), 200)} leads outside the sources root "
+            f"{shown(real_root, 200)}; only files inside it are read"
         )
     return Path(real)
-
-
-def _shown(text: str, limit: int = 200) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def read_source_text(data: bytes) -> str:

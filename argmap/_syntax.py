@@ -20,7 +20,8 @@ import yaml
 
 from ._paths import PathPart, format_path, parse_path
 from ._plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
-from .errors import FormatError, Problem, ValidationError
+from ._wording import check_format, shown, unknown_suffix
+from .errors import Problem, ProblemCode, ValidationError
 
 __all__ = [
     "FORMATS",
@@ -44,18 +45,12 @@ Positions = dict[str, tuple[int, int]]
 def format_for(name: str, format: str | None = None) -> Format:
     """The format to read or write: `format` if given, else from the file name's suffix."""
     if format is not None:
-        if format not in FORMATS:
-            raise FormatError(f"unknown format {format!r}; expected one of: {', '.join(FORMATS)}")
-        return format
+        return check_format(format, FORMATS)
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     try:
         return _SUFFIXES[suffix]
     except KeyError:
-        raise FormatError(
-            f"cannot tell the format of {name!r} from its suffix; "
-            f"expected one of: {', '.join(_SUFFIXES)} (or name the format: `format=` in Python, "
-            "`--from` on the command line)"
-        ) from None
+        raise unknown_suffix(name, _SUFFIXES, FORMATS) from None
 
 
 # -- parsing ---------------------------------------------------------------------------------
@@ -105,7 +100,7 @@ def parse_text(text: str, format: Format, *, file: str | None = None) -> Parsed:
             [
                 Problem(
                     path="$",
-                    code="too-deep",
+                    code=ProblemCode.TOO_DEEP,
                     message="the document nests too deeply to read",
                     file=file,
                 )
@@ -118,7 +113,7 @@ def _empty(file: str | None) -> ValidationError:
         [
             Problem(
                 path="$",
-                code="empty-document",
+                code=ProblemCode.EMPTY_DOCUMENT,
                 message="the document is empty; expected an argument map "
                 "(an object with 'argmap', 'title' and 'nodes')",
                 file=file,
@@ -182,7 +177,12 @@ def _syntax_error(message: str, file: str | None, line: int | None, column: int 
     return ValidationError(
         [
             Problem(
-                path="$", code="syntax-error", message=message, file=file, line=line, column=column
+                path="$",
+                code=ProblemCode.SYNTAX_ERROR,
+                message=message,
+                file=file,
+                line=line,
+                column=column,
             )
         ]
     )
@@ -284,7 +284,7 @@ class _JsonScanner:
                 out.append(
                     Problem(
                         path=format_path((*here, part)),
-                        code="duplicate-key",
+                        code=ProblemCode.DUPLICATE_KEY,
                         message=f"the key {part!r} appears twice in one object (first at line "
                         f"{seen_line}, column {seen_column}); expected each key once",
                         file=self.file,
@@ -343,7 +343,7 @@ class _YamlReader:
         self,
         node: yaml.Node,
         here: tuple[PathPart, ...],
-        code: str,
+        code: ProblemCode,
         message: str,
         mark: Any = None,
     ) -> None:
@@ -367,7 +367,7 @@ class _YamlReader:
             self.problem(
                 node,
                 here,
-                "yaml-alias",
+                ProblemCode.YAML_ALIAS,
                 "YAML aliases are not supported in argmap files (this repeats the value "
                 f"anchored at line {mark.line + 1}); write the value out",
                 mark=self.aliases.get(here),
@@ -379,7 +379,7 @@ class _YamlReader:
                 self.problem(
                     node,
                     here,
-                    "yaml-tag",
+                    ProblemCode.YAML_TAG,
                     f"the YAML tag {node.tag!r} is not supported; expected a plain mapping or list",
                 )
                 # Read on as if untagged, so that what it holds is checked too.
@@ -390,7 +390,7 @@ class _YamlReader:
             value = self.scalars.construct_object(node)
         except yaml.YAMLError as error:
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-            self.problem(node, here, "yaml-tag", f"cannot read this value: {problem}")
+            self.problem(node, here, ProblemCode.YAML_TAG, f"cannot read this value: {problem}")
             return None
         except Exception:
             # PyYAML's constructors raise what they meet (`!!int hello` a
@@ -399,7 +399,7 @@ class _YamlReader:
                 self.problem(
                     node,
                     here,
-                    "out-of-range",
+                    ProblemCode.OUT_OF_RANGE,
                     f"an integer of {len(node.value)} digits is too large; expected at most "
                     f"{MAX_INTEGER_DIGITS} digits",
                 )
@@ -407,8 +407,8 @@ class _YamlReader:
             self.problem(
                 node,
                 here,
-                "yaml-tag",
-                f"cannot read {_shown(node.value)} as the YAML tag {node.tag!r} says; "
+                ProblemCode.YAML_TAG,
+                f"cannot read {shown(node.value, 40)} as the YAML tag {node.tag!r} says; "
                 "remove the tag or fix the value",
             )
             return None
@@ -416,13 +416,18 @@ class _YamlReader:
             self.problem(
                 node,
                 here,
-                "bad-text",
+                ProblemCode.BAD_TEXT,
                 "the text holds a lone surrogate (half of a UTF-16 pair), which is not "
                 "Unicode text; expected well-formed text",
             )
             return plain_json(value)[0]
         if isinstance(value, float) and not math.isfinite(value):
-            self.problem(node, here, "wrong-type", f"{_shown(node.value)} is not a finite number")
+            self.problem(
+                node,
+                here,
+                ProblemCode.WRONG_TYPE,
+                f"{shown(node.value, 40)} is not a finite number",
+            )
         elif isinstance(value, int) and not isinstance(value, bool):
             # Hexadecimal and octal escape Python's limit on digits: checked here.
             _, found = plain_json(value, at=here)
@@ -441,7 +446,7 @@ class _YamlReader:
             self.problem(
                 node,
                 here,
-                "wrong-type",
+                ProblemCode.WRONG_TYPE,
                 f"a {type(value).__name__} value cannot be used here; "
                 "expected text, a number, true/false or null",
             )
@@ -463,7 +468,7 @@ class _YamlReader:
                 self.problem(
                     key_node,
                     here,
-                    "wrong-type",
+                    ProblemCode.WRONG_TYPE,
                     f"keys must be text, found {shown}; quote it if it is meant as text",
                 )
                 continue
@@ -472,7 +477,7 @@ class _YamlReader:
                 self.problem(
                     key_node,
                     (*here, key),
-                    "duplicate-key",
+                    ProblemCode.DUPLICATE_KEY,
                     f"the key {key!r} appears twice in one mapping (first at line "
                     f"{mark.line + 1}, column {mark.column + 1}); expected each key once",
                 )
@@ -522,11 +527,6 @@ def _alias_marks(text: str) -> dict[tuple[PathPart, ...], Any]:
     except yaml.YAMLError:
         pass
     return marks
-
-
-def _shown(text: str, limit: int = 40) -> str:
-    """`text` quoted for a message, cut to `limit` characters."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def compose_yaml(text: str, file: str | None) -> yaml.Node:

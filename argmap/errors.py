@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._wording import plural
+
 __all__ = [
     "ArgmapError",
     "FormatError",
@@ -71,6 +73,8 @@ class ProblemCode(enum.StrEnum):
     ISOLATED_NODE = "isolated-node"
     NOT_AIF = "not-aif"
     AIF_KEPT_IN_METADATA = "aif-kept-in-metadata"
+    ARGDOWN_KEPT_IN_METADATA = "argdown-kept-in-metadata"
+    ARGDOWN_NOT_REPRESENTED = "argdown-not-represented"
     SCHEMA_INVALID = "schema-invalid"
     MODEL_REFUSED = "model-refused"
 
@@ -119,26 +123,6 @@ class Problem:
         }
 
 
-def describe_value(value: object, *, limit: int = 60) -> str:
-    """A short, typed rendering of a parsed value for messages: `string 'x'`, `integer 5`."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return f"boolean {str(value).lower()}"
-    if isinstance(value, int):
-        return f"integer {value}"
-    if isinstance(value, float):
-        return f"number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= limit else value[: limit - 1] + "…"
-        return f"string {shown!r}"
-    if isinstance(value, dict):
-        return f"an object with {len(value)} field{'s' if len(value) != 1 else ''}"
-    if isinstance(value, list):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
-    return type(value).__name__
-
-
 class ArgmapError(Exception):
     """Base class of every error argmap raises on purpose."""
 
@@ -158,7 +142,7 @@ class ValidationError(ArgmapError, ValueError):
     def _summary(self) -> str:
         errors = self.errors
         count = len(errors)
-        lines = [f"{count} problem{'s' if count != 1 else ''} found"]
+        lines = [f"{plural(count, 'problem')} found"]
         lines += [f"  {p}" for p in errors[:_SHOWN]]
         if count > _SHOWN:
             lines.append(f"  … and {count - _SHOWN} more (see .problems)")

@@ -23,7 +23,8 @@ from ._paths import format_path, parse_path
 from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base
 from ._syntax import Format, format_for, locate, parse_text
-from .errors import Problem, Severity, ValidationError
+from ._typed import load_typed
+from .errors import Problem, ProblemCode, Severity, ValidationError
 from .model import ArgumentMap
 from .schema import validate_data
 
@@ -109,8 +110,10 @@ def loads(
         ValidationError: the map is invalid; it lists every problem, located
             by line:col and JSON path.
     """
+    # The folder is looked up only if a source needs it: small maps load in microseconds.
+    folder = None if base is None else Path(base)
     return _check_text(
-        text, format=format, file=None, base=_base(base), root=_root(sources_root)
+        text, format=format, file=None, base=folder, root=_root(sources_root)
     ).unwrap()
 
 
@@ -124,9 +127,8 @@ def from_dict(
 
     Args:
         data: the document; any mapping and sequence will do.
-        base: the folder sources' paths are relative to (default: the
-            working directory).
-        sources_root: confines the sources read, as for `load`.
+        base: as for `loads`.
+        sources_root: as for `loads`.
 
     Returns:
         The map, its quotes anchored.
@@ -196,7 +198,9 @@ def check(
     try:
         data = _read_regular_file(path, MAX_MAP_BYTES)
     except _TooLargeError as error:
-        problem = Problem(path="$", code="too-large", message=str(error), file=str(target))
+        problem = Problem(
+            path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=str(target)
+        )
         return Report(map=None, problems=(problem,))
     return _check_text(data, format=chosen, file=str(target), base=folder, root=root)
 
@@ -249,6 +253,12 @@ def _base(base: str | os.PathLike[str] | None) -> Path:
     return Path.cwd() if base is None else Path(base)
 
 
+def _remember_base(argument_map: ArgumentMap, base: Path | None) -> None:
+    # So that `dump` can keep its sources reachable; only source paths need it.
+    if any(source.path is not None for source in argument_map.sources):
+        remember_base(argument_map, _base(base))
+
+
 def _root(root: str | os.PathLike[str] | None) -> Path | None:
     # A mistyped root would report every source as outside it: say so once instead.
     if root is None:
@@ -287,7 +297,7 @@ def _decode(data: str | bytes, file: str | None) -> str:
             [
                 Problem(
                     path="$",
-                    code="not-utf8",
+                    code=ProblemCode.NOT_UTF8,
                     message=f"the file is not UTF-8 text: byte {data[error.start]:#04x} at "
                     f"offset {error.start} cannot be decoded (is it binary, or in another "
                     "encoding? save it as UTF-8)",
@@ -300,10 +310,34 @@ def _decode(data: str | bytes, file: str | None) -> str:
 
 
 def _check_text(
-    data: str | bytes, *, format: Format, file: str | None, base: Path, root: Path | None = None
+    data: str | bytes,
+    *,
+    format: Format,
+    file: str | None,
+    base: Path | None,
+    root: Path | None = None,
+    typed: bool = True,
 ) -> Report:
+    """Check map text; `base` is the sources' folder (None: the current one)."""
     try:
         text = _decode(data, file)
+    except ValidationError as error:
+        return Report(map=None, problems=error.problems)
+    if typed and format == "json":
+        # The common case, a valid map, at the speed of parsing; anything
+        # else takes the wordy path below, which finds and words every problem.
+        # Inline rather than `_collector_paused`: a small map loads in tens of microseconds.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            argument_map = load_typed(text, lambda rows: _source_texts(rows, _base(base), root))
+        finally:
+            if was_enabled:
+                gc.enable()
+        if argument_map is not None:
+            _remember_base(argument_map, base)
+            return Report(map=argument_map, problems=())
+    try:
         with _collector_paused():
             parsed = parse_text(text, format, file=file)
     except ValidationError as error:
@@ -314,7 +348,7 @@ def _check_text(
         document["metadata"], found = plain_json(document["metadata"], at=("metadata",))
         problems += found
     return _check_document(
-        document, early=problems, base=base, root=root, text=text, format=format, file=file
+        document, early=problems, base=_base(base), root=root, text=text, format=format, file=file
     )
 
 
@@ -340,7 +374,9 @@ def _check_document(
             # A value already reported while reading (an alias, a mistagged or
             # non-JSON value) was read as null: the schema's word on it is noise.
             reported = {p.path for p in early}
-            problems = [p for p in problems if p.code != "wrong-type" or p.path not in reported]
+            problems = [
+                p for p in problems if p.code != ProblemCode.WRONG_TYPE or p.path not in reported
+            ]
         problems = early + problems
         texts, source_problems = _read_sources(document, base, root)
         problems += source_problems
@@ -348,7 +384,7 @@ def _check_document(
         problems += result.problems
         argument_map = None
         if not any(p.severity is Severity.ERROR for p in problems):
-            argument_map = _structure(document, result.anchors, problems)
+            argument_map = _structure(document, problems)
     unplaced = [p.path for p in problems if p.line is None]
     if text is not None and unplaced:
         # Problems found while parsing know their place already; the rest are looked up.
@@ -366,26 +402,23 @@ def _check_document(
         problems = [_named(p, document) for p in problems]
     problems.sort(key=_document_order)
     if argument_map is not None:
-        remember_base(argument_map, base)  # so that `dump` can keep its sources reachable
+        _remember_base(argument_map, base)
     return Report(map=argument_map, problems=tuple(problems))
 
 
-def _structure(
-    document: dict[str, Any],
-    anchors: Mapping[tuple[int, int], tuple[int, int]],
-    problems: list[Problem],
-) -> ArgumentMap | None:
+def _structure(document: dict[str, Any], problems: list[Problem]) -> ArgumentMap | None:
     try:
         # Without the model's validators: the schema and the checks tested
-        # every value they would (codec.structure_map).
-        return _anchor(structure_map(document), anchors)
+        # every value they would (codec.structure_map); the checks wrote the
+        # anchored quotes' offsets into the document.
+        return structure_map(document)
     except (TypeError, ValueError) as error:
         # The schema and the checks should have refused whatever the model
         # refuses; should they ever disagree, the user still gets a problem.
         problems.append(
             Problem(
                 path="$",
-                code="model-refused",
+                code=ProblemCode.MODEL_REFUSED,
                 message=f"the document passed every check but the model refused it: {error} "
                 "(please report this as a bug in argmap)",
             )
@@ -426,19 +459,37 @@ def _document_order(problem: Problem) -> tuple[int, int, list[tuple[int, int | s
 def _read_sources(
     document: Any, base: Path, root: Path | None = None
 ) -> tuple[dict[str, str], list[Problem]]:
-    texts: dict[str, str] = {}
-    problems: list[Problem] = []
     sources = document.get("sources") if isinstance(document, dict) else None
     if not isinstance(sources, list):
-        return texts, problems
+        return {}, []
+    rows = [
+        (index, source["id"], source["path"])
+        for index, source in enumerate(sources)
+        if isinstance(source, dict)
+        and isinstance(source.get("id"), str)
+        and isinstance(source.get("path"), str)
+    ]
+    return _read_source_rows(rows, base, root)
+
+
+def _source_texts(
+    rows: list[tuple[int, str, str]], base: Path, root: Path | None
+) -> dict[str, str] | None:
+    texts, problems = _read_source_rows(rows, base, root)
+    return None if problems else texts
+
+
+def _read_source_rows(
+    rows: list[tuple[int, str, str]], base: Path, root: Path | None
+) -> tuple[dict[str, str], list[Problem]]:
+    """The texts of the sources `(index, id, path)`, and the problems of reading them."""
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
     # Many sources may name one file: it is read (and held) once.
     read_before: dict[tuple[int, int], str] = {}
     total = 0
-    for index, source in enumerate(sources):
-        if not isinstance(source, dict):
-            continue
-        id, path = source.get("id"), source.get("path")
-        if not isinstance(id, str) or not isinstance(path, str) or id in texts:
+    for index, id, path in rows:
+        if id in texts:
             continue
         where = format_path(["sources", index, "path"])
         full = base / path
@@ -457,16 +508,22 @@ def _read_sources(
                 total += status.st_size
             texts[id] = known
         except OutsideRootError as error:
-            problems.append(Problem(path=where, code="source-outside-root", message=str(error)))
+            problems.append(
+                Problem(path=where, code=ProblemCode.SOURCE_OUTSIDE_ROOT, message=str(error))
+            )
         except _TooLargeError as error:
             problems.append(
-                Problem(path=where, code="source-unreadable", message=f"source {id!r}: {error}")
+                Problem(
+                    path=where,
+                    code=ProblemCode.SOURCE_UNREADABLE,
+                    message=f"source {id!r}: {error}",
+                )
             )
         except UnicodeDecodeError as error:
             problems.append(
                 Problem(
                     path=where,
-                    code="source-unreadable",
+                    code=ProblemCode.SOURCE_UNREADABLE,
                     message=f"the text of source {id!r} ({full}) is not UTF-8: "
                     f"byte offset {error.start} cannot be decoded",
                 )
@@ -476,33 +533,9 @@ def _read_sources(
             problems.append(
                 Problem(
                     path=where,
-                    code="source-not-found",
+                    code=ProblemCode.SOURCE_NOT_FOUND,
                     message=f"cannot read the text of source {id!r} at {path!r} "
                     f"(resolved to {full}): {reason}; paths are relative to the map file",
                 )
             )
     return texts, problems
-
-
-def _anchor(
-    argument_map: ArgumentMap, anchors: Mapping[tuple[int, int], tuple[int, int]]
-) -> ArgumentMap:
-    if not anchors:
-        return argument_map
-    nodes = list(argument_map.nodes)
-    by_node: dict[int, dict[int, tuple[int, int]]] = {}
-    for (node_index, quote_index), span in anchors.items():
-        by_node.setdefault(node_index, {})[quote_index] = span
-    changed = False
-    for node_index, spans in by_node.items():
-        node = nodes[node_index]
-        quotes = tuple(
-            attrs.evolve(quote, start=spans[i][0], end=spans[i][1])
-            if i in spans and (quote.start, quote.end) != spans[i]
-            else quote
-            for i, quote in enumerate(node.quotes)
-        )
-        if quotes != node.quotes:
-            nodes[node_index] = attrs.evolve(node, quotes=quotes)
-            changed = True
-    return attrs.evolve(argument_map, nodes=tuple(nodes)) if changed else argument_map

@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._wording import describe_value
+
 __all__ = [
     "ID_PATTERN",
     "ArgumentMap",
@@ -59,10 +61,6 @@ class RelationKind(enum.StrEnum):
     UNDERCUTS = "undercuts"
 
 
-def _describe(value: object) -> str:
-    return f"{value!r} ({type(value).__name__})"
-
-
 # Validators run for every object a load makes: each settles the usual case
 # in one test before it looks for words to explain a failure.
 
@@ -71,7 +69,7 @@ def _check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None
     if type(value) is str and _ID_MATCH(value):
         return
     if not isinstance(value, str):
-        raise TypeError(f"{attribute.name!r} must be an id string, got {_describe(value)}")
+        raise TypeError(f"{attribute.name!r} must be an id string, got {describe_value(value)}")
     if not _ID_MATCH(value):
         raise ValueError(
             f"{attribute.name!r} must be an id (a letter or '_', then letters, digits, "
@@ -88,7 +86,7 @@ def _check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> No
     if type(value) is str and _TEXT_SEARCH(value):
         return
     if not isinstance(value, str):
-        raise TypeError(f"{attribute.name!r} must be a string, got {_describe(value)}")
+        raise TypeError(f"{attribute.name!r} must be a string, got {describe_value(value)}")
     if not _TEXT_SEARCH(value):
         raise ValueError(f"{attribute.name!r} must contain non-blank text, got {value!r}")
 
@@ -101,10 +99,12 @@ def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], valu
 def _tuple_of(kind: type, what: str) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple):
-            raise TypeError(f"{attribute.name!r} must be a sequence, got {_describe(value)}")
+            raise TypeError(f"{attribute.name!r} must be a sequence, got {describe_value(value)}")
         for index, item in enumerate(value):
             if not isinstance(item, kind):
-                raise TypeError(f"{attribute.name}[{index}] must be {what}, got {_describe(item)}")
+                raise TypeError(
+                    f"{attribute.name}[{index}] must be {what}, got {describe_value(item)}"
+                )
 
     return check
 
@@ -131,7 +131,7 @@ def _to_tuple(value: Any) -> Any:
 
 def _not_a_member(kind: type[enum.Enum], value: object) -> ValueError:
     allowed = ", ".join(str(member.value) for member in kind)
-    return ValueError(f"expected a {kind.__name__} ({allowed}), got {_describe(value)}")
+    return ValueError(f"expected a {kind.__name__} ({allowed}), got {describe_value(value)}")
 
 
 # StrEnum members hash and compare as their values: one lookup serves both.
@@ -157,7 +157,9 @@ def _check_offset(_: object, attribute: attrs.Attribute[Any], value: object) -> 
     if value is None:
         return
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError(f"{attribute.name!r} must be an int >= 0 or None, got {_describe(value)}")
+        raise ValueError(
+            f"{attribute.name!r} must be an int >= 0 or None, got {describe_value(value)}"
+        )
 
 
 def _check_base_score(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -165,7 +167,7 @@ def _check_base_score(_: object, attribute: attrs.Attribute[Any], value: object)
         return
     if not isinstance(value, int | float) or isinstance(value, bool) or not 0.0 <= value <= 1.0:
         raise ValueError(
-            f"{attribute.name!r} must be a number in [0, 1] or None, got {_describe(value)}"
+            f"{attribute.name!r} must be a number in [0, 1] or None, got {describe_value(value)}"
         )
 
 
@@ -316,7 +318,7 @@ class ArgumentMap:
     def _check_metadata(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
             raise TypeError(
-                f"'metadata' must be a mapping with string keys, got {_describe(value)}"
+                f"'metadata' must be a mapping with string keys, got {describe_value(value)}"
             )
 
     @cached_property

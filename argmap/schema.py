@@ -7,21 +7,22 @@ whose errors carry what is needed to word each problem for a person.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
+import attrs
 import jsonschema
 import jsonschema.protocols
 import jsonschema.validators
 import jsonschema_rs
 
 from ._paths import format_path
-from .errors import Problem, describe_value
+from ._wording import a, describe_value, json_type, suggest, unknown
+from .errors import Problem, ProblemCode
 
 __all__ = [
     "FORMAT_VERSION",
@@ -116,7 +117,7 @@ def validate_data(document: object) -> list[Problem]:
     except ValueError as refused:
         # jsonschema-rs refuses what it cannot hold (too deep a nesting).
         message = f"cannot check the document: {refused}"
-        return [Problem(path="$", code="too-deep", message=message)]
+        return [Problem(path="$", code=ProblemCode.TOO_DEEP, message=message)]
     validators = _wording_validators()
     problems: list[Problem] = []
     data: Any = document
@@ -129,7 +130,7 @@ def validate_data(document: object) -> list[Problem]:
     if not problems:
         # Never report a failing document as sound, should the two validators differ.
         problems = [
-            Problem(path=format_path(path), code="schema-invalid", message=message)
+            Problem(path=format_path(path), code=ProblemCode.SCHEMA_INVALID, message=message)
             for path, message in _fast_messages(document)
         ]
     return problems
@@ -142,119 +143,161 @@ def _fast_messages(document: object) -> list[tuple[tuple[Any, ...], str]]:
     ]
 
 
+@attrs.frozen(kw_only=True)
+class _Fault:
+    """One jsonschema error, with what every keyword's wording needs."""
+
+    parts: list[Any]
+    """The JSON path of the value at fault, as parts."""
+    instance: Any
+    expected: Any
+    """The keyword's value in the schema (`error.validator_value`)."""
+    subschema: dict[str, Any]
+    message: str
+    """jsonschema's own wording, for keywords argmap does not word."""
+
+    @property
+    def path(self) -> str:
+        return format_path(self.parts)
+
+    @property
+    def what(self) -> str:
+        """What the subschema calls its value (its `title`), for messages."""
+        title = self.subschema.get("title", "value")
+        return str(title)
+
+    def problem(self, code: ProblemCode, message: str, *, at: str | None = None) -> Problem:
+        return Problem(path=self.path if at is None else at, code=code, message=message)
+
+    def found(self, code: ProblemCode, expected: str) -> Iterator[Problem]:
+        """The one problem of a value that is not what was expected, worded the usual way."""
+        yield self.problem(code, f"found {describe_value(self.instance)}; expected {expected}")
+
+
 def _word(error: jsonschema.ValidationError, prefix: tuple[Any, ...]) -> Iterator[Problem]:
-    parts = [*prefix, *error.absolute_path]
-    path = format_path(parts)
-    subschema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
-    what = subschema.get("title", "value")
-    instance: Any = error.instance
-    validator = error.validator
-    expected: Any = error.validator_value
-    if validator == "additionalProperties":
-        known = sorted(subschema.get("properties", {}))
-        for key in sorted(set(instance) - set(known), key=str):
-            hint = _did_you_mean(key, known)
-            yield Problem(
-                path=format_path([*parts, key]),
-                code="unknown-field",
-                message=f"unknown field {key!r} in {_article(what)}{hint}; "
-                f"expected only: {', '.join(known)}",
+    """Every problem one jsonschema error stands for, worded by its keyword's function."""
+    fault = _Fault(
+        parts=[*prefix, *error.absolute_path],
+        instance=error.instance,
+        expected=error.validator_value,
+        subschema=error.schema if isinstance(error.schema, dict) else {},
+        message=error.message,
+    )
+    return _WORDING.get(str(error.validator), _unworded)(fault)
+
+
+def _unworded(fault: _Fault) -> Iterator[Problem]:
+    yield fault.problem(ProblemCode.SCHEMA_INVALID, fault.message)
+
+
+def _additional_properties(fault: _Fault) -> Iterator[Problem]:
+    known = sorted(fault.subschema.get("properties", {}))
+    for key in sorted(set(fault.instance) - set(known), key=str):
+        yield fault.problem(
+            ProblemCode.UNKNOWN_FIELD,
+            f"unknown field {key!r} in {a(fault.what)}{suggest(key, known)}; "
+            f"expected only: {', '.join(known)}",
+            at=format_path([*fault.parts, key]),
+        )
+
+
+def _required(fault: _Fault) -> Iterator[Problem]:
+    needed = ", ".join(fault.expected)
+    for key in fault.expected:
+        if isinstance(fault.instance, dict) and key not in fault.instance:
+            yield fault.problem(
+                ProblemCode.MISSING_FIELD,
+                f"{a(fault.what)} needs the field {key!r} (required: {needed})",
             )
-    elif validator == "required":
-        for key in expected:
-            if isinstance(instance, dict) and key not in instance:
-                needed = ", ".join(expected)
-                yield Problem(
-                    path=path,
-                    code="missing-field",
-                    message=f"{_article(what)} needs the field {key!r} (required: {needed})",
+
+
+def _dependent_required(fault: _Fault) -> Iterator[Problem]:
+    instance = fault.instance
+    for key, needed in fault.expected.items():
+        for other in needed:
+            if isinstance(instance, dict) and key in instance and other not in instance:
+                yield fault.problem(
+                    ProblemCode.MISSING_FIELD,
+                    f"{key!r} and {other!r} go together; found {key!r} without {other!r}",
                 )
-    elif validator == "dependentRequired":
-        for key, needed in expected.items():
-            for other in needed:
-                if isinstance(instance, dict) and key in instance and other not in instance:
-                    yield Problem(
-                        path=path,
-                        code="missing-field",
-                        message=f"{key!r} and {other!r} go together; found {key!r} "
-                        f"without {other!r}",
-                    )
-    elif validator == "type":
-        yield Problem(
-            path=path,
-            code="wrong-type",
-            message=f"expected {_a(expected)}, found {describe_value(instance)}",
-        )
-    elif validator in ("const", "enum") and parts == ["argmap"]:
-        yield Problem(
-            path=path,
-            code="unsupported-version",
-            message=f"format version {describe_value(instance)} is not supported; "
-            f"this argmap reads {', '.join(map(repr, READ_VERSIONS))} "
-            f'(write: argmap: "{FORMAT_VERSION}")',
-        )
-    elif validator == "enum":
-        allowed = ", ".join(str(v) for v in expected)
-        if isinstance(instance, str):
-            hint = _did_you_mean(instance, [str(v) for v in expected])
-            code, message = "unknown-kind", f"unknown {what} {instance!r}{hint}; "
-            message += f"expected one of: {allowed}"
-        else:
-            code = "wrong-type"
-            message = f"expected {_article(what)} (one of: {allowed}), "
-            message += f"found {describe_value(instance)}"
-        yield Problem(path=path, code=code, message=message)
-    elif validator == "pattern":
-        expected = subschema.get("description", f"text matching {expected}")
-        code = (
-            "bad-id"
-            if subschema.get("pattern") == _schema()["$defs"]["id"]["pattern"]
-            else "blank-text"
-        )
-        yield Problem(
-            path=path, code=code, message=f"found {describe_value(instance)}; expected {expected}"
-        )
-    elif validator == "uniqueItems":
-        yield Problem(
-            path=path,
-            code="duplicate-item",
-            message=f"{describe_value(_first_repeat(instance))} is listed twice; "
-            "expected each item once",
-        )
-    elif validator == "minimum":
-        yield Problem(
-            path=path,
-            code="out-of-range",
-            message=f"found {describe_value(instance)}; expected a number >= {expected}",
-        )
+
+
+def _type(fault: _Fault) -> Iterator[Problem]:
+    return fault.found(ProblemCode.WRONG_TYPE, json_type(fault.expected))
+
+
+def _version(fault: _Fault) -> Problem:
+    return fault.problem(
+        ProblemCode.UNSUPPORTED_VERSION,
+        f"format version {describe_value(fault.instance)} is not supported; "
+        f"this argmap reads {', '.join(map(repr, READ_VERSIONS))} "
+        f'(write: argmap: "{FORMAT_VERSION}")',
+    )
+
+
+def _enum(fault: _Fault) -> Iterator[Problem]:
+    if fault.parts == ["argmap"]:
+        yield _version(fault)
+        return
+    choices = [str(v) for v in fault.expected]
+    if isinstance(fault.instance, str):
+        yield fault.problem(ProblemCode.UNKNOWN_KIND, unknown(fault.what, fault.instance, choices))
     else:
-        yield Problem(path=path, code="schema-invalid", message=error.message)
+        allowed = ", ".join(choices)
+        yield from fault.found(ProblemCode.WRONG_TYPE, f"{a(fault.what)} (one of: {allowed})")
 
 
-def _article(noun: str) -> str:
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+_PATTERN_CODES: Mapping[str, ProblemCode] = {
+    "id": ProblemCode.BAD_ID,
+    "text": ProblemCode.BLANK_TEXT,
+}
+"""The problem a string has that misses a `pattern`, by the name of the `$defs` entry holding it.
+
+Every `pattern` in the schema stands in a `$defs` entry named here (a test
+says so); one elsewhere would be reported as `schema-invalid`, never under
+another pattern's code.
+"""
 
 
-def _a(json_type: object) -> str:
-    names = {
-        "object": "an object",
-        "array": "a list",
-        "string": "a string",
-        "integer": "an integer",
-        "number": "a number",
-        "boolean": "a boolean",
-        "null": "null",
-    }
-    if isinstance(json_type, list):
-        return " or ".join(names.get(str(t), str(t)) for t in json_type)
-    return names.get(str(json_type), str(json_type))
+def _pattern_code(subschema: dict[str, Any]) -> ProblemCode:
+    for name, code in _PATTERN_CODES.items():
+        if _schema()["$defs"].get(name) == subschema:
+            return code
+    return ProblemCode.SCHEMA_INVALID
 
 
-def _did_you_mean(word: object, choices: list[str]) -> str:
-    if not isinstance(word, str):
-        return ""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+def _pattern(fault: _Fault) -> Iterator[Problem]:
+    expected = fault.subschema.get("description", f"text matching {fault.expected}")
+    return fault.found(_pattern_code(fault.subschema), str(expected))
+
+
+def _unique_items(fault: _Fault) -> Iterator[Problem]:
+    yield fault.problem(
+        ProblemCode.DUPLICATE_ITEM,
+        f"{describe_value(_first_repeat(fault.instance))} is listed twice; expected each item once",
+    )
+
+
+def _minimum(fault: _Fault) -> Iterator[Problem]:
+    return fault.found(ProblemCode.OUT_OF_RANGE, f"a number >= {fault.expected}")
+
+
+def _maximum(fault: _Fault) -> Iterator[Problem]:
+    return fault.found(ProblemCode.OUT_OF_RANGE, f"a number <= {fault.expected}")
+
+
+_WORDING: Mapping[str, Callable[[_Fault], Iterator[Problem]]] = {
+    "additionalProperties": _additional_properties,
+    "required": _required,
+    "dependentRequired": _dependent_required,
+    "type": _type,
+    "enum": _enum,
+    "pattern": _pattern,
+    "uniqueItems": _unique_items,
+    "minimum": _minimum,
+    "maximum": _maximum,
+}
+"""How each JSON Schema keyword's failure is worded; other keywords get jsonschema's words."""
 
 
 def _first_repeat(items: list[Any]) -> object:

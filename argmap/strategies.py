@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 
 from ._checks import ATTACKS, SUPPORTS
 from ._paths import PathPart, format_path
+from .errors import ProblemCode
 from .model import (
     TEXT_PATTERN,
     ArgumentMap,
@@ -514,13 +515,13 @@ class BrokenDocument:
 
 
 _FAULTS = (
-    "missing-field",
-    "wrong-type",
-    "unknown-field",
-    "unknown-kind",
-    "dangling-reference",
-    "duplicate-id",
-    "bad-id",
+    ProblemCode.MISSING_FIELD,
+    ProblemCode.WRONG_TYPE,
+    ProblemCode.UNKNOWN_FIELD,
+    ProblemCode.UNKNOWN_KIND,
+    ProblemCode.DANGLING_REFERENCE,
+    ProblemCode.DUPLICATE_ID,
+    ProblemCode.BAD_ID,
 )
 
 
@@ -545,13 +546,13 @@ def broken_documents(draw: st.DrawFn) -> BrokenDocument:
     index = draw(st.integers(0, len(nodes_) - 1))
     node = nodes_[index]
     parts: list[PathPart] = ["nodes", index]
-    if fault == "missing-field":
+    if fault == ProblemCode.MISSING_FIELD:
         field = draw(st.sampled_from(["id", "kind", "text"]))
         if field == "id":
             index, node = _added_node(nodes_)
             parts = ["nodes", index]
         del node[field]
-    elif fault == "wrong-type":
+    elif fault == ProblemCode.WRONG_TYPE:
         field = draw(st.sampled_from(["id", "kind", "text", "tags", "section"]))
         if field == "id":
             index, node = _added_node(nodes_)
@@ -559,14 +560,14 @@ def broken_documents(draw: st.DrawFn) -> BrokenDocument:
         wrong: list[object] = [42, 1.5, True, None, {"a": 1}]
         node[field] = draw(st.sampled_from(wrong if field == "tags" else [*wrong, ["x"]]))
         parts.append(field)
-    elif fault == "unknown-field":
+    elif fault == ProblemCode.UNKNOWN_FIELD:
         field = draw(st.sampled_from(["colour", "weight", "Text", "from"]))
         node[field] = "surprise"
         parts.append(field)
-    elif fault == "unknown-kind":
+    elif fault == ProblemCode.UNKNOWN_KIND:
         node["kind"] = draw(st.sampled_from(["clam", "CLAIM", "premise", "thesis", ""]))
         parts.append("kind")
-    elif fault == "dangling-reference":
+    elif fault == ProblemCode.DANGLING_REFERENCE:
         field = draw(st.sampled_from(["section", "relation"]))
         if field == "relation":
             document.setdefault("relations", []).append(
@@ -577,7 +578,7 @@ def broken_documents(draw: st.DrawFn) -> BrokenDocument:
         else:
             node["section"] = "no-such-section"
             parts.append("section")
-    elif fault == "duplicate-id":
+    elif fault == ProblemCode.DUPLICATE_ID:
         later, added = _added_node(nodes_)
         added["id"] = node["id"]
         parts = ["nodes", later, "id"]

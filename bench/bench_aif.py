@@ -1,6 +1,7 @@
 """AIF JSON → DOT, argmap against arguebuf on the same file, each side in a fresh process.
 
-    python bench/bench_aif.py [--inodes 10000] [--runs 5] [--write]
+    python bench/bench_aif.py [--inodes 10000] [--runs 5] [--peer-python PY] [--write]
+    python bench/bench_aif.py --baseline DIR   # also argmap as checked out in DIR, alternating
     python bench/bench_aif.py --linear [--inodes 25000]   # load time at 1x, 2x, 4x the size
 
 Files are synthetic AIF of the shapes real corpora have: "arguments" (I-nodes
@@ -11,14 +12,18 @@ TA between locutions, as QT30 and US2016 have). argmap's side is
 'argmap[bench]'`; arguebuf 3.x needs Python 3.13, so 2.x where argmap runs on
 3.11) is `arguebuf.load.file` and `arguebuf.dump.graphviz(...).source`, with
 `max_nodes` raised so that it draws the whole graph. Each side runs in its own
-process `--runs` times; the median of the times measured inside the process
-(reading the file to DOT text) is reported, with the ratio.
+process `--runs` times, the two sides alternating; the median of the times
+measured inside the process (reading the file to DOT text) is reported, with
+the ratio. argmap is imported from this checkout; arguebuf from `--peer-python`
+(an interpreter that has it, default this one), so that it need not be
+installed beside argmap.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -28,7 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from measure import write_section
+from measure import ROOT, write_section
 
 
 def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, Any]:
@@ -87,40 +92,59 @@ def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, An
 WORDS = ("the", "alliance", "region", "policy", "shift", "risk", "threat", "partners", "trade")
 
 
-def argmap_side(path: str) -> dict[str, Any]:
+def argmap_side(paths: list[str]) -> dict[str, Any]:
     import argmap
     from argmap.formats import aif
 
-    start = time.perf_counter()
-    m = aif.load(path)
-    dot = argmap.to_dot(m)
-    return {"seconds": time.perf_counter() - start, "nodes": len(m.nodes), "bytes": len(dot)}
-
-
-def arguebuf_side(path: str) -> dict[str, Any]:
-    import arguebuf
-
-    start = time.perf_counter()
-    graph = arguebuf.load.file(path)
-    total = len(graph.atom_nodes) + len(graph.scheme_nodes)
-    drawn: Any = arguebuf.dump.graphviz(graph, max_nodes=total + 1)  # None above max_nodes
-    dot = drawn.source
+    start, cpu = time.perf_counter(), time.process_time()
+    nodes = size = 0
+    for path in paths:
+        m = aif.load(path)
+        dot = argmap.to_dot(m)
+        nodes, size = nodes + len(m.nodes), size + len(dot)
     return {
         "seconds": time.perf_counter() - start,
-        "nodes": len(graph.atom_nodes),
-        "bytes": len(dot),
+        "cpu": time.process_time() - cpu,
+        "nodes": nodes,
+        "bytes": size,
     }
 
 
-def run_side(side: str, path: Path) -> dict[str, Any]:
+def arguebuf_side(paths: list[str]) -> dict[str, Any]:
+    import arguebuf
+
+    start, cpu = time.perf_counter(), time.process_time()
+    nodes = size = 0
+    for path in paths:
+        graph = arguebuf.load.file(path)
+        total = len(graph.atom_nodes) + len(graph.scheme_nodes)
+        drawn: Any = arguebuf.dump.graphviz(graph, max_nodes=total + 1)  # None above max_nodes
+        nodes, size = nodes + len(graph.atom_nodes), size + len(drawn.source)
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": time.process_time() - cpu,
+        "nodes": nodes,
+        "bytes": size,
+    }
+
+
+def run_side(
+    side: str, paths: list[Path], python: str = sys.executable, checkout: Path = ROOT
+) -> dict[str, Any]:
+    env = {**os.environ, "PYTHONPATH": str(checkout)} if side == "argmap" else None
     done = subprocess.run(
-        [sys.executable, __file__, "--side", side, str(path)],
+        [python, __file__, "--side", side, *map(str, paths)],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     result: dict[str, Any] = json.loads(done.stdout)
     return result
+
+
+def _median(runs: list[dict[str, Any]], what: str) -> float:
+    return float(statistics.median(run[what] for run in runs))
 
 
 def main() -> None:
@@ -129,11 +153,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="write docs/performance.md")
     parser.add_argument("--linear", action="store_true")
-    parser.add_argument("--side", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--peer-python", default=sys.executable, help="the Python that has arguebuf"
+    )
+    parser.add_argument(
+        "--baseline", type=Path, help="another checkout of argmap to time alongside (before/after)"
+    )
+    parser.add_argument("--side", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--corpus", type=Path, help="also time every */*.json under this folder (real AIF files)"
+    )
     args = parser.parse_args()
     if args.side:
-        side, path = args.side
-        print(json.dumps((argmap_side if side == "argmap" else arguebuf_side)(path)))
+        side, *paths = args.side
+        print(json.dumps((argmap_side if side == "argmap" else arguebuf_side)(paths)))
         return
     with tempfile.TemporaryDirectory() as folder:
         if args.linear:
@@ -142,35 +175,64 @@ def main() -> None:
                 path.write_text(json.dumps(synthetic_aif(args.inodes * scale, dialogue=True)))
                 size = path.stat().st_size / 2**20
                 row = statistics.median(
-                    run_side("argmap", path)["seconds"] for _ in range(args.runs)
+                    run_side("argmap", [path])["seconds"] for _ in range(args.runs)
                 )
                 print(f"{args.inodes * scale} I-nodes, {size:.0f} MB: {row:.2f} s")
             return
         lines = [
-            "| shape | file | argmap (s) | arguebuf (s) | arguebuf / argmap |",
-            "|---|---|---|---|---|",
+            "| shape | file | argmap (s) | arguebuf (s) | arguebuf / argmap "
+            "| argmap CPU (s) | arguebuf CPU (s) | CPU ratio |",
+            "|---|---|---|---|---|---|---|---|",
         ]
+        baseline = [
+            f"| shape | {args.baseline} (s) | this checkout (s) | speed-up "
+            "| CPU before (s) | CPU after (s) | CPU speed-up |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        shapes: list[tuple[str, list[Path], str]] = []
         for shape in ("arguments", "dialogue"):
             path = Path(folder) / f"{shape}.json"
             path.write_text(json.dumps(synthetic_aif(args.inodes, dialogue=shape == "dialogue")))
-            times: dict[str, list[float]] = {"argmap": [], "arguebuf": []}
-            for _ in range(args.runs):
-                for side in times:  # side by side, alternating
-                    times[side].append(run_side(side, path)["seconds"])
-            ours, theirs = statistics.median(times["argmap"]), statistics.median(times["arguebuf"])
             size = path.stat().st_size / 2**20
+            shapes.append((shape, [path], f"{args.inodes} I-nodes, {size:.1f} MB"))
+        if args.corpus:
+            files = sorted(args.corpus.glob("*/*.json"))
+            size = sum(f.stat().st_size for f in files) / 2**10
+            shapes.append(("real corpus", files, f"{len(files)} files, {size:.0f} kB"))
+        for shape, paths, told in shapes:
+            runs: dict[str, list[dict[str, Any]]] = {"argmap": [], "arguebuf": [], "baseline": []}
+            for _ in range(args.runs):  # side by side, alternating
+                runs["argmap"].append(run_side("argmap", paths))
+                runs["arguebuf"].append(run_side("arguebuf", paths, args.peer_python))
+                if args.baseline:
+                    runs["baseline"].append(run_side("argmap", paths, checkout=args.baseline))
+            ours, theirs = _median(runs["argmap"], "seconds"), _median(runs["arguebuf"], "seconds")
+            our_cpu, their_cpu = _median(runs["argmap"], "cpu"), _median(runs["arguebuf"], "cpu")
             lines.append(
-                f"| {shape} | {args.inodes} I-nodes, {size:.1f} MB | {ours:.2f} | {theirs:.2f} "
-                f"| {theirs / ours:.1f}× |"
+                f"| {shape} | {told} | {ours:.3f} | {theirs:.3f} "
+                f"| {theirs / ours:.1f}× | {our_cpu:.3f} | {their_cpu:.3f} "
+                f"| {their_cpu / our_cpu:.1f}× |"
             )
+            if args.baseline:
+                before, before_cpu = (
+                    _median(runs["baseline"], "seconds"),
+                    _median(runs["baseline"], "cpu"),
+                )
+                baseline.append(
+                    f"| {shape} | {before:.3f} | {ours:.3f} | {before / ours:.1f}× "
+                    f"| {before_cpu:.3f} | {our_cpu:.3f} | {before_cpu / our_cpu:.1f}× |"
+                )
     table = "\n".join(lines)
     print(table)
+    if args.baseline:
+        print("\n" + "\n".join(baseline))
     if args.write:
         write_section(
             "## AIF to DOT",
             "## AIF to DOT\n\nAIF JSON read and turned into DOT text, argmap against arguebuf "
-            f"on the same file, each side in a fresh process, median of {args.runs} runs "
-            "(`python bench/bench_aif.py --write`; see the script for the shapes):\n\n" + table,
+            f"on the same file, each side in a fresh process, alternating, median of {args.runs} "
+            "runs, wall and CPU time (`python bench/bench_aif.py --write --peer-python PY "
+            "[--corpus DIR]`; see the script for the shapes):\n\n" + table,
         )
 
 

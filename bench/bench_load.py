@@ -34,7 +34,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+# The argmap of this checkout (each child runs this file too), not one installed elsewhere.
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 from synthetic import SHAPES  # noqa: E402
 
 SIZES = (10, 1_000, 10_000, 100_000)

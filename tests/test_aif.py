@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import argmap
+from argmap.cli import main
 from argmap.formats import aif
 
 # The shared corpora stand beside the checkout (../shared), or beside a worktree's folder.
@@ -150,6 +151,14 @@ def test_kinds_can_be_chosen_per_node() -> None:
     assert m.node("n6").kind is argmap.NodeKind.RECOMMENDATION
 
 
+def test_a_kind_chosen_for_a_node_the_file_lacks_is_an_error_not_ignored() -> None:
+    report = aif.check_text(LINKED, kinds={"6": "recommendation", "nope": "claim"})
+    assert report.map is None
+    (problem,) = report.errors
+    assert problem.code is argmap.ProblemCode.DANGLING_REFERENCE
+    assert "'nope', which is no I-node" in problem.message
+
+
 def test_ova_wrapper_and_empty_graph() -> None:
     wrapped = json.dumps(
         {"AIF": json.loads(graph([], [])), "text": "<p>hi</p>", "OVA": {"nodes": []}}
@@ -204,3 +213,128 @@ def test_corpus_files_import_validate_and_round_trip(path: Path) -> None:
     assert len(after.get("AIF", after)["nodes"]) == len(before.get("AIF", before)["nodes"])
     assert len(after.get("AIF", after)["edges"]) == len(before.get("AIF", before)["edges"])
     assert argmap.to_dot(m).startswith("digraph")
+
+
+# One AIF item a line, so that each problem's line and column can be read off.
+# The fourth node and the third edge are what each case below puts in.
+ONE_A_LINE = """{"nodes": [
+  {"nodeID": "1", "type": "I", "text": "Socrates is a man."},
+  {"nodeID": "2", "type": "I", "text": "Socrates is mortal."},
+  {"nodeID": "ra", "type": "RA", "text": "Default Inference"},
+  NODE
+],
+"edges": [
+  {"fromID": "1", "toID": "ra"},
+  {"fromID": "ra", "toID": "2"},
+  EDGE
+]}"""
+
+LOCATED = {
+    "dangling edge": (
+        '{"nodeID": "3", "type": "I", "text": "x"}',
+        '{"fromID": "3", "toID": "9"}',
+        ("dangling-reference", "edges[2].toID", 10, 27),
+        ["'9'", "expected an edge between declared nodes"],
+    ),
+    "unknown node type": (
+        '{"nodeID": "3", "type": "Ra", "text": "x"}',
+        '{"fromID": "3", "toID": "2"}',
+        ("unknown-kind", "nodes[3].type", 5, 27),
+        ["'Ra'", "did you mean 'RA'?", "expected one of: I, RA, CA"],
+    ),
+    "duplicate nodeID": (
+        '{"nodeID": "2", "type": "I", "text": "x"}',
+        '{"fromID": "1", "toID": "2"}',
+        ("duplicate-id", "nodes[3].nodeID", 5, 14),
+        ["'2' already stands at $.PREFIXnodes[1]", "expected each node once"],
+    ),
+    "non-string text": (
+        '{"nodeID": "3", "type": "I", "text": 5}',
+        '{"fromID": "3", "toID": "ra"}',
+        ("wrong-type", "nodes[3].text", 5, 40),
+        ["found integer 5", "a non-blank string"],
+    ),
+    "CA with no conclusion": (
+        '{"nodeID": "ca", "type": "CA", "text": "Default Conflict"}',
+        '{"fromID": "1", "toID": "ca"}',
+        ("aif-kept-in-metadata", "nodes[3]", 5, 3),
+        ["CA node 'ca' has no conclusion", "expected an I-node premise and one conclusion"],
+    ),
+    # Problems of the map built from the file point into the file too.
+    "a check of the built map (self-relation)": (
+        '{"nodeID": "3", "type": "I", "text": "x"}',
+        '{"fromID": "2", "toID": "ra"}',
+        ("self-relation", "edges[1].toID", 9, 28),
+        ["supports itself", "expected a relation between two different nodes"],
+    ),
+    "a check of the built map (isolated node)": (
+        '{"nodeID": "3", "type": "I", "text": "Alone."}',
+        '{"fromID": "1", "toID": "2"}',
+        ("isolated-node", "nodes[3]", 5, 3),
+        ["takes part in no relation"],
+    ),
+}
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["plain", "OVA wrapper"])
+@pytest.mark.parametrize("case", list(LOCATED))
+def test_aif_problems_point_into_the_aif_file(case: str, wrapped: bool) -> None:
+    node, edge, (code, path, line, column), words = LOCATED[case]
+    text = ONE_A_LINE.replace("NODE", node).replace("EDGE", edge)
+    # OVA's {"AIF": ...} wrapper moves no line and no column after the first line.
+    text = '{"AIF": ' + text + ', "text": ""}' if wrapped else text
+    prefix = "AIF." if wrapped else ""
+    report = aif.check_text(text, file="mine.json")
+    root = "$.AIF" if wrapped else "$"  # where the count of what is kept stands
+    found = [p for p in report.problems if p.code == code and p.path != root]
+    assert len(found) == 1, report.problems
+    problem = found[0]
+    assert (problem.file, problem.path, problem.line, problem.column) == (
+        "mine.json",
+        f"$.{prefix}{path}",
+        line,
+        column,
+    )
+    assert str(problem).startswith(f"mine.json:{line}:{column}: {code}")
+    for word in words:
+        assert word.replace("PREFIX", prefix) in problem.message
+    # Every problem of the import is placed in the file, none in the built map.
+    assert all(p.line is not None and p.file == "mine.json" for p in report.problems)
+
+
+def test_a_ca_with_no_conclusion_is_kept_and_the_rest_loads() -> None:
+    node, edge, _, _ = LOCATED["CA with no conclusion"]
+    m = aif.loads(ONE_A_LINE.replace("NODE", node).replace("EDGE", edge))
+    assert [(r.source, r.kind.value, r.target) for r in m.relations] == [("n1", "supports", "n2")]
+    assert [n["nodeID"] for n in m.metadata["aif"]["nodes"]] == ["ca"]
+
+
+def test_validate_from_aif_prints_the_aif_files_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    node, edge, _, _ = LOCATED["dangling edge"]
+    bad = tmp_path / "bad.json"
+    bad.write_text(ONE_A_LINE.replace("NODE", node).replace("EDGE", edge), encoding="utf-8")
+    assert main(["validate", "--from", "aif", str(bad)]) == 1
+    assert f"{bad}:10:27: dangling-reference $.edges[2].toID" in capsys.readouterr().err
+
+
+def test_numeric_node_ids_read_as_text_ids() -> None:
+    # Read a node at a time (the column-wise reading takes only text nodeIDs): same map.
+    data = json.loads(LINKED)
+    numbered = {n["nodeID"]: 100 + i for i, n in enumerate(data["nodes"])}
+    for n in data["nodes"]:
+        n["nodeID"] = numbered[n["nodeID"]]
+    for e in data["edges"]:
+        e["fromID"], e["toID"] = numbered[e["fromID"]], numbered[e["toID"]]
+    m = aif.loads(json.dumps(data))
+    assert [n.text for n in m.nodes] == [n.text for n in aif.loads(LINKED).nodes]
+    assert len(m.relations) == 6
+    assert json.loads(aif.dumps(m))["nodes"][0]["nodeID"] == 100
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "[1]"])
+def test_empty_or_shapeless_aif_is_told_that_aif_was_expected(text: str) -> None:
+    report = aif.check_text(text, file="x.json")
+    assert [(p.line, p.column) for p in report.problems] == [(1, 1)]
+    assert "expected AIF JSON: an object with a list 'nodes'" in report.problems[0].message

@@ -8,10 +8,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.formats import argdown
+from argmap.strategies import HOSTILE_CHARACTERS, argument_maps
 
 NATO = Path(__file__).resolve().parents[1] / "examples" / "nato_indo_pacific" / "map.yaml"
 _LOCAL = (
@@ -55,3 +59,80 @@ def test_argdown_reads_back_what_argmap_writes(tmp_path: Path) -> None:
     )
     theirs = sorted((r["from"], r["relationType"], r["to"]) for r in exported["relations"])
     assert theirs == ours
+
+
+def _after_round_trip(m: argmap.ArgumentMap) -> dict[str, object]:
+    """What argmap → Argdown → argmap keeps of `m`, by the losses docs/interchange.md lists."""
+
+    def tags(node: argmap.Node) -> list[str]:
+        kept = [t.replace(")", "").replace("\r", " ").replace("\n", " ") for t in node.tags]
+        return list(dict.fromkeys(t for t in kept if t.strip()))
+
+    used = dict.fromkeys(n.section for n in m.nodes if n.section is not None)
+    titles = {s.id: " ".join(s.title.split()) for s in m.sections}
+    return {
+        "title": m.title,
+        "description": m.description,
+        "sources": m.sources,
+        "sections": [(s, titles[s]) for s in used],
+        "nodes": sorted(
+            (
+                n.id,
+                n.kind,
+                " ".join(n.text.split()),
+                n.section,
+                tags(n),
+                n.attribution,
+                n.quotes,
+                n.base_score,
+            )
+            for n in m.nodes
+        ),
+        "relations": sorted(
+            {
+                (r.source, r.target, r.kind)
+                for r in m.relations
+                if r.kind is not argmap.RelationKind.UNDERCUTS
+            }
+        ),
+    }
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps())
+def test_argmap_argdown_argmap_keeps_what_argdown_can_hold(m: argmap.ArgumentMap) -> None:
+    report = argdown.check_text(argdown.dumps(m))
+    assert report.map is not None, [str(p) for p in report.errors]
+    assert _after_round_trip(report.map) == _after_round_trip(m)
+    assert report.map.metadata == {}
+    assert not [p for p in report.problems if p.code.startswith("argdown-")]
+
+
+def test_quotes_and_sources_come_back_anchored(tmp_path: Path) -> None:
+    m = argmap.load(NATO)
+    out = tmp_path / "deeper" / "nato.argdown"
+    out.parent.mkdir()
+    argdown.dump(m, out)  # source paths rewritten to stay reachable from `out`
+    back = argdown.load(out)
+    assert back.sources[0].path != m.sources[0].path
+    assert [n.quotes for n in back.nodes if n.quotes] == [n.quotes for n in m.nodes if n.quotes]
+    assert all(q.anchored for n in back.nodes for q in n.quotes)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argument_maps(max_nodes=8), st.data())
+def test_titles_from_metadata_never_merge_or_break_nodes(
+    m: argmap.ArgumentMap, data: st.DataObject
+) -> None:
+    # Argdown titles kept by an import (or put in metadata by hand) are used where
+    # Argdown reads them back as titles, unique; else the node's id stands.
+    ids = [n.id for n in m.nodes]
+    hostile = st.text(alphabet=HOSTILE_CHARACTERS + "ab", min_size=1, max_size=10)
+    titles = {i: data.draw(hostile) for i in ids if data.draw(st.booleans())}
+    arguments = [i for i in ids if data.draw(st.booleans())]
+    m = attrs.evolve(m, metadata={"argdown": {"titles": titles, "arguments": arguments}})
+    back = argdown.check_text(argdown.dumps(m)).unwrap()
+    assert len(back.nodes) == len(m.nodes)
+    assert sorted(" ".join(n.text.split()) for n in back.nodes) == sorted(
+        " ".join(n.text.split()) for n in m.nodes
+    )

@@ -164,6 +164,7 @@ def test_the_nato_script_summarises_and_draws_the_map(tmp_path: Path) -> None:
         "nato_indo_pacific_objections.svg",
         "nato_indo_pacific_grounded.svg",
         "nato_indo_pacific_trump_risk.svg",
+        "nato_indo_pacific_a3.png",
     ):
         assert (tmp_path / name).stat().st_size > 10_000, name
     grounded = (tmp_path / "nato_indo_pacific_grounded.svg").read_text(encoding="utf-8")

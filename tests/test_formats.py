@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import argmap
+from argmap._wording import IMAGE_FORMATS, MAP_FORMATS
+from argmap.analysis import Framework, dumps_iccma
 from argmap.cli import main
 from argmap.errors import FormatError
-from argmap.formats import FORMATS, format_for, mermaid
+from argmap.formats import FORMATS, dumps, format_for, mermaid
 from argmap.formats.graphs import dumps_graphml
 
 from .test_aif import LINKED
@@ -95,3 +98,45 @@ def test_bad_aif_exits_1_with_a_located_problem(
     assert "dangling-reference $.edges[0].toID" in err
     assert "Traceback" not in err
     assert main(["render", str(bad), "-o", str(tmp_path / "x.svg")]) == 1
+
+
+def test_the_registry_and_the_drawing_name_the_formats_as_the_wording_room_does() -> None:
+    assert tuple(FORMATS) == MAP_FORMATS
+    assert frozenset(IMAGE_FORMATS) == argmap.drawing.FORMATS
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (
+            lambda: dumps(_one_node(), "mermid"),
+            "cannot write the format 'mermid' (did you mean 'mermaid'?)",
+        ),
+        (
+            lambda: format_for("m.json", "jsn", reading=True),
+            "cannot read the format 'jsn' (did you mean 'json'?)",
+        ),
+        (
+            lambda: argmap.dumps(_one_node(), format="yml"),  # type: ignore[arg-type]
+            "cannot use the format 'yml' (did you mean 'yaml'?)",
+        ),
+        (
+            lambda: argmap.drawing.render_bytes(_one_node(), format="sgv"),
+            "cannot draw in the format 'sgv' (did you mean 'svg'?)",
+        ),
+        (
+            lambda: dumps_iccma(Framework.of([]), "apz"),  # type: ignore[arg-type]
+            "cannot write the format 'apz' (did you mean 'apx'?)",
+        ),
+    ],
+)
+def test_every_format_name_is_checked_and_worded_the_same_way(
+    call: Callable[[], object], words: str
+) -> None:
+    with pytest.raises(FormatError) as raised:
+        call()
+    assert str(raised.value).startswith(words)
+
+
+def _one_node() -> argmap.ArgumentMap:
+    return argmap.ArgumentMap(title="t", nodes=[argmap.Node(id="a", kind="claim", text="x")])

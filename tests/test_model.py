@@ -51,10 +51,14 @@ def test_value_types_are_frozen() -> None:
     ("make", "error", "words"),
     [
         (lambda: Node(id="1a", kind="claim", text="x"), ValueError, ["'id'", "'1a'"]),
-        (lambda: Node(id=5, kind="claim", text="x"), TypeError, ["'id'", "5 (int)"]),  # type: ignore[arg-type]
+        (lambda: Node(id=5, kind="claim", text="x"), TypeError, ["'id'", "integer 5"]),  # type: ignore[arg-type]
         (lambda: Node(id="a", kind="clam", text="x"), ValueError, ["NodeKind", "'clam'", "claim"]),
         (lambda: Node(id="a", kind="claim", text="  \n"), ValueError, ["'text'", "non-blank"]),
-        (lambda: Node(id="a", kind="claim", text="x", tags=[1]), TypeError, ["tags[0]", "1 (int)"]),
+        (
+            lambda: Node(id="a", kind="claim", text="x", tags=[1]),
+            TypeError,
+            ["tags[0]", "integer 1"],
+        ),
         (
             lambda: Node(id="a", kind="claim", text="x", tags=[" "]),
             ValueError,

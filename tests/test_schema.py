@@ -10,7 +10,7 @@ import pytest
 
 import argmap
 from argmap.model import ID_PATTERN, TEXT_PATTERN
-from argmap.schema import SCHEMA_ID, schema_text, validate_data
+from argmap.schema import _PATTERN_CODES, _WORDING, SCHEMA_ID, _word, schema_text, validate_data
 from tests.conftest import ROOT
 
 
@@ -165,3 +165,144 @@ def test_only_the_faulty_items_are_worded() -> None:
         "$.nodes[1500].kind",
         "$.nodes[3].extra",
     ]
+
+
+def _node(**fields: object) -> dict[str, object]:
+    return {"id": "a", "kind": "claim", "text": "x", **fields}
+
+
+_KINDS = "claim, evidence, objection, rebuttal, recommendation"
+
+# One document per keyword's wording function, and the exact problem it gives.
+WORDED = {
+    "additionalProperties": (
+        minimal(colour="red"),
+        "$.colour",
+        "unknown-field",
+        "unknown field 'colour' in an argument map; expected only: argmap, description, "
+        "lint, metadata, nodes, relations, sections, sources, title",
+    ),
+    "required": (
+        {"argmap": "1.0", "nodes": []},
+        "$",
+        "missing-field",
+        "an argument map needs the field 'title' (required: argmap, title, nodes)",
+    ),
+    "dependentRequired": (
+        minimal(nodes=[_node(quotes=[{"source": "s", "text": "q", "start": 1}])]),
+        "$.nodes[0].quotes[0]",
+        "missing-field",
+        "'start' and 'end' go together; found 'start' without 'end'",
+    ),
+    "type": (
+        minimal(nodes={}),
+        "$.nodes",
+        "wrong-type",
+        "found an object with 0 fields; expected a list",
+    ),
+    "enum": (
+        minimal(nodes=[_node(kind="clam")]),
+        "$.nodes[0].kind",
+        "unknown-kind",
+        f"unknown node kind 'clam' (did you mean 'claim'?); expected one of: {_KINDS}",
+    ),
+    "pattern": (
+        minimal(nodes=[_node(id="1a")]),
+        "$.nodes[0].id",
+        "bad-id",
+        "found string '1a'; expected an id: a letter or '_', then letters, digits, '_', "
+        "'.' or '-' (128 characters at most)",
+    ),
+    "uniqueItems": (
+        minimal(nodes=[_node(tags=["t", "t"])]),
+        "$.nodes[0].tags",
+        "duplicate-item",
+        "string 't' is listed twice; expected each item once",
+    ),
+    "minimum": (
+        minimal(nodes=[_node(quotes=[{"source": "s", "text": "q", "start": -1, "end": 0}])]),
+        "$.nodes[0].quotes[0].start",
+        "out-of-range",
+        "found integer -1; expected a number >= 0",
+    ),
+    "maximum": (
+        minimal(nodes=[_node(base_score=1.5)]),
+        "$.nodes[0].base_score",
+        "out-of-range",
+        "found number 1.5; expected a number <= 1",
+    ),
+}
+
+MORE = [
+    (
+        minimal(nodes=[_node(kind=5)]),
+        "$.nodes[0].kind",
+        "wrong-type",
+        f"found integer 5; expected a node kind (one of: {_KINDS})",
+    ),
+    (
+        minimal(argmap="2.0"),
+        "$.argmap",
+        "unsupported-version",
+        "format version string '2.0' is not supported; this argmap reads '1.0', '1.1' "
+        '(write: argmap: "1.1")',
+    ),
+    (
+        minimal(title=" "),
+        "$.title",
+        "blank-text",
+        "found string ' '; expected text with at least one character that is not white space",
+    ),
+]
+
+
+@pytest.mark.parametrize(("document", "path", "code", "message"), [*WORDED.values(), *MORE])
+def test_each_keyword_is_worded_by_its_own_function(
+    document: dict[str, object], path: str, code: str, message: str
+) -> None:
+    assert [(p.path, p.code, p.message) for p in validate_data(document)] == [(path, code, message)]
+
+
+def _keywords(schema: object) -> set[str]:
+    """The keywords of every subschema (not the names of properties or definitions)."""
+    if not isinstance(schema, dict):
+        return set()
+    found = set(schema)
+    for key, value in schema.items():
+        if key in ("properties", "$defs"):
+            found |= {k for sub in value.values() for k in _keywords(sub)}
+        elif key == "items":
+            found |= _keywords(value)
+    return found
+
+
+def test_every_keyword_the_schema_can_fail_on_is_worded_and_tested() -> None:
+    applicators = {"$defs", "$id", "$ref", "$schema", "items", "properties"}
+    annotations = {"title", "description"}
+    failing = _keywords(argmap.json_schema()) - applicators - annotations
+    assert failing == set(_WORDING) == set(WORDED)
+
+
+def test_every_pattern_stands_in_a_definition_that_names_its_code() -> None:
+    schema = argmap.json_schema()
+    text = json.dumps(schema)
+    held = [name for name, sub in schema["$defs"].items() if "pattern" in sub]
+    assert text.count('"pattern"') == len(held)
+    assert set(held) == set(_PATTERN_CODES)
+
+
+def test_a_pattern_of_no_known_definition_is_not_given_another_patterns_code() -> None:
+    validator = jsonschema.Draft202012Validator({"type": "string", "pattern": "^x"})
+    (error,) = validator.iter_errors("y")
+    (problem,) = _word(error, ())
+    assert problem.code == "schema-invalid"
+
+
+def test_a_keyword_argmap_does_not_word_keeps_jsonschemas_words() -> None:
+    (error,) = jsonschema.Draft202012Validator({"maxLength": 1}).iter_errors("ab")
+    (problem,) = _word(error, ("title",))
+    assert (problem.path, problem.code, problem.message) == (
+        "$.title",
+        "schema-invalid",
+        error.message,
+    )

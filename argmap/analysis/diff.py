@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from .._wording import describe_relation
 from ..model import ArgumentMap, Node, Relation
 from .evaluation import evaluate
 
@@ -29,11 +30,6 @@ class AcceptanceChange:
     node: str
     old: str
     new: str
-
-
-def _describe(r: Relation) -> str:
-    named = f" ({r.id})" if r.id is not None else ""
-    return f"{r.source} {r.kind.value} {r.target}{named}"
 
 
 @attrs.frozen(kw_only=True)
@@ -183,10 +179,10 @@ def diff(a: ArgumentMap, b: ArgumentMap) -> MapDiff:
         nodes_renamed=tuple(renamed.items()),
         changes=tuple(changes),
         relations_added=tuple(
-            _describe(r) for k, r in new_relations.items() if k not in old_relations
+            describe_relation(r) for k, r in new_relations.items() if k not in old_relations
         ),
         relations_removed=tuple(
-            _describe(r) for k, r in old_relations.items() if k not in new_relations
+            describe_relation(r) for k, r in old_relations.items() if k not in new_relations
         ),
         sections_added=tuple(s for s in new_sections if s not in old_sections),
         sections_removed=tuple(s for s in old_sections if s not in new_sections),

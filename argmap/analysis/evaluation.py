@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .._wording import plural, unknown
 from ..model import ArgumentMap, NodeKind
 from ._table import table
 from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, extensions, grounded_labelling
@@ -103,8 +104,7 @@ class Evaluation:
                 ("node", "kind", "status", "credulous", "sceptical"),
                 [(n.id, n.kind.value, n.status, n.credulous, n.sceptical) for n in self.nodes],
             )
-        count = len(self.extensions)
-        return f"{self.semantics}: {count} extension{'s' if count != 1 else ''}\n{body}"
+        return f"{self.semantics}: {plural(len(self.extensions), 'extension')}\n{body}"
 
 
 def evaluate(
@@ -145,7 +145,7 @@ def evaluate(
             ),
         )
     if semantics not in EXTENSION_SEMANTICS:
-        raise ValueError(f"semantics must be one of {', '.join(SEMANTICS)}, got {semantics!r}")
+        raise ValueError(unknown("semantics", semantics, SEMANTICS))
     fw = framework(m, supports=supports)
     ids = {n.id for n in m.nodes}
     found = extensions(fw, semantics)

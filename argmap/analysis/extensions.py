@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Iterator
 from typing import Literal
 
+from .._wording import unknown
 from .framework import Framework
 
 __all__ = [
@@ -62,9 +63,8 @@ def _grounded(fw: Framework) -> list[int]:
 def grounded_labelling(fw: Framework) -> dict[str, str]:
     """Each argument's grounded label: "in", "out" or "undec".
 
-    Examples:
-        >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
-        {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
+    >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
+    {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
     return dict(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
 
@@ -170,10 +170,9 @@ def stable_extensions(fw: Framework) -> tuple[frozenset[str], ...]:
 def extensions(fw: Framework, semantics: ExtensionSemantics) -> tuple[frozenset[str], ...]:
     """The extensions of `fw` under `semantics` (grounded has exactly one).
 
-    Examples:
-        >>> fw = Framework.of([("a", "b"), ("b", "a"), ("b", "c")])
-        >>> [sorted(e) for e in extensions(fw, "preferred")]
-        [['a', 'c'], ['b']]
+    >>> fw = Framework.of([("a", "b"), ("b", "a"), ("b", "c")])
+    >>> [sorted(e) for e in extensions(fw, "preferred")]
+    [['a', 'c'], ['b']]
     """
     if semantics == "grounded":
         return (grounded_extension(fw),)
@@ -183,6 +182,4 @@ def extensions(fw: Framework, semantics: ExtensionSemantics) -> tuple[frozenset[
         return preferred_extensions(fw)
     if semantics == "stable":
         return stable_extensions(fw)
-    raise ValueError(
-        f"semantics must be one of {', '.join(EXTENSION_SEMANTICS)}, got {semantics!r}"
-    )
+    raise ValueError(unknown("semantics", semantics, EXTENSION_SEMANTICS))

@@ -30,6 +30,7 @@ from typing import Literal
 
 import attrs
 
+from .._wording import unknown
 from ..model import ArgumentMap, RelationKind
 
 __all__ = ["SUPPORT_RULES", "Framework", "SupportRule", "framework"]
@@ -100,10 +101,9 @@ def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 class Framework:
     """Dung's abstract argumentation framework: named arguments and who attacks whom.
 
-    Examples:
-        >>> fw = Framework.of([("a", "b"), ("b", "c")])
-        >>> fw.arguments
-        ('a', 'b', 'c')
+    >>> fw = Framework.of([("a", "b"), ("b", "c")])
+    >>> fw.arguments
+    ('a', 'b', 'c')
     """
 
     arguments: tuple[str, ...] = attrs.field(converter=_names)
@@ -141,7 +141,7 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
     Relations that name no node or relation (an invalid map) are left out.
     """
     if supports not in SUPPORT_RULES:
-        raise ValueError(f"supports must be one of {', '.join(SUPPORT_RULES)}, got {supports!r}")
+        raise ValueError(unknown("support rule", supports, SUPPORT_RULES))
     nodes = {node.id for node in m.nodes}
     arguments: dict[str, None] = dict.fromkeys(node.id for node in m.nodes)
     relations = {r.id: r for r in m.relations if r.id is not None}

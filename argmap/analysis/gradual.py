@@ -27,6 +27,7 @@ from typing import Literal
 
 import attrs
 
+from .._wording import unknown
 from ..model import ArgumentMap, Relation, RelationKind
 
 __all__ = ["DEFAULT_BASE_SCORE", "GRADUAL_SEMANTICS", "GradualSemantics", "Strengths", "strengths"]
@@ -107,9 +108,7 @@ def strengths(
         {'c': 0.25, 'o': 0.5}
     """
     if semantics not in _COMBINE:
-        raise ValueError(
-            f"semantics must be one of {', '.join(GRADUAL_SEMANTICS)}, got {semantics!r}"
-        )
+        raise ValueError(unknown("semantics", semantics, GRADUAL_SEMANTICS))
     combine = _COMBINE[semantics]
     ids = [node.id for node in m.nodes]
     position = {node_id: i for i, node_id in enumerate(ids)}

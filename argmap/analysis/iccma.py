@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .._wording import check_format
 from .framework import Framework
 
 __all__ = ["ICCMA_FORMATS", "IccmaFormat", "dumps_iccma", "loads_iccma", "read_solver_answer"]
@@ -36,6 +37,7 @@ def dumps_iccma(fw: Framework, fmt: IccmaFormat = "i23") -> str:
         arg(b).
         att(a,b).
     """
+    check_format(fmt, ICCMA_FORMATS, doing="write")
     if fmt == "i23":
         number = {name: k for k, name in enumerate(fw.arguments, start=1)}
         lines = [f"p af {len(fw.arguments)}"]
@@ -46,14 +48,12 @@ def dumps_iccma(fw: Framework, fmt: IccmaFormat = "i23") -> str:
                 raise ValueError(f"argument {name!r} cannot be written in apx")
         lines = [f"arg({a})." for a in fw.arguments]
         lines += [f"att({s},{t})." for s, t in fw.attacks]
-    elif fmt == "tgf":
+    else:
         for name in fw.arguments:
             if not name or name == "#" or any(c.isspace() for c in name):
                 raise ValueError(f"argument {name!r} cannot be written in tgf")
         lines = [*fw.arguments, "#"]
         lines += [f"{s} {t}" for s, t in fw.attacks]
-    else:
-        raise ValueError(f"format must be one of {', '.join(ICCMA_FORMATS)}, got {fmt!r}")
     return "\n".join(lines) + "\n"
 
 
@@ -64,13 +64,12 @@ def loads_iccma(text: str, fmt: IccmaFormat = "i23") -> Framework:
         >>> loads_iccma("p af 3\\n# a comment\\n1 2\\n  2   3 \\n").attacks
         (('1', '2'), ('2', '3'))
     """
+    check_format(fmt, ICCMA_FORMATS, doing="read")
     if fmt == "i23":
         return _read_i23(text)
     if fmt == "apx":
         return _read_apx(text)
-    if fmt == "tgf":
-        return _read_tgf(text)
-    raise ValueError(f"format must be one of {', '.join(ICCMA_FORMATS)}, got {fmt!r}")
+    return _read_tgf(text)
 
 
 def _read_i23(text: str) -> Framework:

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from .._wording import cut
 from ..model import ArgumentMap, Node, NodeKind, RelationKind
 from ._table import table
 from .summary import answered
@@ -73,14 +74,11 @@ class Lints:
             return "no lint findings"
         return table(
             ("code", "node", "finding", "quote"),
-            [(f.code.value, f.node, f.message, _short(f.quote)) for f in self.findings],
+            [
+                (f.code.value, f.node, f.message, None if f.quote is None else cut(f.quote))
+                for f in self.findings
+            ],
         )
-
-
-def _short(quote: str | None, width: int = 60) -> str | None:
-    if quote is None or len(quote) <= width:
-        return quote
-    return quote[: width - 1] + "…"
 
 
 def support_cycles(m: ArgumentMap) -> list[list[str]]:
@@ -146,13 +144,22 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
         ValueError: a code in `ignore` that is no `LintCode`.
 
     Examples:
+        An objection nobody answers, against a claim nothing supports:
+
         >>> from argmap import ArgumentMap, Node, Relation
-        >>> m = ArgumentMap(title="t", nodes=[
-        ...     Node(id="c", kind="claim", text="C."),
-        ...     Node(id="o", kind="objection", text="O.")],
-        ...     relations=[Relation(source="o", target="c", kind="attacks")])
-        >>> [(f.code.value, f.node) for f in lint(m)]
-        [('unsupported-claim', 'c'), ('undefended-conclusion', 'c'), ('unanswered-objection', 'o')]
+        >>> cats = ArgumentMap(
+        ...     title="Cats",
+        ...     nodes=[
+        ...         Node(id="cats", kind="claim", text="Cats are good company."),
+        ...         Node(id="sneezes", kind="objection", text="Many people sneeze."),
+        ...     ],
+        ...     relations=[Relation(source="sneezes", target="cats", kind="attacks")],
+        ... )
+        >>> for finding in lint(cats):
+        ...     print(finding.code.value, finding.node)
+        unsupported-claim cats
+        undefended-conclusion cats
+        unanswered-objection sneezes
     """
     skipped = {LintCode(code) for code in ignore}
     if m.lint is not None:

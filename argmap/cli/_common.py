@@ -20,11 +20,9 @@ from .._sources import base_of, source_files
 from ..analysis import SEMANTICS
 from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
 from ..errors import ArgmapError, Problem, Severity
-from ..formats import FORMATS, check_file
+from ..formats import READABLE, check_file
 from ..loader import Report
 from ..model import ArgumentMap
-
-READABLE = tuple(name for name, f in FORMATS.items() if f.read is not None)
 
 __all__ = [
     "MAP_HELP",

@@ -1,14 +1,15 @@
-"""`argmap convert`: rewrite a map in another format (argmap JSON/YAML, AIF, Mermaid, GraphML)."""
+"""`argmap convert`: rewrite a map in another format (JSON, YAML, AIF, Argdown, Mermaid, ...)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from .._sources import base_of
+from .._sources import base_of, relocate
 from .._syntax import Format
+from .._wording import unknown_suffix
 from ..errors import ArgmapError
-from ..formats import FORMATS, format_for
+from ..formats import FORMATS, WRITABLE, format_for
 from ..writer import encode_map
 from ._common import (
     MAP_HELP,
@@ -26,8 +27,6 @@ from ._common import (
 __all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
 _PROG = "argmap convert"
-
-WRITABLE = tuple(name for name, f in FORMATS.items() if f.write is not None)
 
 
 HELP = "rewrite a map in another format"
@@ -55,13 +54,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         chosen = format_for(Path(args.output).name, args.to, reading=False)
     except ArgmapError:
-        suffixes = ", ".join(s for name in WRITABLE for s in FORMATS[name].suffixes)
-        return fail(
-            _PROG,
-            f"cannot tell the format of {args.output!r} from its suffix; "
-            f"use a suffix ({suffixes}) or --to ({', '.join(WRITABLE)})",
-            Exit.USAGE,
-        )
+        suffixes = [s for name in WRITABLE for s in FORMATS[name].suffixes]
+        error = unknown_suffix(args.output, suffixes, WRITABLE, naming="--to")
+        return fail(_PROG, str(error), Exit.USAGE)
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read
@@ -72,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
         data = encode_map(the_map, format=native, base=base_of(the_map), destination=destination)
     else:
         assert chosen.write is not None  # format_for chose a writable format
-        data = chosen.write(the_map).encode("utf-8")
+        # Argdown writes sources' paths too: keep them reachable from the output's folder.
+        moved = relocate(the_map, base=base_of(the_map), destination=destination)
+        data = chosen.write(moved).encode("utf-8")
     try:
         write_output(args.output, data, keep=keep_for(args.file, report))
     except OSError as error:

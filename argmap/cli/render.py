@@ -12,6 +12,7 @@ from ..analysis import evaluate
 from ..drawing.focus import focus, restrict, select
 from ..drawing.layout import ENGINES, LARGE_MAP
 from ..drawing.output import FORMATS, format_for, render_bytes
+from ..drawing.pagefit import PAGES
 from ..errors import FormatError, RenderError, RenderWarning
 from ..model import ArgumentMap, NodeKind
 from ..page import to_html
@@ -82,6 +83,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="draw a legend of shapes and lines (default: yes)",
     )
     parser.add_argument("--dpi", type=count(1), metavar="N", help="PNG resolution (default 150)")
+    parser.add_argument(
+        "--page",
+        choices=list(PAGES),
+        help="lay the map out to fit this page and draw it that size (direction, wrapping "
+        "and the arrangement of sections are chosen for the largest text)",
+    )
+    parser.add_argument(
+        "--landscape", action="store_true", help="with --page: the page turned sideways"
+    )
     parser.add_argument("--focus", metavar="ID", help="draw only the nodes near node ID")
     parser.add_argument(
         "--depth",
@@ -142,10 +152,14 @@ def run(args: argparse.Namespace) -> int:
     to_stdout = args.output == STDOUT
     if args.depth is not None and args.focus is None:
         return _fail("--depth needs --focus ID", Exit.USAGE)
+    if args.landscape and args.page is None:
+        return _fail("--landscape needs --page A4|A3|letter", Exit.USAGE)
     try:
         chosen = _chosen_format(args)
     except FormatError as error:
         return _fail(str(error), Exit.USAGE)
+    if chosen == "html" and args.page is not None:
+        return _fail("--page is for svg, png, pdf and dot, not the HTML page", Exit.USAGE)
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read
@@ -179,6 +193,8 @@ def run(args: argparse.Namespace) -> int:
                     # nodes stand in the argument, not in the excerpt.
                     standing = evaluate(the_map, args.status).status()
                     options["status"] = {n.id: standing[n.id] for n in view.nodes}
+                if args.page is not None:
+                    options.update(page=args.page, landscape=args.landscape)
                 data = render_bytes(view, format=chosen, dpi=args.dpi, **options)
             write_output(args.output, data, keep=keep)
         except RenderError as error:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from .._atomic import check_output
+from .._wording import unknown_suffix
 from ..analysis import evaluate
 from ..errors import RenderError
 from ..page import html_to_pdf, to_report
@@ -38,9 +39,8 @@ def report_format(output: str, chosen: str | None) -> str:
         return chosen
     found = REPORT_FORMATS.get(Path(output).suffix.lower())
     if found is None:
-        raise ValueError(
-            f"cannot tell the report format of {output!r}; use a suffix "
-            f"({', '.join(REPORT_FORMATS)}) or --format pdf|html"
+        raise unknown_suffix(
+            output, REPORT_FORMATS, ("pdf", "html"), what="report format", naming="--format"
         )
     return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from .._wording import plural
 from ..errors import ArgmapError
 from ._common import (
     MAP_HELP,
@@ -77,13 +78,15 @@ def run(args: argparse.Namespace) -> int:
             print_problems(report.problems, quiet=args.quiet, strict=args.strict)
             if valid:
                 assert report.map is not None
-                nodes, relations = len(report.map.nodes), len(report.map.relations)
-                warned = len(report.warnings)
-                extra = f", {warned} warning{'s' if warned != 1 else ''}" if warned else ""
-                say(f"{name}: valid ({nodes} nodes, {relations} relations{extra})")
+                counts = [
+                    plural(len(report.map.nodes), "node"),
+                    plural(len(report.map.relations), "relation"),
+                ]
+                if report.warnings:
+                    counts.append(plural(len(report.warnings), "warning"))
+                say(f"{name}: valid ({', '.join(counts)})")
             else:
-                count = len(failing)
-                say(f"{name}: invalid ({count} problem{'s' if count != 1 else ''})", error=True)
+                say(f"{name}: invalid ({plural(len(failing), 'problem')})", error=True)
     if args.output_format == "json":
         # The verdict is the exit code, whether or not a reader takes it all.
         say(json.dumps(results, indent=2, ensure_ascii=False))

@@ -25,6 +25,7 @@ from .layout import (
 )
 from .options import STATUSES, DrawOptions
 from .output import FORMATS, SUFFIXES, format_for, render, render_bytes
+from .pagefit import PAGES
 from .theme import THEMES, EdgeStyle, NodeStyle, Theme
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "FORMATS",
     "LARGE_MAP",
     "MAX_STRING",
+    "PAGES",
     "RANKDIRS",
     "RELATION_WEIGHT",
     "STATUSES",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from .._wording import unknown
+
 __all__ = ["check_choice", "check_count"]
 
 
@@ -11,7 +13,7 @@ def check_choice(value: object, allowed: Collection[str], what: str) -> str:
     """`value` if it is one of `allowed`; otherwise `ValueError` naming every allowed value."""
     if isinstance(value, str) and value in allowed:
         return value
-    raise ValueError(f"unknown {what} {value!r}; expected one of {', '.join(sorted(allowed))}")
+    raise ValueError(unknown(what, value, sorted(allowed)))
 
 
 def check_count(value: object, what: str, *, minimum: int) -> int:

@@ -13,8 +13,10 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
 import graphviz
 
+from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .labels import (
@@ -28,6 +30,7 @@ from .labels import (
 )
 from .layout import overlap_attributes, resolve_engine
 from .options import DEFAULT_STAGGER, DEFAULT_WIDTH, RANKDIRS, DrawOptions, options_from
+from .pagefit import LEGEND, MARGIN, ROUTED_LIMIT, compose, page_size
 from .theme import EdgeStyle, NodeStyle
 
 __all__ = [
@@ -105,6 +108,7 @@ class _Drawing:
         self.width = options.width
         self.legend = options.legend
         self.title = options.title
+        self.title_chars = 4 * options.width  # characters a line of the title holds
         self.stagger = options.stagger if engine == "dot" else 1
         self.status = options.status or {}
         self.numbers = (
@@ -156,19 +160,19 @@ class _Drawing:
         for relation in m.relations:
             if relation.source not in nodes:
                 raise RenderError(
-                    f"relation {_describe(relation)}: no node {relation.source!r}; "
+                    f"relation {describe_relation(relation)}: no node {relation.source!r}; "
                     "validate the map first"
                 )
             if relation.kind is RelationKind.UNDERCUTS:
                 if relation.target not in relations:
                     raise RenderError(
-                        f"relation {_describe(relation)}: no relation {relation.target!r} "
+                        f"relation {describe_relation(relation)}: no relation {relation.target!r} "
                         "to undercut; validate the map first"
                     )
                 split.add(relation.target)
             elif relation.target not in nodes:
                 raise RenderError(
-                    f"relation {_describe(relation)}: no node {relation.target!r}; "
+                    f"relation {describe_relation(relation)}: no node {relation.target!r}; "
                     "validate the map first"
                 )
         return split
@@ -177,16 +181,24 @@ class _Drawing:
 
     def graph_attributes(self) -> None:
         theme = self.theme
-        font = _quote_font(theme.font)
         add = self.lines.append
         add(f'\tlayout={self.engine} rankdir={self.rankdir} bgcolor="{theme.background}"')
-        add(f"\tfontname={font} pad=0.3 outputorder=edgesfirst")
+        add("\tpad=0.3 outputorder=edgesfirst")
         if self.engine == "dot":
             add("\tnewrank=true nodesep=0.3 ranksep=0.5")
         else:
             add(f"\t{overlap_attributes(len(self.map.nodes))}")
-        add(f'\tnode [fontname={font} fontsize="{theme.font_size:g}" margin="0.1,0.05"]')
-        add(f'\tedge [fontname={font} fontsize="{theme.header_size + 1:g}" arrowsize=0.8]')
+        self.lines += self.defaults()
+
+    def defaults(self) -> list[str]:
+        """The font of the whole drawing and the node and edge defaults."""
+        theme = self.theme
+        font = _quote_font(theme.font)
+        return [
+            f"\tfontname={font}",
+            f'\tnode [fontname={font} fontsize="{theme.font_size:g}" margin="0.1,0.05"]',
+            f'\tedge [fontname={font} fontsize="{theme.header_size + 1:g}" arrowsize=0.8]',
+        ]
 
     def node(self, node: Node, indent: str) -> str:
         width = self.width
@@ -287,8 +299,8 @@ class _Drawing:
         color = self.theme.edge_style(relation.kind).color
         return (
             f"{indent}{_quote_id(junction_name(relation.id or ''))} "
-            f'[shape=point width=0.07 color="{color}" label="" '
-            f"tooltip={dot_tooltip(_describe(relation))}]"
+            f'[shape=point width=0.09 color="{color}" label="" '
+            f"tooltip={dot_tooltip(describe_relation(relation))}]"
         )
 
     def relation(self, relation: Relation, split: set[str]) -> Iterable[str]:
@@ -324,11 +336,20 @@ class _Drawing:
             f'fontcolor="{theme.cluster_text}" fontsize="{theme.font_size + 2:g}" penwidth=1'
         )
 
-    def sections(self, split: set[str]) -> None:
+    def section_order(self) -> tuple[dict[str | None, list[Node]], list[str]]:
+        """The nodes of each section (None: outside sections), and the sections in order."""
         m = self.map
         by_section: dict[str | None, list[Node]] = {}
         for node in m.nodes:
             by_section.setdefault(node.section, []).append(node)
+        titles = {section.id for section in m.sections}
+        order = [s.id for s in m.sections if s.id in by_section]
+        order += [s for s in by_section if s is not None and s not in titles]
+        return by_section, order
+
+    def sections(self, split: set[str]) -> None:
+        m = self.map
+        by_section, _ = self.section_order()
         section_of = {node.id: node.section for node in m.nodes}
         junctions: dict[str | None, list[Relation]] = {}
         for relation in m.relations:
@@ -353,6 +374,26 @@ class _Drawing:
             add(self.node(node, "\t"))
         for relation in junctions.get(None, ()):
             add(self.junction(relation, "\t"))
+
+    def block_bodies(self) -> dict[str | None, list[str]]:
+        """The lines of each block `pagefit` lays out alone: sections, the rest, the legend."""
+        by_section, order = self.section_order()
+        titles = {section.id: section.title for section in self.map.sections}
+        saved, self.lines = self.lines, []
+        bodies: dict[str | None, list[str]] = {}
+        for section in order:
+            self.cluster(f"cluster_{section}", titles.get(section, section), "\t")
+            self.lines += [self.node(node, "\t\t") for node in by_section[section]]
+            self.lines.append("\t}")
+            bodies[section], self.lines = self.lines, []
+        if None in by_section:
+            bodies[None] = [self.node(node, "\t") for node in by_section[None]]
+        if self.legend:
+            self.legend_cluster()
+            if self.lines:
+                bodies[LEGEND] = self.lines
+        self.lines = saved
+        return bodies
 
     def legend_cluster(self) -> None:
         m = self.map
@@ -407,13 +448,18 @@ class _Drawing:
             add(f"\t\t{left} -> {right} [style=invis]")
         add("\t}")
 
-    def title_label(self) -> None:
-        lines = wrap_text(self.map.title, 4 * self.width)
+    def title_text(self) -> str | None:
+        """The map's title as a DOT label, or None when no title is drawn."""
+        if not self.title:
+            return None
+        lines = wrap_text(self.map.title, self.title_chars)
         text = "<BR/>".join(html_text(line) for line in lines)
-        self.lines.append(
-            f'\tlabel=<<FONT POINT-SIZE="{self.theme.title_size}"><B>{text}</B></FONT>> '
-            "labelloc=t labeljust=c"
-        )
+        return f'<<FONT POINT-SIZE="{self.theme.title_size}"><B>{text}</B></FONT>>'
+
+    def title_label(self) -> None:
+        text = self.title_text()
+        if text is not None:
+            self.lines.append(f"\tlabel={text} labelloc=t labeljust=c")
 
     def wide_fans(self, targets: set[str]) -> dict[tuple[bool, str], int]:
         """Targets with at least `stagger` leaves (nodes not in `targets`) pointing at them.
@@ -429,21 +475,25 @@ class _Drawing:
                 fans[key] = fans.get(key, 0) + 1
         return {key: count for key, count in fans.items() if count >= self.stagger}
 
-    def draw(self) -> list[str]:
+    def prepare(self) -> set[str]:
+        """Check the map's references; the ids of the relations split for undercuts."""
         split = self.split_relations()
         if self.stagger > 1:
             undercuts = RelationKind.UNDERCUTS
             self.pointed_at = {r.target for r in self.map.relations if r.kind is not undercuts}
             self.fans = self.wide_fans(self.pointed_at)
+        return split
+
+    def draw(self) -> list[str]:
+        split = self.prepare()
         self.graph_attributes()
         self.sections(split)
         for relation in self.map.relations:
             self.lines.extend(self.relation(relation, split))
         if self.legend:
             self.legend_cluster()
-        if self.title:
-            # Last, so that clusters do not inherit it as their label.
-            self.title_label()
+        # Last, so that clusters do not inherit it as their label.
+        self.title_label()
         return [line + "\n" for line in self.lines]
 
 
@@ -459,11 +509,6 @@ def status_text(state: str | float) -> str:
     return f"{bar} {state:.2f}"
 
 
-def _describe(relation: Relation) -> str:
-    name = f"{relation.id!r} " if relation.id is not None else ""
-    return f"{name}({relation.source} {relation.kind.value} {relation.target})"
-
-
 def to_graphviz(
     m: ArgumentMap, options: DrawOptions | None = None, **overrides: Any
 ) -> graphviz.Digraph:
@@ -473,8 +518,9 @@ def to_graphviz(
         m: the map.
         options: a `DrawOptions` (default: `DrawOptions()`).
         **overrides: any `DrawOptions` field (`theme`, `engine`, `rankdir`,
-            `width`, `legend`, `title`, `stagger`, `status`, `numbered`),
-            replacing the one in `options`.
+            `width`, `legend`, `title`, `stagger`, `status`, `numbered`,
+            `page`, `landscape`), replacing the one in `options`. A `page`
+            runs Graphviz's `dot` to measure the sections it arranges.
 
     Returns:
         The digraph; its `.source` is the DOT text.
@@ -493,16 +539,58 @@ def to_dot(m: ArgumentMap, options: DrawOptions | None = None, **overrides: Any)
     return source
 
 
-def make_digraph(m: ArgumentMap, options: DrawOptions, *, stacklevel: int) -> graphviz.Digraph:
-    """`to_graphviz`, for the render functions: `stacklevel` blames their caller for warnings."""
+def make_digraph(
+    m: ArgumentMap, options: DrawOptions, *, stacklevel: int, arrange: bool = False
+) -> graphviz.Digraph:
+    """`to_graphviz`, for the render functions: `stacklevel` blames their caller for warnings.
+
+    With `arrange` (or a page), `dot` lays each section out alone and they are
+    arranged in rows (see `pagefit`): that runs Graphviz.
+    """
     if not isinstance(m, ArgumentMap):
         raise TypeError(f"expected an ArgumentMap, got {type(m).__name__}")
     chosen = resolve_engine(
         options.engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1
     )
-    drawing = _Drawing(m, options, engine=chosen)
-    lines = drawing.draw()
-    for note in drawing.notes:
+    lines: list[str] = []
+    notes: list[str] = []
+    if (options.page is not None or arrange) and chosen == "dot":
+        page = (
+            None if options.page is None else page_size(options.page, landscape=options.landscape)
+        )
+        drawings: list[_Drawing] = []
+
+        def make(rankdir: str, width: int) -> _Drawing:
+            drawing = _Drawing(m, attrs.evolve(options, rankdir=rankdir, width=width), engine="dot")
+            drawings.append(drawing)
+            return drawing
+
+        try:
+            fitted, _ = compose(make, options.rankdir, options.width, page=page)
+        except RenderError:
+            if page is not None:
+                raise
+            fitted = []  # drawn in one pass instead, which reports what is wrong
+        if fitted:
+            # Every candidate notes the same (tooltips, links): say it once.
+            notes = list(dict.fromkeys(drawings[0].notes))
+            lines = [line + "\n" for line in fitted]
+    if not lines:
+        drawing = _Drawing(m, options, engine=chosen)
+        lines = drawing.draw()
+        notes = drawing.notes
+        if options.page is not None:
+            width, height = page_size(options.page, landscape=options.landscape)
+            # Scaled down to fit inside the page less its margins.
+            room = f"{(width - 2 * MARGIN) / 72:.4f},{(height - 2 * MARGIN) / 72:.4f}"
+            lines.append(f'\tsize="{room}"\n')
+            if chosen == "dot" and m.nodes:
+                notes.append(
+                    f"the map has more than {ROUTED_LIMIT} relations between its sections, "
+                    "too many to arrange the sections for the page: laid out in one pass "
+                    f"and scaled down to fit {options.page}"
+                )
+    for note in notes:
         warnings.warn(note, RenderWarning, stacklevel=stacklevel)
     # Named, so that the SVG's root <title> is not Graphviz's "%3"; a constant,
     # so that no text of the map needs the graphviz package's quoting.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection, Iterable
 
 import attrs
 
+from .._wording import plural, suggest, unknown
 from ..model import ArgumentMap, NodeKind, Relation, RelationKind
 from .choices import check_count
 
@@ -14,9 +14,9 @@ __all__ = ["focus", "restrict", "select"]
 
 
 def _unknown_node(m: ArgumentMap, node_id: str) -> KeyError:
-    close = difflib.get_close_matches(node_id, [n.id for n in m.nodes], n=3)
-    hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-    return KeyError(f"no node with id {node_id!r}{hint}")
+    return KeyError(
+        f"no node with id {node_id!r}{suggest(node_id, [n.id for n in m.nodes], most=3)}"
+    )
 
 
 def _neighbours(m: ArgumentMap) -> dict[str, set[str]]:
@@ -82,10 +82,6 @@ def _undercut_context(m: ArgumentMap, keep: set[str]) -> set[str]:
 
 def _titled(view: ArgumentMap, m: ArgumentMap, what: str) -> ArgumentMap:
     return attrs.evolve(view, title=f"{m.title} \u2014 {what}")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def restrict(m: ArgumentMap, keep: Collection[str]) -> ArgumentMap:
@@ -156,7 +152,7 @@ def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
         if not frontier:
             break
         reached |= frontier
-    return _titled(restrict(m, reached), m, f"around {node_id}, {_plural(depth, 'step')}")
+    return _titled(restrict(m, reached), m, f"around {node_id}, {plural(depth, 'step')}")
 
 
 def select(
@@ -191,19 +187,16 @@ def select(
             try:
                 wanted_kinds.add(NodeKind(kind))
             except ValueError:
-                raise ValueError(
-                    f"unknown node kind {kind!r}; expected one of "
-                    f"{', '.join(k.value for k in NodeKind)}"
-                ) from None
+                raise ValueError(unknown("node kind", kind, NodeKind)) from None
     wanted_sections = None
     if sections is not None:
         if isinstance(sections, str):
             raise TypeError("sections must be a collection of section ids, not a string")
         known = {s.id for s in m.sections} | {n.section for n in m.nodes if n.section}
-        unknown = sorted(set(sections) - known)
-        if unknown:
+        missing = sorted(set(sections) - known)
+        if missing:
             raise ValueError(
-                f"no section {', '.join(map(repr, unknown))} in the map; its sections are "
+                f"no section {', '.join(map(repr, missing))} in the map; its sections are "
                 f"{', '.join(sorted(known)) or '(none)'}"
             )
         wanted_sections = set(sections)
@@ -221,6 +214,6 @@ def select(
         titles = {s.id: s.title for s in m.sections}
         parts.append("in " + ", ".join(titles.get(s) or s for s in sorted(wanted_sections)))
     if context:
-        parts.append(f"with {_plural(len(context), 'node')} of context")
+        parts.append(f"with {plural(len(context), 'node')} of context")
     what = "; ".join(parts) if parts else "everything"
     return _titled(restrict(m, keep | context), m, f"only {what}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._wording import plural
 from ..errors import RenderError
 from ..model import ArgumentMap
 from .output import render_bytes
@@ -16,10 +17,9 @@ _TEXT = "text/plain"
 
 def summary(m: ArgumentMap) -> str:
     """One line about the map: its title and how many nodes and relations it has."""
-    nodes, relations = len(m.nodes), len(m.relations)
     return (
-        f"ArgumentMap {m.title!r}: {nodes} node{'s' if nodes != 1 else ''}, "
-        f"{relations} relation{'s' if relations != 1 else ''}"
+        f"ArgumentMap {m.title!r}: {plural(len(m.nodes), 'node')}, "
+        f"{plural(len(m.relations), 'relation')}"
     )
 
 

@@ -9,8 +9,10 @@ from typing import Any
 
 import attrs
 
+from .._wording import unknown
 from .choices import check_choice, check_count
 from .layout import ENGINES
+from .pagefit import PAGES
 from .theme import Theme, get_theme
 
 __all__ = [
@@ -60,6 +62,17 @@ def _dpi(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         check_count(value, "dpi", minimum=1)
 
 
+def _page(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        check_choice(value, PAGES, "page")
+
+
+def _landscape(instance: DrawOptions, attribute: attrs.Attribute[Any], value: object) -> None:
+    _flag(instance, attribute, value)
+    if value and instance.page is None:
+        raise ValueError("landscape=True needs a page (page='A4', 'A3' or 'letter')")
+
+
 def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
         raise TypeError(f"{attribute.name} must be True or False, got {value!r}")
@@ -105,7 +118,10 @@ class DrawOptions:
     resolution (None: 150); `status` node id → "accepted", "rejected",
     "undecided" or a strength in [0, 1], drawn in each node's header (and in the
     legend) so it survives monochrome print; `numbered` puts each node's 1-based
-    position in `m.nodes` in its header, for a report to refer to.
+    position in `m.nodes` in its header, for a report to refer to; `page`
+    (one of `PAGES`: "A4", "A3", "letter"; `landscape` turns it) lays the map
+    out to fit that page, choosing direction, wrapping width and the
+    arrangement of sections, and makes the drawing that page's size.
     """
 
     theme: Theme = attrs.field(factory=lambda: get_theme("default"), converter=_theme)
@@ -118,6 +134,8 @@ class DrawOptions:
     dpi: int | None = attrs.field(default=None, validator=_dpi)
     status: Mapping[str, str | float] | None = attrs.field(default=None, converter=_status)
     numbered: bool = attrs.field(default=False, validator=_flag)
+    page: str | None = attrs.field(default=None, validator=_page)
+    landscape: bool = attrs.field(default=False, validator=_landscape)
 
 
 _FIELDS = frozenset(field.name for field in attrs.fields(DrawOptions))
@@ -127,10 +145,12 @@ def options_from(options: DrawOptions | None, overrides: Mapping[str, Any]) -> D
     """`options` (default: `DrawOptions()`) with `overrides` applied; unknown names are errors."""
     if options is not None and not isinstance(options, DrawOptions):
         raise TypeError(f"options must be a DrawOptions, got {type(options).__name__}")
-    unknown = sorted(set(overrides) - _FIELDS)
-    if unknown:
+    strange = sorted(set(overrides) - _FIELDS)
+    if len(strange) == 1:
+        raise TypeError(unknown("drawing option", strange[0], sorted(_FIELDS)))
+    if strange:
         raise TypeError(
-            f"unknown drawing option {', '.join(map(repr, unknown))}; expected one of "
+            f"unknown drawing options {', '.join(map(repr, strange))}; expected only: "
             f"{', '.join(sorted(_FIELDS))}"
         )
     if options is None:

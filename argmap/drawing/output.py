@@ -11,7 +11,7 @@ from typing import Any
 
 from .._atomic import write_atomic
 from .._sources import base_of, source_files
-from ..errors import FormatError
+from .._wording import IMAGE_FORMATS, check_format, unknown_suffix
 from ..model import ArgumentMap
 from .dot import make_digraph
 from .layout import run_graphviz
@@ -19,7 +19,7 @@ from .options import DrawOptions, options_from
 
 __all__ = ["FORMATS", "SUFFIXES", "format_for", "render", "render_bytes"]
 
-FORMATS = frozenset({"dot", "pdf", "png", "svg"})
+FORMATS = frozenset(IMAGE_FORMATS)
 """The formats `render` writes; `dot` needs no Graphviz executables."""
 
 SUFFIXES: Mapping[str, str] = types.MappingProxyType(
@@ -37,20 +37,10 @@ def format_for(path: str | os.PathLike[str], format: str | None = None) -> str:
     Raises `FormatError` naming the allowed formats and suffixes.
     """
     if format is not None:
-        if format in FORMATS:
-            return format
-        raise FormatError(
-            f"unknown format {format!r}; expected one of {', '.join(sorted(FORMATS))}"
-        )
-    suffix = Path(path).suffix
-    found = SUFFIXES.get(suffix.lower())
+        return check_format(format, IMAGE_FORMATS, doing="draw in")
+    found = SUFFIXES.get(Path(path).suffix.lower())
     if found is None:
-        told = f"suffix {suffix!r}" if suffix else "no suffix"
-        raise FormatError(
-            f"cannot tell the format of {os.fspath(path)!r} ({told}); use a suffix "
-            f"({', '.join(sorted(SUFFIXES))}) or pass a format "
-            f"({', '.join(sorted(FORMATS))})"
-        )
+        raise unknown_suffix(os.fspath(path), sorted(SUFFIXES), IMAGE_FORMATS)
     return found
 
 
@@ -58,7 +48,7 @@ def render_bytes(
     m: ArgumentMap, options: DrawOptions | None = None, *, format: str, **overrides: Any
 ) -> bytes:
     """The map drawn in `format` (one of `FORMATS`), as bytes; options as `render`."""
-    chosen = format_for("", format)
+    chosen = check_format(format, IMAGE_FORMATS, doing="draw in")
     return _render_bytes(m, chosen, options_from(options, overrides), stacklevel=3)
 
 
@@ -108,7 +98,9 @@ def _render_bytes(m: ArgumentMap, format: str, options: DrawOptions, *, stacklev
     flags: tuple[str, ...] = ()
     if format == "png":
         flags = (f"-Gdpi={DEFAULT_DPI if options.dpi is None else options.dpi}",)
-    digraph = make_digraph(m, options, stacklevel=stacklevel + 1)
+    # Drawing runs Graphviz anyway, so sections are laid out alone and arranged;
+    # DOT output stays the one-pass layout, which needs no Graphviz.
+    digraph = make_digraph(m, options, stacklevel=stacklevel + 1, arrange=format != "dot")
     source: str = digraph.source
     if format == "dot":
         return source.encode("utf-8")

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from .._wording import unknown
 from ..model import NodeKind, RelationKind
 
 __all__ = ["SHAPES", "THEMES", "EdgeStyle", "NodeStyle", "Theme", "get_theme"]
@@ -66,9 +67,7 @@ def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None
 def _one_of(allowed: frozenset[str]) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value not in allowed:
-            raise ValueError(
-                f"{attribute.name!r} must be one of {', '.join(sorted(allowed))}, got {value!r}"
-            )
+            raise ValueError(unknown(attribute.name, value, sorted(allowed)))
 
     return check
 
@@ -146,6 +145,8 @@ class Theme:
         return style
 
 
+# Undercuts are drawn heavier than attacks, bold, with a diamond head (a faint
+# dotted line was hard to follow in print).
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
 # colour-vision deficiency. Strong colours draw lines; light tints of them fill.
 _BLUE, _GREEN, _VERMILLION = "#0072B2", "#009E73", "#D55E00"
@@ -185,7 +186,7 @@ DEFAULT = Theme(
     supports=EdgeStyle(label="supports", color=_BLUE, style="solid", arrowhead="normal"),
     attacks=EdgeStyle(label="attacks", color=_VERMILLION, style="dashed", arrowhead="tee"),
     undercuts=EdgeStyle(
-        label="undercuts", color=_PURPLE, style="dotted", arrowhead="odot", penwidth=1.8
+        label="undercuts", color=_PURPLE, style="bold", arrowhead="diamond", penwidth=2.2
     ),
 )
 
@@ -207,7 +208,7 @@ MONOCHROME = Theme(
     supports=EdgeStyle(label="supports", color="black", style="solid", arrowhead="normal"),
     attacks=EdgeStyle(label="attacks", color="black", style="dashed", arrowhead="tee"),
     undercuts=EdgeStyle(
-        label="undercuts", color="black", style="dotted", arrowhead="odot", penwidth=1.8
+        label="undercuts", color="black", style="bold", arrowhead="diamond", penwidth=2.2
     ),
     muted="#444444",
     cluster_fill="white",
@@ -225,7 +226,5 @@ def get_theme(theme: str | Theme) -> Theme:
         return theme
     found = THEMES.get(theme) if isinstance(theme, str) else None
     if found is None:
-        raise ValueError(
-            f"unknown theme {theme!r}; expected a Theme or one of {', '.join(sorted(THEMES))}"
-        )
+        raise ValueError(f"{unknown('theme', theme, sorted(THEMES))} (or a Theme)")
     return found

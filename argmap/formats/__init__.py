@@ -1,4 +1,4 @@
-"""Other formats in and out: AIF, Argdown (out), Mermaid, GraphML, and argmap's own JSON and YAML.
+"""Other formats in and out: AIF, Argdown, Mermaid, GraphML, and argmap's own JSON and YAML.
 
 A registry by name and by suffix. `.json` is shared by argmap's format and
 AIF JSON: a name ending `.aif.json` (or `.aif`) is AIF, `--from aif` says so,
@@ -18,20 +18,32 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import FormatError, Problem
+from .._wording import MAP_FORMATS, check_format, unknown_suffix
+from ..errors import Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
 from ..model import ArgumentMap
 from . import aif, argdown, graphs, mermaid
 from .graphs import to_networkx
 
-__all__ = ["FORMATS", "Format", "check_file", "dumps", "format_for", "load", "to_networkx"]
+__all__ = [
+    "FORMATS",
+    "READABLE",
+    "WRITABLE",
+    "Format",
+    "check_file",
+    "dumps",
+    "format_for",
+    "load",
+    "to_networkx",
+]
 
 
 @attrs.frozen(kw_only=True)
 class Format:
     """A format argmap reads, writes or both; `read` checks a file, `write` gives a map's text."""
 
-    name: str
+    name: str = attrs.field(validator=attrs.validators.in_(MAP_FORMATS))
+    """One of `MAP_FORMATS`, the names every command and function take."""
     suffixes: tuple[str, ...]
     description: str
     read: Callable[[str, str | None], Report] | None = None
@@ -54,14 +66,23 @@ def _native_text(name: str) -> Callable[[ArgumentMap], str]:
     return write
 
 
-def _read_aif(path: str, sources_root: str | None) -> Report:
-    del sources_root  # an AIF file names no source files
-    try:
-        data = _read_regular_file(Path(path), MAX_MAP_BYTES)
-    except _TooLargeError as error:
-        problem = Problem(path="$", code="too-large", message=str(error), file=path)
-        return Report(map=None, problems=(problem,))
-    return aif.check_text(data, file=path)
+def _foreign(
+    check_text: Callable[..., Report], *, sources: bool = False
+) -> Callable[[str, str | None], Report]:
+    def read(path: str, sources_root: str | None) -> Report:
+        try:
+            data = _read_regular_file(Path(path), MAX_MAP_BYTES)
+        except _TooLargeError as error:
+            problem = Problem(path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=path)
+            return Report(map=None, problems=(problem,))
+        if sources:  # Argdown front matter may name source files (AIF files do not)
+            return check_text(data, file=path, sources_root=sources_root)
+        return check_text(data, file=path)
+
+    return read
+
+
+_read_aif = _foreign(aif.check_text)
 
 
 FORMATS: Mapping[str, Format] = {
@@ -91,7 +112,8 @@ FORMATS: Mapping[str, Format] = {
         Format(
             name="argdown",
             suffixes=(".argdown", ".ad"),
-            description="Argdown (write only for now)",
+            description="Argdown, as Argdown's own tools read and write it",
+            read=_foreign(argdown.check_text, sources=True),
             write=argdown.dumps,
         ),
         Format(
@@ -110,6 +132,12 @@ FORMATS: Mapping[str, Format] = {
 }
 """Every format by name."""
 
+READABLE = tuple(name for name, f in FORMATS.items() if f.read is not None)
+"""The names of the formats argmap reads (`--from`)."""
+
+WRITABLE = tuple(name for name, f in FORMATS.items() if f.write is not None)
+"""The names of the formats argmap writes (`--to`)."""
+
 _SNIFF_BYTES = 1 << 16
 _ARGMAP_KEY = re.compile(rb'"argmap"\s*:')
 _AIF_KEY = re.compile(rb'"(nodeID|AIF)"\s*:')
@@ -119,16 +147,10 @@ def format_for(
     name: str, format: str | None = None, *, reading: bool, head: bytes | None = None
 ) -> Format:
     """The format named, else the one of `name`'s suffix (`.json` sniffed from `head`)."""
-    wanted = "read" if reading else "write"
-    usable = [f for f in FORMATS.values() if getattr(f, wanted) is not None]
+    names = READABLE if reading else WRITABLE
     if format is not None:
-        chosen = FORMATS.get(format)
-        if chosen is None or getattr(chosen, wanted) is None:
-            raise FormatError(
-                f"cannot {wanted} the format {format!r}; expected one of: "
-                f"{', '.join(f.name for f in usable)}"
-            )
-        return chosen
+        return FORMATS[check_format(format, names, doing="read" if reading else "write")]
+    usable = [FORMATS[name] for name in names]
     lower = name.lower()
     for candidate in sorted(usable, key=lambda f: -max(len(s) for s in f.suffixes)):
         if lower.endswith(candidate.suffixes):
@@ -136,11 +158,7 @@ def format_for(
             if sniffed and not _ARGMAP_KEY.search(head or b"") and _AIF_KEY.search(head or b""):
                 return FORMATS["aif"]
             return candidate
-    suffixes = ", ".join(s for f in usable for s in f.suffixes)
-    raise FormatError(
-        f"cannot tell the format of {name!r} from its suffix; expected one of: {suffixes} "
-        f"(or name it: {', '.join(f.name for f in usable)})"
-    )
+    raise unknown_suffix(name, [s for f in usable for s in f.suffixes], names)
 
 
 def check_file(
@@ -170,6 +188,6 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 
 def dumps(argument_map: ArgumentMap, format: str) -> str:
     """The text of a map in the format named."""
-    chosen = format_for("", format, reading=False)
-    assert chosen.write is not None
-    return chosen.write(argument_map)
+    write = FORMATS[check_format(format, WRITABLE, doing="write")].write
+    assert write is not None  # check_format chose a writable format
+    return write(argument_map)

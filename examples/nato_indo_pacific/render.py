@@ -51,6 +51,7 @@ def main(output: Path) -> int:
     written = [
         argmap.render(m, output / f"{NAME}.svg"),
         argmap.render(m, output / f"{NAME}.png"),
+        argmap.render(m, output / f"{NAME}_a3.png", page="A3", landscape=True, dpi=100),
         argmap.render(objections_view(m), output / f"{NAME}_objections.svg"),
         argmap.render(
             m, output / f"{NAME}_grounded.svg", status=argmap.evaluate(m, "grounded").status()

@@ -115,7 +115,7 @@ def test_frameworks_reject_unknown_and_repeated_names() -> None:
         Framework(arguments=["a"], attacks=[("a", "z")])
     with pytest.raises(ValueError, match="named twice"):
         Framework(arguments=["a", "a"], attacks=[])
-    with pytest.raises(ValueError, match="semantics must be"):
+    with pytest.raises(ValueError, match="unknown semantics"):
         extensions(Framework.of([]), "ideal")  # type: ignore[arg-type]
 
 

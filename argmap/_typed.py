@@ -1,0 +1,436 @@
+"""The fast path for JSON maps that are right: typed decoding, checks in bulk, no wording.
+
+Most maps a program reads are valid. For them, `load_typed` decodes the text
+with msgspec straight into strict typed structs that mirror the schema (unknown
+fields, nulls, wrong types and unknown kinds are refused by the decoder), then
+checks what the structs cannot say on whole columns at once: the id and text
+patterns, repeated keys (by counting them), every semantic rule and the quote
+anchors. It returns the map only when the wordy path would find no problem at
+all, not even a warning; otherwise it returns None and the loader takes the
+wordy path, which finds, words and locates every problem. So the fast path
+decides nothing the wordy path would decide differently (tests/test_typed.py
+holds the two to the same maps and to the schema).
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Callable, Sequence
+from itertools import chain, compress, repeat
+from typing import Any, Literal
+
+import msgspec
+from msgspec import UNSET, Struct, UnsetType, field
+
+from ._checks import _ALLOWED, _UNDERCUTTERS
+from ._codec import structure_typed
+from ._plain import plain_json
+from .model import ArgumentMap, NodeKind, RelationKind
+
+__all__ = ["load_typed"]
+
+# -- the typed mirror of the schema ----------------------------------------------------------
+# Field names are the model's (so `_codec` builds the model from them); names in
+# the document that differ are given with `name=`. An absent key leaves the
+# model's default where that is None (annotated as the bare type, so that
+# msgspec refuses an explicit null, as the schema does; mypy is told to look
+# away), and UNSET otherwise, so that counting keys can tell [] from absent.
+
+
+class _Strict(Struct, forbid_unknown_fields=True, gc=False):
+    pass
+
+
+class _Source(_Strict):
+    id: str
+    title: str = None  # type: ignore[assignment]
+    author: str = None  # type: ignore[assignment]
+    url: str = None  # type: ignore[assignment]
+    date: str = None  # type: ignore[assignment]
+    path: str = None  # type: ignore[assignment]
+
+
+class _Section(_Strict):
+    id: str
+    title: str
+
+
+class _Quote(_Strict):
+    source: str
+    text: str
+    start: int = None  # type: ignore[assignment]
+    end: int = None  # type: ignore[assignment]
+
+
+class _Node(_Strict):
+    id: str
+    kind: NodeKind
+    text: str
+    section: str = None  # type: ignore[assignment]
+    quotes: tuple[_Quote, ...] | UnsetType = UNSET
+    tags: tuple[str, ...] | UnsetType = UNSET
+    attribution: str = None  # type: ignore[assignment]
+    base_score: float = None  # type: ignore[assignment]
+
+
+class _Relation(_Strict):
+    source: str = field(name="from")
+    target: str = field(name="to")
+    kind: RelationKind
+    id: str = None  # type: ignore[assignment]
+    argument: str = None  # type: ignore[assignment]
+    scheme: str = None  # type: ignore[assignment]
+
+
+_LintCode = Literal[
+    "unanswered-objection",
+    "unsupported-claim",
+    "unquoted-evidence",
+    "circular-support",
+    "undefended-conclusion",
+    "attribution-only-support",
+    "self-attack",
+]
+
+
+class _Lint(_Strict):
+    ignore: tuple[_LintCode, ...] | UnsetType = UNSET
+
+
+class _Map(_Strict):
+    argmap: Literal["1.0", "1.1"]
+    title: str
+    nodes: tuple[_Node, ...]
+    description: str = None  # type: ignore[assignment]
+    sources: tuple[_Source, ...] | UnsetType = UNSET
+    sections: tuple[_Section, ...] | UnsetType = UNSET
+    relations: tuple[_Relation, ...] | UnsetType = UNSET
+    lint: _Lint = None  # type: ignore[assignment]
+    metadata: dict[str, Any] | UnsetType = UNSET
+
+
+STRUCTS: dict[str, type[Struct]] = {
+    "source": _Source,
+    "section": _Section,
+    "quote": _Quote,
+    "node": _Node,
+    "relation": _Relation,
+    "lint": _Lint,
+    "": _Map,
+}
+"""The typed mirror of each object of the schema (`""` is the document itself)."""
+
+_DECODER = msgspec.json.Decoder(_Map)
+
+# -- bulk checks -----------------------------------------------------------------------------
+
+_ID_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-\n]*").fullmatch
+_BAD_ID_START = re.compile(r"\n[0-9.\-]").search
+_ID_LIMIT = 128
+_ESCAPED_COLON = re.compile(r"\\u003[aA]")
+
+
+def _ids_ok(ids: Sequence[str]) -> bool:
+    """Whether every one of `ids` matches the schema's id pattern (all at once)."""
+    if not ids:
+        return True
+    joined = "\n" + "\n".join(ids)
+    return (
+        joined.count("\n") == len(ids)  # no id holds a line break of its own
+        and _ID_CHARACTERS(joined) is not None
+        and _BAD_ID_START(joined) is None
+        and "\n\n" not in joined
+        and not joined.endswith("\n")  # nor is empty
+        and max(map(len, ids)) <= _ID_LIMIT
+    )
+
+
+def _texts_ok(texts: list[str]) -> bool:
+    """Whether every one of `texts` holds a character that is not white space (TEXT_PATTERN)."""
+    return all(texts) and not any(map(str.isspace, texts))
+
+
+def _column(items: Sequence[Any], name: str) -> list[Any]:
+    return list(map(_GETTERS[name], items))
+
+
+_GETTERS = {
+    name: operator.attrgetter(name)
+    for cls in (_Source, _Section, _Node, _Relation)
+    for name in cls.__struct_fields__
+}
+
+
+class _DeclinedError(Exception):
+    """The document is not one the fast path can vouch for: the wordy path decides."""
+
+
+def _require(condition: bool) -> None:
+    if not condition:
+        raise _DeclinedError
+
+
+def load_typed(
+    text: str, read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None]
+) -> ArgumentMap | None:
+    """The map of the JSON `text` if the wordy path would find no problem in it, else None.
+
+    `read_sources` reads the sources' texts from `(index, id, path)` rows, or
+    says None if any of them has a problem.
+    """
+    try:
+        return _load(text, read_sources)
+    except (_DeclinedError, msgspec.DecodeError, RecursionError):
+        return None
+
+
+def _load(
+    text: str, read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None]
+) -> ArgumentMap:
+    # An escaped colon would hide from the count of keys below. (msgspec
+    # refuses lone surrogates, which the wordy path reports.)
+    _require(_ESCAPED_COLON.search(text) is None)
+    document = _DECODER.decode(text)
+    keys = _Keys(document)
+    metadata: dict[str, Any] = {}
+    if document.metadata is not UNSET:
+        # Values JSON holds but argmap does not (too deep, too long a number).
+        metadata, problems = plain_json(document.metadata, at=("metadata",))
+        _require(not problems)
+        keys.metadata(metadata)
+    nodes = document.nodes
+    sources = () if document.sources is UNSET else document.sources
+    sections = () if document.sections is UNSET else document.sections
+    relations = () if document.relations is UNSET else document.relations
+
+    # Sources and sections: ids unique, every one used.
+    texts = keys.texts
+    texts.append(document.title)
+    if document.description is not None:
+        texts.append(document.description)
+    source_ids: list[str] = []
+    if sources:
+        source_ids = _column(sources, "id")
+        _require(len(set(source_ids)) == len(source_ids))
+        keys.required(sources)
+        for name in ("title", "author", "url", "date", "path"):
+            texts += keys.optional(sources, name)
+    section_ids: list[str] = []
+    if sections:
+        section_ids = _column(sections, "id")
+        _require(len(set(section_ids)) == len(section_ids))
+        keys.required(sections)
+        texts += _column(sections, "title")
+
+    # Nodes, column by column; the columns are the model's fields.
+    node_columns = {name: _column(nodes, name) for name in _Node.__struct_fields__}
+    node_ids = node_columns["id"]
+    node_kinds = dict(zip(node_ids, node_columns["kind"], strict=True))
+    _require(len(node_kinds) == len(node_ids))
+    keys.required(nodes)
+    texts += node_columns["text"]
+    texts += keys.present(node_columns["attribution"])
+    _require(set(keys.present(node_columns["section"])) == set(section_ids))
+    tag_lists = keys.present(node_columns["tags"], UNSET)
+    if tag_lists:
+        all_tags = list(chain.from_iterable(tag_lists))
+        _require(sum(map(len, map(set, tag_lists))) == len(all_tags))  # none twice in a node
+        texts += all_tags
+    scores = keys.present(node_columns["base_score"])
+    _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
+    quoted = keys.present(node_columns["quotes"], UNSET)
+    if quoted or sources:
+        _anchor_quotes(quoted, sources, read_sources, keys)
+
+    relation_columns: dict[str, list[Any]] = {}
+    if relations:
+        relation_columns = {name: _column(relations, name) for name in _Relation.__struct_fields__}
+        linked = _check_relations(relation_columns, node_kinds, keys)
+    else:
+        linked = []
+        _require(len(node_ids) < 2)  # else some node takes part in no relation
+    _require(_ids_ok([*source_ids, *section_ids, *node_ids, *linked]))
+    _require(_texts_ok(texts))
+
+    # Lint settings.
+    if document.lint is not None:
+        ignore = document.lint.ignore
+        keys.count += ignore is not UNSET
+        _require(ignore is UNSET or len(set(ignore)) == len(ignore))
+
+    keys.check(text)
+    return structure_typed(document, metadata, node_columns, relation_columns)
+
+
+def _check_relations(
+    columns: dict[str, list[Any]], node_kinds: dict[str, NodeKind], keys: _Keys
+) -> list[str]:
+    """Check the relations on their columns; their ids and linked arguments' ids, to check."""
+    froms, tos, kinds = columns["source"], columns["target"], columns["kind"]
+    count = len(froms)
+    keys.count += count * _REQUIRED[_Relation]
+    relation_ids = columns["id"]
+    named = set(relation_ids)
+    named.discard(None)
+    given = len(relation_ids) - relation_ids.count(None)
+    keys.count += given
+    _require(len(named) == given and named.isdisjoint(node_kinds))
+    schemes = columns["scheme"]
+    keys.texts += keys.present(schemes)
+    arguments = columns["argument"]
+    linked = keys.present(arguments)
+    _require(not any(map(operator.eq, froms, tos)))
+    # Hashes of the pairs, not the pairs, are kept: fewer objects held; two
+    # equal hashes (a repeat, or a collision) are then looked at exactly.
+    if len(set(map(hash, zip(froms, tos, strict=True)))) != count:
+        _require(len(set(zip(froms, tos, kinds, schemes, arguments, strict=True))) == count)
+    # (kind, kind of source, kind of target): relations between nodes that
+    # draw no remark are in _ALLOWED; an undercut's target is a relation,
+    # so undercuts are looked at one by one.
+    triples = set(zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True))
+    if not triples <= _ALLOWED:
+        _require(bool(named) and all(t[0] is RelationKind.UNDERCUTS for t in triples - _ALLOWED))
+        _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
+    if linked:
+        _check_arguments(tos, kinds, arguments)
+    if len(node_kinds) >= 2:
+        isolated = set(node_kinds)
+        isolated.difference_update(froms)
+        isolated.difference_update(tos)
+        _require(not isolated)
+    return [*named, *linked]
+
+
+class _Keys:
+    """Counts the keys the structs were decoded from, and the colons in their strings.
+
+    A key given twice decodes silently (the last one wins), so the keys are
+    counted instead: every key in the text is followed by one colon, every
+    other colon stands in a string. Counting the colons of the strings read
+    (`texts`, free text checked not to be blank; `free`, metadata's keys and
+    strings; ids and kinds that passed hold none), the text must hold exactly
+    as many colons as the keys read and those. A repeated key's earlier value is lost in decoding,
+    so its key and its colons would be missing from the count; a string
+    left out of `texts` could only make the text seem to hold more.
+    """
+
+    def __init__(self, document: _Map) -> None:
+        self.count = sum(getattr(document, name) not in (None, UNSET) for name in _MAP_FIELDS)
+        self.free: list[str] = []  # strings that may be blank (metadata's)
+        self.texts: list[str] = []
+
+    def metadata(self, value: object) -> None:
+        """Count the keys and the colons of free-form data."""
+        if type(value) is dict:
+            self.count += len(value)
+            self.free += value
+            for item in value.values():
+                self.metadata(item)
+        elif type(value) is list:
+            for item in value:
+                self.metadata(item)
+        elif type(value) is str:
+            self.free.append(value)
+
+    def required(self, items: Sequence[Struct]) -> None:
+        if items:
+            self.count += len(items) * _REQUIRED[type(items[0])]
+
+    def optional(self, items: Sequence[Struct], name: str, absent: object = None) -> list[Any]:
+        """The values of field `name` of `items` that were given (counting their keys)."""
+        return self.present(_column(items, name), absent)
+
+    def present(self, values: list[Any], absent: object = None) -> list[Any]:
+        """The values given (counting their keys)."""
+        missing = values.count(absent)
+        self.count += len(values) - missing
+        if not missing:
+            return values
+        if missing == len(values):
+            return []
+        return list(compress(values, map(operator.is_not, values, repeat(absent))))
+
+    def check(self, text: str) -> None:
+        colons = "".join(self.texts).count(":") + "".join(self.free).count(":")
+        _require(text.count(":") == self.count + colons)
+
+
+_MAP_FIELDS = _Map.__struct_fields__
+_REQUIRED: dict[type[Struct], int] = {
+    cls: sum(f.default is msgspec.NODEFAULT for f in msgspec.structs.fields(cls))
+    for cls in STRUCTS.values()
+}
+
+
+def _anchor_quotes(
+    quoted: list[tuple[_Quote, ...]],
+    sources: Sequence[_Source],
+    read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
+    keys: _Keys,
+) -> None:
+    # Every source has a path (else its quotes are unverified: a warning) and is cited.
+    _require(None not in _column(sources, "path"))
+    read = read_sources([(index, s.id, s.path) for index, s in enumerate(sources)])
+    _require(read is not None)
+    assert read is not None
+    cited: set[str] = set()
+    for quotes in quoted:
+        keys.required(quotes)
+        for quote in quotes:
+            source_text = read.get(quote.source)
+            _require(source_text is not None)
+            assert source_text is not None
+            cited.add(quote.source)
+            text = quote.text
+            keys.texts.append(text)
+            if quote.start is None:
+                _require(quote.end is None)
+                start = source_text.find(text)
+                _require(start >= 0 and source_text.find(text, start + 1) < 0)
+                quote.start, quote.end = start, start + len(text)
+            else:
+                keys.count += 2
+                start = quote.start
+                _require(
+                    quote.end is not None
+                    and start >= 0
+                    and quote.end == start + len(text)
+                    and source_text[start : start + len(text)] == text
+                )
+    _require(len(cited) == len(sources))
+
+
+def _check_undercuts(
+    froms: list[str],
+    tos: list[str],
+    kinds: list[RelationKind],
+    relation_ids: list[Any],
+    named: set[str],
+    node_kinds: dict[str, NodeKind],
+) -> None:
+    targets: dict[str, str] = {}
+    undercuts = map(operator.is_, kinds, repeat(RelationKind.UNDERCUTS))
+    for index in compress(range(len(kinds)), undercuts):
+        to = tos[index]
+        _require(to in named and to != relation_ids[index])
+        _require(node_kinds.get(froms[index]) in _UNDERCUTTERS)
+        if relation_ids[index] is not None:
+            targets[relation_ids[index]] = to
+    # No ring of undercuts: each chain ends at a relation between nodes.
+    for start in targets:
+        seen = {start}
+        current = targets[start]
+        while current in targets:
+            _require(current not in seen)
+            seen.add(current)
+            current = targets[current]
+
+
+def _check_arguments(tos: list[str], kinds: list[RelationKind], arguments: list[Any]) -> None:
+    conclusion: dict[str, str] = {}
+    for to, kind, argument in zip(tos, kinds, arguments, strict=True):
+        if argument is None:
+            continue
+        _require(kind is RelationKind.SUPPORTS)
+        _require(conclusion.setdefault(argument, to) == to)

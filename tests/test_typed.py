@@ -1,0 +1,365 @@
+"""The typed fast path agrees with the wordy path, and never accepts what the schema refuses."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+from unittest.mock import patch
+
+import msgspec
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import argmap
+from argmap import ArgumentMap, _codec, to_dict
+from argmap._typed import STRUCTS, load_typed
+from argmap.loader import Report, _check_text
+from argmap.model import ID_PATTERN, TEXT_PATTERN
+from argmap.schema import json_schema, validate_data
+from argmap.strategies import BrokenDocument, argument_maps, broken_documents
+
+HERE = Path(__file__).parent
+SOURCE = "The alliance grew. Since the 1990s it has looked east, and since the 1990s west."
+
+
+def _no_sources(rows: list[tuple[int, str, str]]) -> dict[str, str] | None:
+    return {} if not rows else None
+
+
+def _wordy(text: str, base: Path = HERE) -> Report:
+    return _check_text(text, format="json", file=None, base=base, typed=False)
+
+
+def _agree(text: str, base: Path = HERE) -> ArgumentMap | None:
+    """Load `text` both ways; assert they agree, and return the fast path's map (or None)."""
+    fast = load_typed(text, lambda rows: _texts(rows, base))
+    wordy = _wordy(text, base)
+    if fast is not None:
+        # Accepted: the wordy path finds nothing at all, and builds the very same map.
+        assert wordy.problems == ()
+        assert wordy.map == fast
+        assert _types(wordy.map) == _types(fast)
+        assert validate_data(json.loads(text)) == []
+    return fast
+
+
+def _texts(rows: list[tuple[int, str, str]], base: Path) -> dict[str, str] | None:
+    from argmap.loader import _source_texts
+
+    return _source_texts(rows, base, None)
+
+
+def _types(value: object) -> object:
+    """The value with every leaf replaced by its type: equal maps may hide 6 vs 6.0."""
+    if isinstance(value, tuple | list):
+        return [_types(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _types(item) for key, item in value.items()}
+    fields = getattr(type(value), "__attrs_attrs__", None)
+    if fields is not None:
+        return {f.name: _types(getattr(value, f.name)) for f in fields}
+    return type(value)
+
+
+@given(argument_maps(), st.sampled_from(["compact", "indented", "ascii", "spaced"]))
+def test_both_paths_agree_on_every_generated_map(m: ArgumentMap, layout: str) -> None:
+    document = to_dict(m)
+    if layout == "compact":
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    elif layout == "indented":
+        text = json.dumps(document, ensure_ascii=False, indent=2)
+    elif layout == "ascii":
+        text = json.dumps(document)
+    else:
+        text = json.dumps(document, separators=(" , ", " : "), indent="\t")
+    fast = _agree(text)
+    if _wordy(text).problems == ():
+        # A map without a single remark is the common case the fast path is for.
+        assert fast == m
+
+
+@given(argument_maps(), st.booleans())
+def test_maps_built_by_columns_are_the_maps_built_object_by_object(
+    m: ArgumentMap, tied: bool
+) -> None:
+    # Big maps are built column by column: the same maps, small ones made to.
+    document = to_dict(m)
+    if tied:
+        _without_warnings(document)
+    text = json.dumps(document, ensure_ascii=False)
+    with patch.object(_codec, "_BY_COLUMNS", 0):
+        _agree(text)
+
+
+def _without_warnings(document: dict[str, Any]) -> None:
+    for node in document["nodes"]:
+        node.pop("quotes", None)
+    document.pop("sources", None)
+    sections = {node.get("section") for node in document["nodes"]}
+    document["sections"] = [s for s in document.get("sections", []) if s["id"] in sections]
+    if not document["sections"]:
+        del document["sections"]
+
+
+@given(argument_maps(max_nodes=6))
+def test_both_paths_agree_on_maps_without_warnings(m: ArgumentMap) -> None:
+    # Generated maps cite sources without a path (a warning); without them,
+    # and with the isolated nodes tied in, most maps draw no remark at all.
+    document = to_dict(m)
+    _without_warnings(document)
+    text = json.dumps(document, ensure_ascii=False)
+    fast = _agree(text)
+    if _wordy(text).problems == ():
+        assert fast is not None
+
+
+@given(broken_documents(), st.booleans())
+def test_the_fast_path_declines_every_broken_document(broken: BrokenDocument, ascii: bool) -> None:
+    text = json.dumps(broken.document, ensure_ascii=ascii)
+    assert load_typed(text, _no_sources) is None
+    assert broken.path in {p.path for p in _wordy(text).errors}
+
+
+# Faults the schema or the checks refuse, put into the text of a valid map;
+# each must send the map down the wordy path.
+_VALID = {
+    "argmap": "1.1",
+    "title": "Map: a test",
+    "description": "What it covers",
+    "sections": [{"id": "s1", "title": "One"}],
+    "nodes": [
+        {
+            "id": "a",
+            "kind": "claim",
+            "text": "A: first",
+            "section": "s1",
+            "tags": ["x", "y"],
+            "attribution": "Someone",
+            "base_score": 0.5,
+        },
+        {"id": "b", "kind": "evidence", "text": "B", "section": "s1"},
+        {"id": "c", "kind": "objection", "text": "C"},
+        {"id": "d", "kind": "rebuttal", "text": "D"},
+    ],
+    "relations": [
+        {"id": "r1", "from": "b", "to": "a", "kind": "supports", "scheme": "example"},
+        {"from": "c", "to": "a", "kind": "attacks"},
+        {"from": "d", "to": "r1", "kind": "undercuts"},
+    ],
+    "lint": {"ignore": ["self-attack"]},
+    "metadata": {"k": [1, 2.5, None, {"z": "a:b"}]},
+}
+
+
+def test_the_valid_example_takes_the_fast_path() -> None:
+    text = json.dumps(_VALID)
+    m = _agree(text)
+    assert m is not None
+    assert m.metadata == _VALID["metadata"]
+
+
+def _set(path: str, value: object) -> Any:
+    def change(document: dict[str, Any]) -> None:
+        *parts, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        target: Any = document
+        for part in parts:
+            target = target[part]
+        target[last] = value
+
+    return change
+
+
+def _delete(path: str) -> Any:
+    def change(document: dict[str, Any]) -> None:
+        *parts, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        target: Any = document
+        for part in parts:
+            target = target[part]
+        del target[last]
+
+    return change
+
+
+_FAULTS = {
+    "null title": _set("title", None),
+    "null optional": _set("nodes.0.attribution", None),
+    "null section": _set("nodes.1.section", None),
+    "unknown field": _set("nodes.0.colour", "red"),
+    "unknown top field": _set("extra", 1),
+    "missing kind": _delete("nodes.0.kind"),
+    "bad kind": _set("nodes.0.kind", "Claim"),
+    "bad version": _set("argmap", "2.0"),
+    "blank text": _set("nodes.0.text", " \u3000\n"),
+    "empty text": _set("nodes.0.text", ""),
+    "blank tag": _set("nodes.0.tags", ["x", "\t"]),
+    "repeated tag": _set("nodes.0.tags", ["x", "x"]),
+    "bad id": _set("nodes.2.id", "1c"),
+    "id with space": _set("nodes.2.id", "c d"),
+    "id with newline": _set("nodes.2.id", "c\nd"),
+    "id ending in newline": _set("nodes.2.id", "c\n"),
+    "empty id": _set("nodes.2.id", ""),
+    "long id": _set("nodes.2.id", "c" * 129),
+    "non-ASCII id": _set("nodes.2.id", "cé"),
+    "bad relation id": _set("relations.0.id", "-r"),
+    "bad argument id": _set("relations.0.argument", "a b"),
+    "score too big": _set("nodes.0.base_score", 1.5),
+    "score negative": _set("nodes.0.base_score", -0.1),
+    "score as text": _set("nodes.0.base_score", "0.5"),
+    "score true": _set("nodes.0.base_score", True),
+    "tags as text": _set("nodes.0.tags", "x"),
+    "metadata a list": _set("metadata", [1]),
+    "lint unknown": _set("lint.ignore", ["no-such-lint"]),
+    "lint repeated": _set("lint.ignore", ["self-attack", "self-attack"]),
+    "duplicate node": _set("nodes.2.id", "a"),
+    "node id = relation id": _set("nodes.2.id", "r1"),
+    "duplicate section": _set("sections", [{"id": "s1", "title": "1"}, {"id": "s1", "title": "2"}]),
+    "unused section": _set("sections", [{"id": "s1", "title": "1"}, {"id": "s2", "title": "2"}]),
+    "dangling section": _set("nodes.1.section", "s9"),
+    "dangling from": _set("relations.1.from", "zz"),
+    "dangling to": _set("relations.1.to", "zz"),
+    "from a relation": _set("relations.1.from", "r1"),
+    "self relation": _set("relations.1.to", "c"),
+    "support to a relation": _set("relations.1.to", "r1"),
+    "undercut of a node": _set("relations.2.to", "a"),
+    "undercut by evidence": _set("relations.2.from", "b"),
+    "undercut of itself": _set(
+        "relations.2", {"id": "u", "from": "d", "to": "u", "kind": "undercuts"}
+    ),
+    "unusual kind": _set("relations.1.kind", "supports"),
+    "repeated relation": _set("relations.2", {"from": "c", "to": "a", "kind": "attacks"}),
+    "isolated node": lambda d: d["nodes"].append({"id": "e", "kind": "claim", "text": "E"}),
+    "attacking argument": _set("relations.1.argument", "arg"),
+    "unused source": _set("sources", [{"id": "src", "title": "T"}]),
+    "quote of no source": _set("nodes.0.quotes", [{"source": "src", "text": "x"}]),
+    "quote start without end": _set("nodes.0.quotes", [{"source": "src", "text": "x", "start": 0}]),
+}
+
+
+@pytest.mark.parametrize("fault", list(_FAULTS))
+def test_each_fault_declines_the_fast_path(fault: str) -> None:
+    document = copy.deepcopy(_VALID)
+    _FAULTS[fault](document)
+    text = json.dumps(document)
+    assert load_typed(text, _no_sources) is None
+    assert _wordy(text).problems != ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A key given twice, at each level; the repeat hides in the decoded structs.
+        json.dumps(_VALID).replace('"text": "B"', '"text": "X", "text": "B"'),
+        json.dumps(_VALID).replace('"text": "B"', '"text": "X:Y", "text": "B"'),
+        json.dumps(_VALID).replace(
+            '"title": "Map: a test"', '"title": "a", "title": "Map: a test"'
+        ),
+        json.dumps(_VALID).replace('"ignore"', '"ignore": [], "ignore"'),
+        json.dumps(_VALID).replace('"z": "a:b"', '"z": 1, "z": "a:b"'),
+        json.dumps(_VALID).replace('"from": "c"', '"from": "c" , "from" :"c"'),
+        # Escapes the count of keys cannot see through, and lone surrogates.
+        json.dumps(_VALID).replace("A: first", "A\\u003a first"),
+        json.dumps(_VALID).replace("A: first", "A \\ud800 first"),
+        # Metadata argmap does not read: a number too long, nesting too deep, no number.
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "9" * 5000 + ","),
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 70 + "]" * 70 + ","),
+        json.dumps(_VALID).replace('"k": [1,', '"k": [1e400,'),
+        # Numbers JSON spells as integers only in name.
+        json.dumps(_VALID).replace("0.5", "5e-1"),
+    ],
+)
+def test_texts_the_fast_path_must_not_take(text: str) -> None:
+    if load_typed(text, _no_sources) is not None:
+        # Only a map the wordy path takes without a remark may be taken.
+        assert _agree(text) is not None
+    else:
+        _agree(text)
+
+
+def test_repeated_keys_decline() -> None:
+    text = json.dumps(_VALID).replace('"text": "B"', '"text": "X", "text": "B"')
+    assert load_typed(text, _no_sources) is None
+    assert [p.code for p in _wordy(text).problems] == ["duplicate-key"]
+
+
+def test_quotes_are_anchored_on_the_fast_path_as_on_the_wordy_one(tmp_path: Path) -> None:
+    (tmp_path / "source.txt").write_text(SOURCE, encoding="utf-8")
+    start = SOURCE.index("looked east")
+    document = {
+        "argmap": "1.0",
+        "title": "Quoted",
+        "sources": [{"id": "src", "path": "source.txt"}],
+        "nodes": [
+            {
+                "id": "a",
+                "kind": "claim",
+                "text": "A",
+                "quotes": [{"source": "src", "text": "grew"}],
+            },
+            {
+                "id": "b",
+                "kind": "evidence",
+                "text": "B",
+                "quotes": [
+                    {"source": "src", "text": "looked east", "start": start, "end": start + 11}
+                ],
+            },
+        ],
+        "relations": [{"from": "b", "to": "a", "kind": "supports"}],
+    }
+    text = json.dumps(document)
+    m = _agree(text, tmp_path)
+    assert m is not None
+    assert m.node("a").quotes[0].start == SOURCE.index("grew")
+    assert m.node("b").quotes[0].start == start
+    with patch.object(_codec, "_BY_COLUMNS", 0):
+        assert _agree(text, tmp_path) == m
+    for fault in (
+        {"source": "src", "text": "the 1990s"},  # twice in the source: a warning
+        {"source": "src", "text": "not there"},
+        {"source": "src", "text": "looked east", "start": start + 1, "end": start + 12},
+        {"source": "src", "text": "looked east", "start": start, "end": start + 3},
+        {"source": "src", "text": "looked east", "start": 6.0, "end": 17.0},
+    ):
+        document["nodes"][0]["quotes"] = [fault]  # type: ignore[index]
+        text = json.dumps(document)
+        assert _agree(text, tmp_path) is None
+        assert _wordy(text, tmp_path).problems
+    document["sources"] = [{"id": "src", "path": "missing.txt"}]
+    assert _agree(json.dumps(document), tmp_path) is None
+
+
+def test_the_fast_path_is_what_loads_takes() -> None:
+    text = json.dumps(_VALID)
+    assert argmap.loads(text, format="json") == load_typed(text, _no_sources)
+
+
+def test_the_typed_structs_hold_every_key_the_schema_allows_and_require_the_same() -> None:
+    schema = json_schema()
+    parts = {"": schema, "lint": schema["properties"]["lint"], **schema["$defs"]}
+    for name, struct in STRUCTS.items():
+        fields = msgspec.structs.fields(struct)
+        assert {f.encode_name for f in fields} == set(parts[name]["properties"]), name
+        required = {f.encode_name for f in fields if f.required}
+        assert required == set(parts[name].get("required", ())), name
+
+
+def test_the_id_and_text_checks_match_the_schema_patterns() -> None:
+    # The fast path checks ids by their characters and text with str.isspace.
+    from argmap._typed import _ids_ok, _texts_ok
+
+    pattern = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$"))
+    samples = ["a", "_", "A-1.b_c", "1a", ".a", "-a", "a b", "a\n", "\na", "", "é", "a" * 128]
+    samples.append("a" * 129)
+    for sample in samples:
+        assert _ids_ok([sample]) == bool(pattern.fullmatch(sample)), sample
+        assert _ids_ok(["ok", sample, "fine"]) == bool(pattern.fullmatch(sample)), sample
+    text_pattern = re.compile(TEXT_PATTERN)
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        assert _texts_ok([character]) == bool(text_pattern.search(character)), hex(code)
+    assert not _texts_ok([""])
