@@ -7,8 +7,9 @@ process running a `@given` test with Hypothesis' default settings except
 off (tests/test_strategies.py runs them with default settings), timed whole,
 so Hypothesis' own work per example counts, as it does for users, in CPU time
 (`time.process_time`: wall time on a busy machine mostly measures the other
-processes). Figures are medians over `--runs` processes. The floor is the same test drawing one integer:
-what Hypothesis costs an example whatever is drawn.
+processes). Figures are medians over `--runs` processes. The floor is the
+same test drawing one integer: what Hypothesis costs an example whatever is
+drawn.
 
 `--against MODULE` times another module's `argument_maps` in the same runs, in
 alternating processes (for before/after ratios: put the old strategies.py in
