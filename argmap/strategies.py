@@ -358,7 +358,6 @@ def argument_maps(
         for i in range(header[0] % 4)
     )
     sources = [f"source-{i}" for i in range(header[1] % 3)]
-    source_texts: list[list[str]] = [[] for _ in sources]
     source_lengths = [0] * len(sources)
 
     node_list: list[Node] = []
@@ -378,7 +377,6 @@ def argument_maps(
                     # Anchored: the source's text is its quotes, one a line.
                     start = source_lengths[which]
                     source_lengths[which] += len(text) + 1
-                    source_texts[which].append(text)
                     quotes.append(
                         Quote(source=sources[which], text=text, start=start, end=start + len(text))
                     )
