@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import signal
 import subprocess
+import threading
 import warnings
+from collections.abc import Iterator
+from types import FrameType
 
 from ..errors import RenderError, RenderWarning
 from .choices import check_choice
@@ -115,14 +120,49 @@ def run_graphviz(
     if executable is None:
         raise RenderError(f"the Graphviz executable {engine!r} was not found on PATH; {_INSTALL}")
     command = [executable, f"-T{format}", *options]
+    pipe = subprocess.PIPE
     try:
-        done = subprocess.run(command, input=source.encode("utf-8"), capture_output=True)
+        with _termination_deferred():
+            process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
     except OSError as error:
         raise RenderError(f"could not run {engine!r}: {error}; {_INSTALL}") from error
-    stderr = done.stderr.decode("utf-8", "replace").strip()
-    if done.returncode != 0 or not done.stdout:
-        detail = stderr or f"exit status {done.returncode}, no output"
+    try:
+        out, err = process.communicate(source.encode("utf-8"))
+    except BaseException:
+        # Interrupted or terminated: Graphviz must not outlive the drawing.
+        process.kill()
+        process.wait()
+        raise
+    stderr = err.decode("utf-8", "replace").strip()
+    if process.returncode != 0 or not out:
+        detail = stderr or f"exit status {process.returncode}, no output"
         raise RenderError(f"Graphviz {engine!r} failed to draw {format}: {detail}")
     if stderr:
         warnings.warn(f"Graphviz {engine!r} said: {stderr}", RenderWarning, stacklevel=stacklevel)
-    return done.stdout
+    return out
+
+
+@contextlib.contextmanager
+def _termination_deferred() -> Iterator[None]:
+    """Hold a SIGTERM whose handler raises until the block ends.
+
+    Raised while `Popen` is starting the child, the exception would leave a
+    Graphviz process that nothing waits for or kills; held, it is raised once
+    the child exists and can be ended.
+    """
+    previous = signal.getsignal(signal.SIGTERM)
+    if threading.current_thread() is not threading.main_thread() or not callable(previous):
+        yield
+        return
+    held: list[tuple[int, FrameType | None]] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        held.append((signum, frame))
+
+    signal.signal(signal.SIGTERM, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for signum, frame in held:
+            previous(signum, frame)

@@ -127,3 +127,28 @@ def test_sigterm_ends_graphviz_too(tmp_path: Path) -> None:
         process.kill()
         process.wait()
     assert not (tmp_path / "d.svg").exists()
+
+
+def test_a_sigterm_while_graphviz_starts_is_held_until_the_child_can_be_ended() -> None:
+    from argmap.drawing.layout import _termination_deferred
+
+    class StopError(Exception):
+        pass
+
+    def stop(signum: int, frame: object) -> None:
+        raise StopError
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    steps = []
+    try:
+        try:
+            with _termination_deferred():
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(0.05)  # delivered here, but held
+                steps.append("block ended")
+        except StopError:
+            steps.append("raised after")
+        assert steps == ["block ended", "raised after"]
+        assert signal.getsignal(signal.SIGTERM) is stop
+    finally:
+        signal.signal(signal.SIGTERM, previous)
