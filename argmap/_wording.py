@@ -1,9 +1,9 @@
 """How argmap words things for people: suggestions, plurals, articles, values, names of formats.
 
 One room, so that every message says "did you mean" the same way, counts
-the same way and describes a found value the same way. It imports nothing
-from argmap at load time (errors.py words its summaries here), so every other
-module may use it.
+the same way and describes a found value the same way. It imports only
+`argmap.errors` (which imports nothing of argmap), so every other module may
+use it.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from .errors import FormatError
+from .errors import FormatError
 
 __all__ = [
     "IMAGE_FORMATS",
@@ -218,8 +217,6 @@ def check_format(name: object, allowed: Iterable[_Name], *, doing: str = "use") 
     for known in names:
         if known == name:
             return known
-    from .errors import FormatError  # errors words its summaries here: import when needed
-
     shown = repr(name) if isinstance(name, str) else describe_value(name)
     raise FormatError(
         f"cannot {doing} the format {shown}{suggest(name, names)}; "
@@ -240,8 +237,6 @@ def unknown_suffix(
     >>> print(unknown_suffix("map.txt", [".json"], ["json"], naming="--to"))
     cannot tell the format of 'map.txt' (suffix '.txt'); use a suffix (.json) or --to (json)
     """
-    from .errors import FormatError  # errors words its summaries here: import when needed
-
     suffix = PurePath(name).suffix
     told = f"suffix {suffix!r}" if suffix else "no suffix"
     return FormatError(

@@ -7,8 +7,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._wording import plural
-
 __all__ = [
     "ArgmapError",
     "FormatError",
@@ -142,7 +140,8 @@ class ValidationError(ArgmapError, ValueError):
     def _summary(self) -> str:
         errors = self.errors
         count = len(errors)
-        lines = [f"{plural(count, 'problem')} found"]
+        # Worded here, not in _wording, which imports this module.
+        lines = [f"{count} problem{'' if count == 1 else 's'} found"]
         lines += [f"  {p}" for p in errors[:_SHOWN]]
         if count > _SHOWN:
             lines.append(f"  … and {count - _SHOWN} more (see .problems)")
