@@ -271,10 +271,10 @@ out in one pass, as before.
 LEGEND = "@legend"
 """The key of the legend's block."""
 
-SPACING = "nodesep=0.16 ranksep=0.28 margin=5"
+SPACING = "nodesep=0.08 ranksep=0.2 margin=4"
 """`dot`'s spacing within a block (and its cluster's margin): tighter than a whole map's."""
 
-NODE_MARGIN = '\tnode [margin="0.07,0.04"]'
+NODE_MARGIN = '\tnode [margin="0.05,0.03"]'
 """Nodes on a page are a little tighter round their text too (in blocks and the whole alike)."""
 
 

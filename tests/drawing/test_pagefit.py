@@ -27,6 +27,7 @@ from argmap import (
 )
 from argmap.cli import main
 from argmap.drawing import THEMES, render_bytes, select, to_dot
+from argmap.drawing.focus import restrict
 from argmap.drawing.pagefit import (
     PAGES,
     ROUTED_LIMIT,
@@ -157,6 +158,17 @@ def test_a_twenty_node_map_fits_a4_landscape_at_8_points_or_more() -> None:
     assert 18 <= len(view.nodes) <= 22
     geometry = read_geometry(render_bytes(view, format="svg", page="A4", landscape=True))
     assert geometry.width == pytest.approx(page_size("A4", landscape=True)[0], abs=1.5)
+    assert effective_size(geometry) >= 8.0
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("first", [0, 10, 21])
+def test_any_twenty_consecutive_nato_nodes_fit_a4_landscape_at_8_points(first: int) -> None:
+    # Views that cut sections apart, not only whole sections.
+    whole = nato()
+    view = restrict(whole, [node.id for node in whole.nodes[first : first + 20]])
+    assert len(view.nodes) == 20
+    geometry = read_geometry(render_bytes(view, format="svg", page="A4", landscape=True))
     assert effective_size(geometry) >= 8.0
 
 
