@@ -29,6 +29,7 @@ from ..errors import Problem, ProblemCode, Severity, ValidationError
 from ..loader import Report, _check_document, _collector_paused, _decode
 from ..model import ID_PATTERN, ArgumentMap, NodeKind, Relation, RelationKind
 from ..schema import FORMAT_VERSION
+from ._roles import kind_by_role
 
 __all__ = ["check_text", "dump", "dumps", "from_data", "load", "loads", "looks_like_aif", "to_data"]
 
@@ -570,14 +571,13 @@ def kind_of(
     attacker or an attack (a CA node); a premise that nothing supports or
     attacks is evidence; everything else is a claim.
     """
-    targets = attacked_by.get(key)
-    if targets:
-        if any(types[t] == "CA" or t in attacked_by for t in targets):
-            return NodeKind.REBUTTAL
-        return NodeKind.OBJECTION
-    premise = any(types[o] == "RA" for o in outs.get(key, ()))
-    concluded = any(types[i] in ("RA", "CA") for i in ins.get(key, ()))
-    return NodeKind.EVIDENCE if premise and not concluded else NodeKind.CLAIM
+    targets = attacked_by.get(key, ())
+    return kind_by_role(
+        attacks=bool(targets),
+        answers_an_attack=any(types[t] == "CA" or t in attacked_by for t in targets),
+        supports=any(types[o] == "RA" for o in outs.get(key, ())),
+        is_backed=any(types[i] in ("RA", "CA") for i in ins.get(key, ())),
+    )
 
 
 def from_data(

@@ -74,6 +74,7 @@ from ._argdown_syntax import (
     parse,
 )
 from ._argdown_syntax import Relation as RelationLine
+from ._roles import kind_by_role
 
 __all__ = ["check_text", "dump", "dumps", "load", "loads"]
 
@@ -534,15 +535,13 @@ def _kind_of(
     """The kind a node gets on import, from its relations (docs/interchange.md)."""
     attacked = attacks.get(node, [])
     undercut = undercuts.get(node, [])
-    if attacked or undercut:
-        if any(t in attacks or t in undercuts for t in attacked) or any(
-            r in attack_relations for r in undercut
-        ):
-            return NodeKind.REBUTTAL
-        return NodeKind.OBJECTION
-    if supports.get(node) and node not in backed:
-        return NodeKind.EVIDENCE
-    return NodeKind.CLAIM
+    return kind_by_role(
+        attacks=bool(attacked or undercut),
+        answers_an_attack=any(t in attacks or t in undercuts for t in attacked)
+        or any(r in attack_relations for r in undercut),
+        supports=bool(supports.get(node)),
+        is_backed=node in backed,
+    )
 
 
 def _with_kinds(
