@@ -103,10 +103,6 @@ def _text(draw: st.DrawFn, max_size: int = 60, hostile: bool = True) -> str:
     return text + draw(_ENDING)
 
 
-def _maybe_text(draw: st.DrawFn, max_size: int = 60) -> str | None:
-    return _text(draw, max_size) if draw(_MAYBE) else None
-
-
 def _quick_text(draw: st.DrawFn, flavour: st.SearchStrategy[str], max_size: int = 60) -> str:
     # One choice a text (a map's texts share a flavour): non-blank by a last letter if need be.
     text = draw(flavour)[:max_size]
