@@ -261,7 +261,8 @@ class _Reader:
         types = dict(zip(nodes, map(_TYPE, map(_SECOND, entries)), strict=True))
         self.indexes = dict(zip(nodes, map(_FIRST, entries), strict=True))
         column = list(types.values())
-        of_type = {t: list(compress(types, map(t.__eq__, column))) for t in _TYPES}  # in order
+        # The nodeIDs of the types read below, each in order.
+        of_type = {t: list(compress(types, map(t.__eq__, column))) for t in ("I", "RA", "CA", "YA")}
         # The edges a column at a time: each step below needs only the edges
         # between certain types, picked out in bulk (most of a dialogue's edges
         # are its own: L, YA and TA nodes). An edge's pair is the types of its
@@ -601,9 +602,9 @@ def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, st
         ends = [edge["toID"] for edge in raw]
     except (TypeError, KeyError):
         return None
-    if not all(type(key) is str for key in starts) or not all(type(key) is str for key in ends):
+    if {*map(type, starts), *map(type, ends)} - {str}:
         return None
-    if not nodes.keys() >= {*starts, *ends}:
+    if not all(map(nodes.__contains__, starts)) or not all(map(nodes.__contains__, ends)):
         return None
     return list(zip(range(len(raw)), starts, ends, strict=True))
 
