@@ -18,6 +18,7 @@ import graphviz
 
 from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
+from ..loader import _collector_paused
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .labels import (
     dot_tooltip,
@@ -590,7 +591,10 @@ def make_digraph(
             lines = [line + "\n" for line in fitted]
     if not lines:
         drawing = _Drawing(m, options, engine=chosen)
-        lines = drawing.draw()
+        # Drawing makes many short-lived objects and no cycles: the cycle
+        # collector would only walk the map's objects again and again.
+        with _collector_paused():
+            lines = drawing.draw()
         notes = drawing.notes
         if options.page is not None:
             width, height = page_size(options.page, landscape=options.landscape)
