@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -34,3 +36,31 @@ def test_names_in_bulk_are_the_names_one_at_a_time(
     in_bulk = set(taken)
     assert aif._names_for([prefix] * len(nodeids), nodeids, in_bulk) == expected
     assert in_bulk == long_way
+
+
+def test_the_edges_of_an_ra_node_that_became_no_relation_are_kept_verbatim() -> None:
+    # Edges are sorted by the types at their ends; an RA node with no premise
+    # is no relation, so its edges are not the map's, whatever their types.
+    text = json.dumps(
+        {
+            "nodes": [
+                {"nodeID": "1", "type": "I", "text": "a"},
+                {"nodeID": "2", "type": "I", "text": "b"},
+                {"nodeID": "3", "type": "RA", "text": "Default Inference"},
+                {"nodeID": "4", "type": "RA", "text": "Default Inference"},
+                {"nodeID": "5", "type": "CA", "text": "Default Conflict"},
+            ],
+            "edges": [
+                {"edgeID": "e1", "fromID": "1", "toID": "3"},
+                {"edgeID": "e2", "fromID": "3", "toID": "2"},
+                {"edgeID": "e3", "fromID": "4", "toID": "2"},  # 4 has no premise
+                {"edgeID": "e4", "fromID": "5", "toID": "4"},  # nor has 5
+            ],
+        }
+    )
+    m = aif.loads(text)
+    assert [r.id for r in m.relations] == ["ra3"]
+    kept = m.metadata["aif"]["edges"]
+    assert [e["edgeID"] for e in kept] == ["e3", "e4"]
+    back = aif.to_data(m)
+    assert sorted(e["edgeID"] for e in back["edges"]) == ["e1", "e2", "e3", "e4"]

@@ -58,6 +58,8 @@ _INTO_RA_CA = frozenset({"IRA", "ICA"})
 _OUT_OF_RA_CA = frozenset(a + b for a in ("RA", "CA") for b in ("I", "RA", "CA"))
 _SAYING, _MEANING = frozenset({"LYA"}), frozenset({"YAI"})
 _SUPPORTING, _BACKING = frozenset({"IRA"}), frozenset({"RAI", "CAI"})
+# Edges between I, RA and CA nodes but not two I-nodes (held by the map when its RA/CA are).
+_HELD = frozenset(a + b for a in ("I", "RA", "CA") for b in ("I", "RA", "CA")) - {"II"}
 _FIRST, _SECOND, _TYPE = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter("type")
 # AIFdb's nodeIDs, each after a line break: numbers, or numbers and id characters.
 _DIGIT_KEYS = re.compile(r"(?:\n[0-9][A-Za-z0-9_.\-]*)*").fullmatch
@@ -436,17 +438,20 @@ class _Reader:
         kept_nodes = [node for key, (_, node) in nodes.items() if key not in represented]
         # An edge is held by the map when both its ends are and it is no edge
         # between two I-nodes (which AIF does not draw and the map cannot hold).
-        held = list(
-            map(
-                operator.gt,  # (both ends held) and not (both I-nodes)
+        if len(order) == len(of_type["RA"]) + len(of_type["CA"]):
+            held = picked(_HELD)  # every RA and CA node is held: the pair says it
+        else:
+            held = list(
                 map(
-                    operator.and_,
-                    map(represented.__contains__, starts),
-                    map(represented.__contains__, ends),
-                ),
-                map("II".__eq__, pairs),
+                    operator.gt,  # (both ends held) and not (both I-nodes)
+                    map(
+                        operator.and_,
+                        map(represented.__contains__, starts),
+                        map(represented.__contains__, ends),
+                    ),
+                    map("II".__eq__, pairs),
+                )
             )
-        )
         raw_edges = self.graph.get("edges", [])
         # Every edge is sound when the map is built: links has each, in order.
         edges = raw_edges if len(raw_edges) == len(links) else [raw_edges[i] for i, _, _ in links]
