@@ -149,3 +149,9 @@ def write(value: object, ascii: bool) -> str:
 def test_the_quick_read_agrees_with_the_careful_one_on_any_json(value: object, ascii: bool) -> None:
     text = write(value, ascii)
     assert same(either(text), careful(text))
+
+
+@given(st.text(st.sampled_from("a\n\r\u2028é😀"), max_size=30))
+def test_line_starts_are_the_offsets_after_each_line_break(text: str) -> None:
+    expected = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
+    assert _syntax._LineIndex(text).starts == expected
