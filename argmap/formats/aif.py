@@ -60,7 +60,7 @@ _SAYING, _MEANING = frozenset({"LYA"}), frozenset({"YAI"})
 _SUPPORTING, _BACKING = frozenset({"IRA"}), frozenset({"RAI", "CAI"})
 # Edges between I, RA and CA nodes but not two I-nodes (held by the map when its RA/CA are).
 _HELD = frozenset(a + b for a in ("I", "RA", "CA") for b in ("I", "RA", "CA")) - {"II"}
-_FIRST, _SECOND, _TYPE = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter("type")
+_TYPE = operator.itemgetter("type")
 # AIFdb's nodeIDs, each after a line break: numbers, or numbers and id characters.
 _DIGIT_KEYS = re.compile(r"(?:\n[0-9][A-Za-z0-9_.\-]*)*").fullmatch
 _ID_LIMIT = 128
@@ -82,7 +82,9 @@ class _Reader:
         self.prefix: list[str | int] = []
         # Where the built map's items came from, to point its problems into the AIF.
         self.indexes: dict[str, int] = {}
-        self.links: list[tuple[int, str, str]] = []
+        # The ends of every edge, in order (when each is sound: else no map is built).
+        self.starts: list[str] = []
+        self.ends: list[str] = []
         self.node_keys: list[str] = []
         self.relation_keys: list[tuple[str, str, str]] = []
         self.quote_keys: dict[str, list[str]] = {}
@@ -134,8 +136,7 @@ class _Reader:
             )
             return None
         nodes = self.read_nodes(graph["nodes"])
-        links = self.read_edges(edges, nodes)
-        self.links = links
+        self.starts, self.ends = self.read_edges(edges, nodes)
         if any(p.severity is Severity.ERROR for p in self.problems):
             return None
         extra = {k: v for k, v in graph.items() if k not in ("nodes", "edges", "locutions")}
@@ -143,15 +144,16 @@ class _Reader:
             self.meta["graph"] = extra
         if "locutions" in graph:
             self.meta["locutions"] = graph["locutions"]
-        return self.build(title, nodes, links)
+        return self.build(title, nodes)
 
-    def read_nodes(self, raw: list[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
-        """The nodes by nodeID (as text) with their index; a problem for each unsound one."""
+    def read_nodes(self, raw: list[Any]) -> dict[str, dict[str, Any]]:
+        """The nodes by nodeID (as text), their indexes in `indexes`; a problem for each unsound."""
         sound = _sound_nodes(raw)
         if sound is not None:
-            return sound
+            nodes, self.indexes = sound
+            return nodes
         # Something is off: each node is looked at alone, to say which and how.
-        nodes: dict[str, tuple[int, dict[str, Any]]] = {}
+        nodes = {}
         for index, node in enumerate(raw):
             if not isinstance(node, dict):
                 self.report(
@@ -202,22 +204,24 @@ class _Reader:
                 continue
             name = str(key)
             if name in nodes:
-                first = format_path([*self.prefix, "nodes", nodes[name][0]])
+                first = format_path([*self.prefix, "nodes", self.indexes[name]])
                 self.report(
                     ["nodes", index, "nodeID"],
                     ProblemCode.DUPLICATE_ID,
                     f"the nodeID {name!r} already stands at {first}; expected each node once",
                 )
                 continue
-            nodes[name] = (index, node)
+            nodes[name] = node
+            self.indexes[name] = index
         return nodes
 
-    def read_edges(self, raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, str, str]]:
-        """(index, fromID, toID) of each sound edge; a problem for each unsound one."""
+    def read_edges(self, raw: list[Any], nodes: Mapping[str, Any]) -> tuple[list[str], list[str]]:
+        """fromID and toID of each sound edge; a problem for each unsound one."""
         sound = _sound_edges(raw, nodes)
         if sound is not None:
             return sound
-        links: list[tuple[int, str, str]] = []
+        starts: list[str] = []
+        ends: list[str] = []
         for index, edge in enumerate(raw):
             if not isinstance(edge, dict):
                 self.report(
@@ -226,7 +230,7 @@ class _Reader:
                     f"expected an AIF edge (an object), found {describe_value(edge)}",
                 )
                 continue
-            ends = []
+            named = []
             for field in ("fromID", "toID"):
                 value = edge.get(field)
                 name = (
@@ -247,21 +251,15 @@ class _Reader:
                         f"no node has the nodeID {name!r}; expected an edge between declared nodes",
                     )
                     name = None
-                ends.append(name)
-            if ends[0] is not None and ends[1] is not None:
-                links.append((index, ends[0], ends[1]))
-        return links
+                named.append(name)
+            if named[0] is not None and named[1] is not None:
+                starts.append(named[0])
+                ends.append(named[1])
+        return starts, ends
 
-    def build(
-        self,
-        title: str,
-        nodes: dict[str, tuple[int, dict[str, Any]]],
-        links: list[tuple[int, str, str]],
-    ) -> dict[str, Any]:
+    def build(self, title: str, nodes: dict[str, dict[str, Any]]) -> dict[str, Any]:
         """The argmap document of the graph (without metadata, kept in `self.meta`)."""
-        entries = nodes.values()
-        types = dict(zip(nodes, map(_TYPE, map(_SECOND, entries)), strict=True))
-        self.indexes = dict(zip(nodes, map(_FIRST, entries), strict=True))
+        types = dict(zip(nodes, map(_TYPE, nodes.values()), strict=True))
         column = list(types.values())
         # The nodeIDs of the types read below, each in order.
         of_type = {t: list(compress(types, map(t.__eq__, column))) for t in ("I", "RA", "CA", "YA")}
@@ -270,8 +268,7 @@ class _Reader:
         # are its own: L, YA and TA nodes). An edge's pair is the types of its
         # ends written together ("IRA": from an I-node to an RA node), which no
         # two pairs of AIF's types share.
-        starts = [a for _, a, _ in links]
-        ends = [b for _, _, b in links]
+        starts, ends = self.starts, self.ends
         pairs = list(
             map(operator.add, map(types.__getitem__, starts), map(types.__getitem__, ends))
         )
@@ -358,7 +355,7 @@ class _Reader:
         # check every value twice.
         relations: list[dict[str, Any]] = []
         for key, names, target in plans:
-            node = nodes[key][1]
+            node = nodes[key]
             scheme = node.get("scheme")
             if not isinstance(scheme, str) or not scheme.strip():
                 scheme = None
@@ -391,7 +388,7 @@ class _Reader:
             if not meant_keys or not said_keys:
                 continue
             for l_key in said_keys:
-                text = nodes[l_key][1].get("text")
+                text = nodes[l_key].get("text")
                 if not isinstance(text, str):
                     continue
                 match = _SPEAKER.match(text)
@@ -416,7 +413,7 @@ class _Reader:
         self.node_keys = list(inode)
         kinds = self.kinds
         for key, name in inode.items():
-            node = nodes[key][1]
+            node = nodes[key]
             chosen = (
                 kinds.get(key)
                 or _KINDS[key in attacked_by, key in answering, key in supporters, key in backed]
@@ -430,12 +427,12 @@ class _Reader:
             if len(node) > 3 or not isinstance(node["nodeID"], str):
                 fields[key] = _rest(node, "text")
         for key, _, _ in plans:
-            node = nodes[key][1]
+            node = nodes[key]
             if len(node) > 2 + ("scheme" in node) or not isinstance(node["nodeID"], str):
                 fields[key] = _rest(node, "scheme")
         represented = set(inode)
         represented.update(order)
-        kept_nodes = [node for key, (_, node) in nodes.items() if key not in represented]
+        kept_nodes = [node for key, node in nodes.items() if key not in represented]
         # An edge is held by the map when both its ends are and it is no edge
         # between two I-nodes (which AIF does not draw and the map cannot hold).
         if len(order) == len(of_type["RA"]) + len(of_type["CA"]):
@@ -452,9 +449,7 @@ class _Reader:
                     map("II".__eq__, pairs),
                 )
             )
-        raw_edges = self.graph.get("edges", [])
-        # Every edge is sound when the map is built: links has each, in order.
-        edges = raw_edges if len(raw_edges) == len(links) else [raw_edges[i] for i, _, _ in links]
+        edges = self.graph["edges"]  # each sound, when the map is built: ends for each
         edge_fields: dict[str, Any] = {}
         for edge, a, b in compress(zip(edges, starts, ends, strict=True), held):
             if len(edge) > 2:
@@ -550,7 +545,8 @@ class _Reader:
                 ends = {"from": (premise, key, "fromID"), "to": (key, target, "toID")}
                 if field in ends:
                     a, b, end = ends[str(field)]
-                    index = next((i for i, x, y in self.links if x == a and y == b), None)
+                    pairs = zip(self.starts, self.ends, strict=True)
+                    index = next((i for i, (x, y) in enumerate(pairs) if x == a and y == b), None)
                     at = [*self.prefix, "edges", index, end] if index is not None else []
                 scheme = field == "scheme" and "scheme" in self.graph["nodes"][self.indexes[key]]
                 at = at or self.node_at(key, "scheme" if scheme else None)
@@ -577,7 +573,7 @@ def _rest(node: dict[str, Any], field: str) -> dict[str, Any]:
     return rest
 
 
-def _sound_nodes(raw: list[Any]) -> dict[str, tuple[int, dict[str, Any]]] | None:
+def _sound_nodes(raw: list[Any]) -> tuple[dict[str, dict[str, Any]], dict[str, int]] | None:
     """`_Reader.read_nodes` when every node is sound, checked column by column; else None.
 
     Sound: an object with a text nodeID given once and one of AIF's types, and
@@ -596,11 +592,13 @@ def _sound_nodes(raw: list[Any]) -> dict[str, tuple[int, dict[str, Any]]] | None
     texts = [node.get("text") for node, kind in zip(raw, kinds, strict=True) if kind == "I"]
     if not all(type(text) is str and text.strip() for text in texts):
         return None
-    nodes = dict(zip(keys, enumerate(raw), strict=True))
-    return nodes if len(nodes) == len(raw) else None
+    nodes = dict(zip(keys, raw, strict=True))
+    if len(nodes) != len(raw):
+        return None
+    return nodes, dict(zip(keys, range(len(raw)), strict=True))
 
 
-def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, str, str]] | None:
+def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> tuple[list[str], list[str]] | None:
     """`_Reader.read_edges` when every edge joins two declared nodes by text nodeIDs; else None."""
     try:
         starts = [edge["fromID"] for edge in raw]
@@ -611,7 +609,7 @@ def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, st
         return None
     if not all(map(nodes.__contains__, starts)) or not all(map(nodes.__contains__, ends)):
         return None
-    return list(zip(range(len(raw)), starts, ends, strict=True))
+    return starts, ends
 
 
 def _grouped(keys: Iterable[str], values: Iterable[str]) -> defaultdict[str, list[str]]:
