@@ -60,7 +60,6 @@ _SAYING, _MEANING = frozenset({"LYA"}), frozenset({"YAI"})
 _SUPPORTING, _BACKING = frozenset({"IRA"}), frozenset({"RAI", "CAI"})
 # Edges between I, RA and CA nodes but not two I-nodes (held by the map when its RA/CA are).
 _HELD = frozenset(a + b for a in ("I", "RA", "CA") for b in ("I", "RA", "CA")) - {"II"}
-_TYPE = operator.itemgetter("type")
 # AIFdb's nodeIDs, each after a line break: numbers, or numbers and id characters.
 _DIGIT_KEYS = re.compile(r"(?:\n[0-9][A-Za-z0-9_.\-]*)*").fullmatch
 _ID_LIMIT = 128
@@ -82,6 +81,7 @@ class _Reader:
         self.prefix: list[str | int] = []
         # Where the built map's items came from, to point its problems into the AIF.
         self.indexes: dict[str, int] = {}
+        self.types: dict[str, str] = {}
         # The ends of every edge, in order (when each is sound: else no map is built).
         self.starts: list[str] = []
         self.ends: list[str] = []
@@ -136,7 +136,7 @@ class _Reader:
             )
             return None
         nodes = self.read_nodes(graph["nodes"])
-        self.starts, self.ends = self.read_edges(edges, nodes)
+        self.starts, self.ends, start_types, end_types = self.read_edges(edges)
         if any(p.severity is Severity.ERROR for p in self.problems):
             return None
         extra = {k: v for k, v in graph.items() if k not in ("nodes", "edges", "locutions")}
@@ -144,13 +144,14 @@ class _Reader:
             self.meta["graph"] = extra
         if "locutions" in graph:
             self.meta["locutions"] = graph["locutions"]
-        return self.build(title, nodes)
+        return self.build(title, nodes, start_types, end_types)
 
     def read_nodes(self, raw: list[Any]) -> dict[str, dict[str, Any]]:
-        """The nodes by nodeID (as text), their indexes in `indexes`; a problem for each unsound."""
+        """The nodes by nodeID (as text), their `indexes` and `types`; a problem for each unsound
+        one."""
         sound = _sound_nodes(raw)
         if sound is not None:
-            nodes, self.indexes = sound
+            nodes, self.indexes, self.types = sound
             return nodes
         # Something is off: each node is looked at alone, to say which and how.
         nodes = {}
@@ -213,10 +214,12 @@ class _Reader:
                 continue
             nodes[name] = node
             self.indexes[name] = index
+            self.types[name] = node["type"]
         return nodes
 
-    def read_edges(self, raw: list[Any], nodes: Mapping[str, Any]) -> tuple[list[str], list[str]]:
-        """fromID and toID of each sound edge; a problem for each unsound one."""
+    def read_edges(self, raw: list[Any]) -> tuple[list[str], list[str], list[str], list[str]]:
+        """fromID, toID and the types of both of each sound edge; a problem for each unsound."""
+        nodes = self.types
         sound = _sound_edges(raw, nodes)
         if sound is not None:
             return sound
@@ -255,11 +258,17 @@ class _Reader:
             if named[0] is not None and named[1] is not None:
                 starts.append(named[0])
                 ends.append(named[1])
-        return starts, ends
+        return starts, ends, [nodes[a] for a in starts], [nodes[b] for b in ends]
 
-    def build(self, title: str, nodes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    def build(
+        self,
+        title: str,
+        nodes: dict[str, dict[str, Any]],
+        start_types: list[str],
+        end_types: list[str],
+    ) -> dict[str, Any]:
         """The argmap document of the graph (without metadata, kept in `self.meta`)."""
-        types = dict(zip(nodes, map(_TYPE, nodes.values()), strict=True))
+        types = self.types
         column = list(types.values())
         # The nodeIDs of the types read below, each in order.
         of_type = {t: list(compress(types, map(t.__eq__, column))) for t in ("I", "RA", "CA", "YA")}
@@ -269,9 +278,7 @@ class _Reader:
         # ends written together ("IRA": from an I-node to an RA node), which no
         # two pairs of AIF's types share.
         starts, ends = self.starts, self.ends
-        pairs = list(
-            map(operator.add, map(types.__getitem__, starts), map(types.__getitem__, ends))
-        )
+        pairs = list(map(operator.add, start_types, end_types))
 
         def picked(wanted: frozenset[str]) -> list[bool]:
             return list(map(wanted.__contains__, pairs))
@@ -573,7 +580,9 @@ def _rest(node: dict[str, Any], field: str) -> dict[str, Any]:
     return rest
 
 
-def _sound_nodes(raw: list[Any]) -> tuple[dict[str, dict[str, Any]], dict[str, int]] | None:
+def _sound_nodes(
+    raw: list[Any],
+) -> tuple[dict[str, dict[str, Any]], dict[str, int], dict[str, str]] | None:
     """`_Reader.read_nodes` when every node is sound, checked column by column; else None.
 
     Sound: an object with a text nodeID given once and one of AIF's types, and
@@ -595,10 +604,13 @@ def _sound_nodes(raw: list[Any]) -> tuple[dict[str, dict[str, Any]], dict[str, i
     nodes = dict(zip(keys, raw, strict=True))
     if len(nodes) != len(raw):
         return None
-    return nodes, dict(zip(keys, range(len(raw)), strict=True))
+    indexes = dict(zip(keys, range(len(raw)), strict=True))
+    return nodes, indexes, dict(zip(keys, kinds, strict=True))
 
 
-def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> tuple[list[str], list[str]] | None:
+def _sound_edges(
+    raw: list[Any], types: Mapping[str, str]
+) -> tuple[list[str], list[str], list[str], list[str]] | None:
     """`_Reader.read_edges` when every edge joins two declared nodes by text nodeIDs; else None."""
     try:
         starts = [edge["fromID"] for edge in raw]
@@ -607,9 +619,12 @@ def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> tuple[list[str], l
         return None
     if {*map(type, starts), *map(type, ends)} - {str}:
         return None
-    if not all(map(nodes.__contains__, starts)) or not all(map(nodes.__contains__, ends)):
+    try:
+        start_types = list(map(types.__getitem__, starts))
+        end_types = list(map(types.__getitem__, ends))
+    except KeyError:  # an end that no node has
         return None
-    return starts, ends
+    return starts, ends, start_types, end_types
 
 
 def _grouped(keys: Iterable[str], values: Iterable[str]) -> defaultdict[str, list[str]]:
