@@ -147,8 +147,7 @@ class _Reader:
         return self.build(title, nodes, start_types, end_types)
 
     def read_nodes(self, raw: list[Any]) -> dict[str, dict[str, Any]]:
-        """The nodes by nodeID (as text), their `indexes` and `types`; a problem for each unsound
-        one."""
+        """The nodes by nodeID (as text), and `indexes`, `types`; a problem for each unsound one."""
         sound = _sound_nodes(raw)
         if sound is not None:
             nodes, self.indexes, self.types = sound
