@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +115,7 @@ _ESCAPE = json.encoder.encode_basestring
 _KEYS: dict[str, str] = {}
 """'"key": ' for keys seen, up to _KEPT of them (the format's own keys come first)."""
 _KEPT = 256
+_NO_KEYS = itertools.repeat(None)  # a list's items, paired like a dict's (zip makes no index)
 
 
 def _json_text(document: Any) -> str:
@@ -159,47 +162,30 @@ def _key(key: Any) -> str:
 
 def _write(value: Any, out: list[str], newline: str) -> None:
     """Append `value`'s indented JSON text; `newline` is a line break and the current indent."""
-    append = out.append
+    items: Iterable[tuple[Any, Any]]
     if isinstance(value, dict):
-        if not value:
-            append("{}")
-            return
-        inner = newline + "  "
-        between = "," + inner
-        append("{" + inner)
-        first = True
-        for key, item in value.items():
-            if first:
-                first = False
-            else:
-                append(between)
+        items, keyed, brackets = value.items(), True, "{}"
+    elif isinstance(value, list | tuple):
+        items, keyed, brackets = zip(_NO_KEYS, value, strict=False), False, "[]"
+    else:
+        text = _scalar(value)
+        if text is None:
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        out.append(text)
+        return
+    append = out.append
+    if not value:
+        append(brackets)
+        return
+    inner = newline + "  "
+    between = "," + inner
+    append(brackets[0] + inner)
+    for key, item in items:
+        if keyed:
             append(_key(key))
-            if type(item) is str:
-                append(_ESCAPE(item))
-            else:
-                _write(item, out, inner)
-        append(newline + "}")
-        return
-    if isinstance(value, list | tuple):
-        if not value:
-            append("[]")
-            return
-        inner = newline + "  "
-        between = "," + inner
-        append("[" + inner)
-        first = True
-        for item in value:
-            if first:
-                first = False
-            else:
-                append(between)
-            if type(item) is str:
-                append(_ESCAPE(item))
-            else:
-                _write(item, out, inner)
-        append(newline + "]")
-        return
-    text = _scalar(value)
-    if text is None:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-    append(text)
+        if type(item) is str:
+            append(_ESCAPE(item))
+        else:
+            _write(item, out, inner)
+        append(between)
+    out[-1] = newline + brackets[1]  # the comma after the last item closes the container
