@@ -15,7 +15,7 @@ import json
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +82,20 @@ class _Reader:
         path = format_path([*self.prefix, *parts])
         self.problems.append(Problem(path=path, code=code, message=message, severity=severity))
 
+    def objects(
+        self, raw: list[Any], field: str, what: str
+    ) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Each object in `raw` (the graph's `field`) with its index; a problem for any other."""
+        for index, item in enumerate(raw):
+            if isinstance(item, dict):
+                yield index, item
+            else:
+                self.report(
+                    [field, index],
+                    ProblemCode.WRONG_TYPE,
+                    f"expected an AIF {what} (an object), found {describe_value(item)}",
+                )
+
     def read(self, title: str) -> dict[str, Any] | None:
         graph = self.graph
         if isinstance(graph, dict) and "argmap" in graph and "edges" not in graph:
@@ -131,14 +145,7 @@ class _Reader:
             return sound
         # Something is off: each node is looked at alone, to say which and how.
         nodes: dict[str, tuple[int, dict[str, Any]]] = {}
-        for index, node in enumerate(raw):
-            if not isinstance(node, dict):
-                self.report(
-                    ["nodes", index],
-                    ProblemCode.WRONG_TYPE,
-                    f"expected an AIF node (an object), found {describe_value(node)}",
-                )
-                continue
+        for index, node in self.objects(raw, "nodes", "node"):
             key = node.get("nodeID")
             if isinstance(key, bool) or not isinstance(key, str | int):
                 self.report(
@@ -197,14 +204,7 @@ class _Reader:
         if sound is not None:
             return sound
         links: list[tuple[int, str, str]] = []
-        for index, edge in enumerate(raw):
-            if not isinstance(edge, dict):
-                self.report(
-                    ["edges", index],
-                    ProblemCode.WRONG_TYPE,
-                    f"expected an AIF edge (an object), found {describe_value(edge)}",
-                )
-                continue
+        for index, edge in self.objects(raw, "edges", "edge"):
             ends = []
             for field in ("fromID", "toID"):
                 value = edge.get(field)
