@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +113,6 @@ _ESCAPE = json.encoder.encode_basestring
 _KEYS: dict[str, str] = {}
 """'"key": ' for keys seen, up to _KEPT of them (the format's own keys come first)."""
 _KEPT = 256
-_NO_KEYS = itertools.repeat(None)  # a list's items, paired like a dict's (zip makes no index)
 
 
 def _json_text(document: Any) -> str:
@@ -162,11 +159,10 @@ def _key(key: Any) -> str:
 
 def _write(value: Any, out: list[str], newline: str) -> None:
     """Append `value`'s indented JSON text; `newline` is a line break and the current indent."""
-    items: Iterable[tuple[Any, Any]]
     if isinstance(value, dict):
-        items, keyed, brackets = value.items(), True, "{}"
+        keyed, brackets = True, "{}"
     elif isinstance(value, list | tuple):
-        items, keyed, brackets = zip(_NO_KEYS, value, strict=False), False, "[]"
+        keyed, brackets = False, "[]"
     else:
         text = _scalar(value)
         if text is None:
@@ -180,9 +176,10 @@ def _write(value: Any, out: list[str], newline: str) -> None:
     inner = newline + "  "
     between = "," + inner
     append(brackets[0] + inner)
-    for key, item in items:
+    for item in value:  # an object's keys, an array's items
         if keyed:
-            append(_key(key))
+            append(_key(item))
+            item = value[item]
         if type(item) is str:
             append(_ESCAPE(item))
         else:
