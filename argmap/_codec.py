@@ -16,7 +16,7 @@ import enum
 import types
 import typing
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 from typing import Any
 
@@ -99,8 +99,8 @@ def structure_map(document: dict[str, Any]) -> ArgumentMap:
 def structure_typed(
     document: Any,
     metadata: dict[str, Any],
-    node_columns: Mapping[str, list[Any]],
-    relation_columns: Mapping[str, list[Any]],
+    node_columns: Mapping[str, Sequence[Any]],
+    relation_columns: Mapping[str, Sequence[Any]],
 ) -> ArgumentMap:
     """The `ArgumentMap` of typed structs (argmap._typed) that passed the checks.
 
@@ -135,7 +135,7 @@ def structure_typed(
     return built
 
 
-def _or_default(values: list[Any], default: Any) -> Any:
+def _or_default(values: Sequence[Any], default: Any) -> Any:
     """`values` with UNSET as `default` (an iterable of as many)."""
     absent = values.count(msgspec.UNSET)
     if not absent:

@@ -22,10 +22,11 @@ from typing import Any, Literal
 
 import msgspec
 from msgspec import UNSET, Struct, UnsetType, field
+from msgspec.structs import astuple
 
 from ._checks import _ALLOWED, _UNDERCUTTERS
 from ._codec import structure_typed
-from ._plain import plain_json
+from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
 from .model import ArgumentMap, NodeKind, RelationKind
 
 __all__ = ["load_typed"]
@@ -155,6 +156,21 @@ def _column(items: Sequence[Any], name: str) -> list[Any]:
     return list(map(_GETTERS[name], items))
 
 
+_BY_ROWS = 200
+"""Below this many structs, columns come from transposing rows (one call for all)."""
+
+
+def _columns(items: Sequence[Struct], fields: tuple[str, ...]) -> dict[str, Sequence[Any]]:
+    """Each field's values over `items`, by field name."""
+    if not items:
+        return dict.fromkeys(fields, ())
+    if len(items) < _BY_ROWS:
+        # A few calls whatever the number of fields; for many structs, one
+        # pass a field touches less memory at a time.
+        return dict(zip(fields, zip(*map(astuple, items), strict=True), strict=True))
+    return {name: list(map(_GETTERS[name], items)) for name in fields}
+
+
 _GETTERS = {
     name: operator.attrgetter(name)
     for cls in (_Source, _Section, _Node, _Relation)
@@ -188,16 +204,12 @@ def load_typed(
 def _load(
     text: str, read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None]
 ) -> ArgumentMap:
-    # An escaped colon would hide from the count of keys below. (msgspec
-    # refuses lone surrogates, which the wordy path reports.)
-    _require(_ESCAPED_COLON.search(text) is None)
+    # (msgspec refuses lone surrogates, which the wordy path reports.)
     document = _DECODER.decode(text)
     keys = _Keys(document)
     metadata: dict[str, Any] = {}
     if document.metadata is not UNSET:
-        # Values JSON holds but argmap does not (too deep, too long a number).
-        metadata, problems = plain_json(document.metadata, at=("metadata",))
-        _require(not problems)
+        metadata = document.metadata
         keys.metadata(metadata)
     nodes = document.nodes
     sources = () if document.sources is UNSET else document.sources
@@ -224,7 +236,7 @@ def _load(
         texts += _column(sections, "title")
 
     # Nodes, column by column; the columns are the model's fields.
-    node_columns = {name: _column(nodes, name) for name in _Node.__struct_fields__}
+    node_columns = _columns(nodes, _Node.__struct_fields__)
     node_ids = node_columns["id"]
     node_kinds = dict(zip(node_ids, node_columns["kind"], strict=True))
     _require(len(node_kinds) == len(node_ids))
@@ -243,9 +255,9 @@ def _load(
     if quoted or sources:
         _anchor_quotes(quoted, sources, read_sources, keys)
 
-    relation_columns: dict[str, list[Any]] = {}
+    relation_columns: dict[str, Sequence[Any]] = {}
     if relations:
-        relation_columns = {name: _column(relations, name) for name in _Relation.__struct_fields__}
+        relation_columns = _columns(relations, _Relation.__struct_fields__)
         linked = _check_relations(relation_columns, node_kinds, keys)
     else:
         linked = []
@@ -264,7 +276,7 @@ def _load(
 
 
 def _check_relations(
-    columns: dict[str, list[Any]], node_kinds: dict[str, NodeKind], keys: _Keys
+    columns: dict[str, Sequence[Any]], node_kinds: dict[str, NodeKind], keys: _Keys
 ) -> list[str]:
     """Check the relations on their columns; their ids and linked arguments' ids, to check."""
     froms, tos, kinds = columns["source"], columns["target"], columns["kind"]
@@ -313,35 +325,50 @@ class _Keys:
     as many colons as the keys read and those. A repeated key's earlier value is lost in decoding,
     so its key and its colons would be missing from the count; a string
     left out of `texts` could only make the text seem to hold more.
+
+    A colon written as an escape (`\\u003a`) is one in the string read but not
+    in the text: it could make up for a lost key. It can only be in a string
+    that holds a colon once read, so the text is searched for one only when
+    some string read holds a colon.
     """
 
     def __init__(self, document: _Map) -> None:
-        self.count = sum(getattr(document, name) not in (None, UNSET) for name in _MAP_FIELDS)
+        given = astuple(document)
+        self.count = len(given) - given.count(None) - given.count(UNSET)
         self.free: list[str] = []  # strings that may be blank (metadata's)
         self.texts: list[str] = []
 
-    def metadata(self, value: object) -> None:
-        """Count the keys and the colons of free-form data."""
+    def metadata(self, value: object, depth: int = 0) -> None:
+        """Count the keys and the colons of free-form data.
+
+        Declines what `plain_json` would report: values nested too deeply,
+        integers too long (msgspec has refused lone surrogates and numbers
+        too large for a float already).
+        """
         if type(value) is dict:
+            _require(depth < MAX_DEPTH)
             self.count += len(value)
             self.free += value
             for item in value.values():
-                self.metadata(item)
+                self.metadata(item, depth + 1)
         elif type(value) is list:
+            _require(depth < MAX_DEPTH)
             for item in value:
-                self.metadata(item)
+                self.metadata(item, depth + 1)
         elif type(value) is str:
             self.free.append(value)
+        elif type(value) is int:
+            _require(-_INTEGER_BOUND < value < _INTEGER_BOUND)
 
     def required(self, items: Sequence[Struct]) -> None:
         if items:
             self.count += len(items) * _REQUIRED[type(items[0])]
 
-    def optional(self, items: Sequence[Struct], name: str, absent: object = None) -> list[Any]:
+    def optional(self, items: Sequence[Struct], name: str, absent: object = None) -> Sequence[Any]:
         """The values of field `name` of `items` that were given (counting their keys)."""
         return self.present(_column(items, name), absent)
 
-    def present(self, values: list[Any], absent: object = None) -> list[Any]:
+    def present(self, values: Sequence[Any], absent: object = None) -> Sequence[Any]:
         """The values given (counting their keys)."""
         missing = values.count(absent)
         self.count += len(values) - missing
@@ -354,9 +381,10 @@ class _Keys:
     def check(self, text: str) -> None:
         colons = "".join(self.texts).count(":") + "".join(self.free).count(":")
         _require(text.count(":") == self.count + colons)
+        _require(not colons or _ESCAPED_COLON.search(text) is None)
 
 
-_MAP_FIELDS = _Map.__struct_fields__
+_INTEGER_BOUND = 10**MAX_INTEGER_DIGITS
 _REQUIRED: dict[type[Struct], int] = {
     cls: sum(f.default is msgspec.NODEFAULT for f in msgspec.structs.fields(cls))
     for cls in STRUCTS.values()
@@ -364,7 +392,7 @@ _REQUIRED: dict[type[Struct], int] = {
 
 
 def _anchor_quotes(
-    quoted: list[tuple[_Quote, ...]],
+    quoted: Sequence[tuple[_Quote, ...]],
     sources: Sequence[_Source],
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
     keys: _Keys,
@@ -402,10 +430,10 @@ def _anchor_quotes(
 
 
 def _check_undercuts(
-    froms: list[str],
-    tos: list[str],
-    kinds: list[RelationKind],
-    relation_ids: list[Any],
+    froms: Sequence[str],
+    tos: Sequence[str],
+    kinds: Sequence[RelationKind],
+    relation_ids: Sequence[Any],
     named: set[str],
     node_kinds: dict[str, NodeKind],
 ) -> None:
@@ -427,7 +455,9 @@ def _check_undercuts(
             current = targets[current]
 
 
-def _check_arguments(tos: list[str], kinds: list[RelationKind], arguments: list[Any]) -> None:
+def _check_arguments(
+    tos: Sequence[str], kinds: Sequence[RelationKind], arguments: Sequence[Any]
+) -> None:
     conclusion: dict[str, str] = {}
     for to, kind, argument in zip(tos, kinds, arguments, strict=True):
         if argument is None:

@@ -267,6 +267,10 @@ def test_each_fault_declines_the_fast_path(fault: str) -> None:
         # Metadata argmap does not read: a number too long, nesting too deep, no number.
         json.dumps(_VALID).replace('"k": [1,', '"k": [' + "9" * 5000 + ","),
         json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 70 + "]" * 70 + ","),
+        # The deepest nesting allowed, and one level more.
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 62 + "]" * 62 + ","),
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 63 + "]" * 63 + ","),
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + '{"a":' * 63 + "1" + "}" * 63 + ","),
         json.dumps(_VALID).replace('"k": [1,', '"k": [1e400,'),
         # Numbers JSON spells as integers only in name.
         json.dumps(_VALID).replace("0.5", "5e-1"),
@@ -280,8 +284,17 @@ def test_texts_the_fast_path_must_not_take(text: str) -> None:
         _agree(text)
 
 
-def test_repeated_keys_decline() -> None:
-    text = json.dumps(_VALID).replace('"text": "B"', '"text": "X", "text": "B"')
+@pytest.mark.parametrize(
+    "replacement",
+    [
+        '"text": "X", "text": "B"',
+        # The lost key's colon, made up for by a colon written as an escape.
+        '"text": "X", "text": "B\\u003a"',
+        '"text": "X", "text": "B\\u003A"',
+    ],
+)
+def test_repeated_keys_decline(replacement: str) -> None:
+    text = json.dumps(_VALID).replace('"text": "B"', replacement)
     assert load_typed(text, _no_sources) is None
     assert [p.code for p in _wordy(text).problems] == ["duplicate-key"]
 
