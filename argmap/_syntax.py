@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Literal
 
 import attrs
+import msgspec
 import yaml
 
 from ._paths import PathPart, format_path, parse_path
@@ -128,7 +129,45 @@ def _empty(file: str | None) -> ValidationError:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
+# Escapes that make the quick read decline: a colon's (it would hide from the
+# count of keys) and a UTF-16 surrogate's (only then can a string need mending).
+_QUICK_DECLINES = re.compile(r"\\u(?:003[aA]|[dD][89a-fA-F])")
+_ENCODE = msgspec.json.Encoder().encode
+# msgspec reads a few levels deeper than `json` before it gives up: read from
+# this many frames further down, it gives up first, and `json` says TOO_DEEP.
+_DEPTH_MARGIN = 12
+
+
+def _quick_json(text: str, margin: int = _DEPTH_MARGIN) -> Any:
+    """The document of `text` if msgspec reads it as `json` would, with no key twice; else None.
+
+    A key given twice decodes silently (the last one wins), so keys are counted
+    instead: each key in the text stands before one colon and every other colon
+    in a string, so the document, written out again, holds as many colons as
+    the text if and only if nothing was dropped. Anything unusual (an escaped
+    colon or surrogate, a value msgspec refuses, a nesting too deep) declines,
+    and the careful reading decides.
+    """
+    if margin:
+        return _quick_json(text, margin - 1)
+    if _QUICK_DECLINES.search(text) is not None:
+        return None
+    try:
+        document = msgspec.json.decode(text)
+    except (msgspec.DecodeError, RecursionError, UnicodeError):
+        return None
+    try:
+        if _ENCODE(document).count(b":") != text.count(":"):
+            return None
+    except RecursionError:
+        return None
+    return document
+
+
 def _parse_json(text: str, file: str | None) -> Parsed:
+    document = _quick_json(text)
+    if document is not None:
+        return Parsed(document)
     problems: list[Problem] = []
     try:
         document = _load_json(text, file, unique=True)

@@ -18,6 +18,7 @@ import graphviz
 
 from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
+from ..loader import _collector_paused
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .labels import (
     dot_tooltip,
@@ -125,6 +126,7 @@ class _Drawing:
         self.turns: dict[tuple[bool, str], int] = {}
         self.lines: list[str] = []
         self.notes: list[str] = []
+        self.citations: dict[str, tuple[str, str | None]] = {}
         # Graphviz reads a cluster's labelloc in rank order, so "b" is the top under BT.
         self.cluster_labelloc = "b" if rankdir == "BT" else "t"
         self.node_attributes = {k: _node_attributes(theme.node_style(k)) for k in NodeKind}
@@ -284,20 +286,32 @@ class _Drawing:
         url = None
         for quote in node.quotes:
             lines.append(f"\u201c{one_line(quote.text)}\u201d")
-            try:
-                source = self.map.source(quote.source)
-            except KeyError:
-                lines.append(f"\u2014 {quote.source}")
-                continue
-            cited = [source.title or source.id, source.author, source.date]
-            lines.append("\u2014 " + ", ".join(one_line(part) for part in cited if part))
-            if url is None and source.url is not None:
-                url = link_target(source.url)
+            cited, link = self.citation(quote.source)
+            lines.append(cited)
+            if url is None:
+                url = link
         if node.attribution is not None:
             lines.append(f"Attributed to: {one_line(node.attribution)}")
         if node.tags:
             lines.append("Tags: " + ", ".join(one_line(tag) for tag in node.tags))
         return "\n".join(lines), url
+
+    def citation(self, source_id: str) -> tuple[str, str | None]:
+        """A tooltip's line for a quote's source, and its link; worked out once a source."""
+        found = self.citations.get(source_id)
+        if found is None:
+            try:
+                source = self.map.source(source_id)
+            except KeyError:
+                found = (f"\u2014 {source_id}", None)
+            else:
+                cited = [source.title or source.id, source.author, source.date]
+                found = (
+                    "\u2014 " + ", ".join(one_line(part) for part in cited if part),
+                    None if source.url is None else link_target(source.url),
+                )
+            self.citations[source_id] = found
+        return found
 
     def junction(self, relation: Relation, indent: str) -> str:
         color = self.theme.edge_style(relation.kind).color
@@ -581,7 +595,10 @@ def make_digraph(
             lines = [line + "\n" for line in fitted]
     if not lines:
         drawing = _Drawing(m, options, engine=chosen)
-        lines = drawing.draw()
+        # Drawing makes many short-lived objects and no cycles: the cycle
+        # collector would only walk the map's objects again and again.
+        with _collector_paused():
+            lines = drawing.draw()
         notes = drawing.notes
         if options.page is not None:
             width, height = page_size(options.page, landscape=options.landscape)

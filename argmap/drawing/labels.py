@@ -38,6 +38,8 @@ _NO_BREAK = "\u00a0\u2007\u202f"
 # Whitespace other than the no-break spaces: `\s` is exactly what str.isspace() accepts.
 _BREAKS = re.compile(rf"[^\S{_NO_BREAK}]+")
 _UNDRAWABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff]")
+# A text drawn as it is on one line: no white space (so no line break) and nothing undrawable.
+_ONE_PIECE = re.compile("[^\\s\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff]+").fullmatch
 _JOINER = "\u200d"
 _LINK_SCHEMES = ("http://", "https://")
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\s]")
@@ -55,11 +57,6 @@ def _picture(match: re.Match[str]) -> str:
 
 def _reference(match: re.Match[str]) -> str:
     return f"&#{ord(match.group())};"
-
-
-def _tooltip_reference(match: re.Match[str]) -> str:
-    char = match.group()
-    return "&#92;" * 4 if char == "\\" else f"&#{ord(char)};"
 
 
 def drawable(text: str) -> str:
@@ -139,6 +136,12 @@ def _pieces(word: str, width: int) -> list[str]:
 
 def wrap_text(text: str, width: int) -> list[str]:
     """The lines `text` is drawn as, at most `width` characters each (see the module doc)."""
+    if len(text) <= width and _ONE_PIECE(text) is not None:  # an id, a word: drawn as it is
+        return [text]
+    return _wrapped(text, width)
+
+
+def _wrapped(text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in drawable(text).splitlines():
         words = _words(paragraph)
@@ -222,6 +225,12 @@ def dot_url(url: str) -> str:
     return f'"{_SPECIAL.sub(_reference, drawable(url))}"'
 
 
+# What dot_tooltip writes for each special character (`&` first: the others add some).
+_TOOLTIP_ESCAPES = tuple(
+    (char, "&#92;" * 4 if char == "\\" else f"&#{ord(char)};") for char in "&<>\"'\\\n"
+)
+
+
 def dot_tooltip(text: str) -> str:
     """`text` as a quoted DOT string that Graphviz shows as a tooltip, as written.
 
@@ -230,4 +239,8 @@ def dot_tooltip(text: str) -> str:
     and `\\\\`), then escapes it for SVG. So a backslash is written as four,
     and as references (`&#92;`) so that none can escape the closing quote.
     """
-    return f'"{_SPECIAL.sub(_tooltip_reference, drawable(text))}"'
+    text = drawable(text)
+    for char, escaped in _TOOLTIP_ESCAPES:
+        if char in text:
+            text = text.replace(char, escaped)
+    return f'"{text}"'

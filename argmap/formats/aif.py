@@ -1,7 +1,7 @@
 """AIF JSON (as AIFdb and OVA write it) to argument maps and back.
 
 The mapping, each way, is documented in docs/interchange.md. In short: I-nodes
-become nodes (kind by role, see `kind_of`); each RA node becomes supports from
+become nodes (kind by role, see `_roles.kind_by_role`); each RA node becomes supports from
 its premises to its conclusion (several premises share an `argument` id: one
 linked argument); each CA node becomes attacks, or undercuts where it attacks an
 RA or CA node. Everything else (L, TA, YA, MA, PA nodes, locutions, timestamps,
@@ -12,10 +12,12 @@ warning that counts it, so that exporting gives it back.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress, product
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,25 @@ _MAP_PATH = re.compile(r"\$\.(?:nodes|relations)\[\d+\](?:\.[a-z_]+|\[\d+\])*")
 # (inference, conflict, rephrase, preference) and the dialogue layer.
 _TYPES = ("I", "RA", "CA", "MA", "PA", "L", "TA", "YA")
 _TYPE_SET = frozenset(_TYPES)
+# Each I-node's kind by its roles: (attacks, answers an attack, supports, is backed).
+_KINDS = {
+    (attacks, answers, supports, backed): kind_by_role(
+        attacks=attacks, answers_an_attack=answers, supports=supports, is_backed=backed
+    )
+    for attacks, answers, supports, backed in product((False, True), repeat=4)
+}
+# Pairs of types at an edge's ends (see _Reader.build): premises, conclusions,
+# the words of a locution, what it asserts, the two roles an I-node's kind reads.
+_INTO_RA_CA = frozenset({"IRA", "ICA"})
+_OUT_OF_RA_CA = frozenset(a + b for a in ("RA", "CA") for b in ("I", "RA", "CA"))
+_SAYING, _MEANING = frozenset({"LYA"}), frozenset({"YAI"})
+_SUPPORTING, _BACKING = frozenset({"IRA"}), frozenset({"RAI", "CAI"})
+# Edges between I, RA and CA nodes but not two I-nodes (held by the map when its RA/CA are).
+_HELD = frozenset(a + b for a in ("I", "RA", "CA") for b in ("I", "RA", "CA")) - {"II"}
+_FIRST, _SECOND, _TYPE = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter("type")
+# AIFdb's nodeIDs, each after a line break: numbers, or numbers and id characters.
+_DIGIT_KEYS = re.compile(r"(?:\n[0-9][A-Za-z0-9_.\-]*)*").fullmatch
+_ID_LIMIT = 128
 _EXPECTED = "AIF JSON: an object with a list 'nodes' and a list 'edges' (or OVA's {\"AIF\": {...}})"
 
 
@@ -238,35 +259,34 @@ class _Reader:
         links: list[tuple[int, str, str]],
     ) -> dict[str, Any]:
         """The argmap document of the graph (without metadata, kept in `self.meta`)."""
-        types = {name: node["type"] for name, (_, node) in nodes.items()}
-        self.indexes = {key: index for key, (index, _) in nodes.items()}
-        of_type: defaultdict[str, list[str]] = defaultdict(list)  # type -> nodeIDs, in order
-        for key, kind in types.items():
-            of_type[kind].append(key)
-        ins: defaultdict[str, list[str]] = defaultdict(list)
-        outs: defaultdict[str, list[str]] = defaultdict(list)
-        for _, a, b in links:
-            outs[a].append(b)
-            ins[b].append(a)
+        entries = nodes.values()
+        types = dict(zip(nodes, map(_TYPE, map(_SECOND, entries)), strict=True))
+        self.indexes = dict(zip(nodes, map(_FIRST, entries), strict=True))
+        column = list(types.values())
+        # The nodeIDs of the types read below, each in order.
+        of_type = {t: list(compress(types, map(t.__eq__, column))) for t in ("I", "RA", "CA", "YA")}
+        # The edges a column at a time: each step below needs only the edges
+        # between certain types, picked out in bulk (most of a dialogue's edges
+        # are its own: L, YA and TA nodes). An edge's pair is the types of its
+        # ends written together ("IRA": from an I-node to an RA node), which no
+        # two pairs of AIF's types share.
+        starts = [a for _, a, _ in links]
+        ends = [b for _, _, b in links]
+        pairs = list(
+            map(operator.add, map(types.__getitem__, starts), map(types.__getitem__, ends))
+        )
+
+        def picked(wanted: frozenset[str]) -> list[bool]:
+            return list(map(wanted.__contains__, pairs))
+
+        into = picked(_INTO_RA_CA)
+        premises_of = _grouped(compress(ends, into), compress(starts, into))  # in edge order
+        out = picked(_OUT_OF_RA_CA)
+        targets_of = _grouped(compress(starts, out), compress(ends, out))
         ids: dict[str, str] = {}  # argmap id -> nodeID
         taken: set[str] = set()
-
-        def name_for(prefix: str, key: str) -> str:
-            # The nodeID itself where it is an argmap id; AIFdb's numbers get a prefix.
-            if _ID_OK(key):
-                wanted = key
-            elif _ID_OK(f"{prefix}{key}"):
-                wanted = f"{prefix}{key}"
-            else:
-                wanted = f"{prefix}{_UNSAFE.sub('_', key)[:100]}"
-            candidate, n = wanted, 1
-            while candidate in taken:
-                n += 1
-                candidate = f"{wanted}-{n}"
-            taken.add(candidate)
-            return candidate
-
-        inode = {k: name_for("n", k) for k in of_type["I"]}
+        inodes = of_type["I"]
+        inode = dict(zip(inodes, _names_for(["n"] * len(inodes), inodes, taken), strict=True))
         for key, value in inode.items():
             ids[value] = key
         for key in self.kinds:
@@ -282,6 +302,7 @@ class _Reader:
         # an I-node or (for CA) an RA/CA that itself becomes relations.
         placed: dict[str, bool] = {}
         plan_ends: dict[str, tuple[list[str], str]] = {}
+        none: list[str] = []
         for start in (*of_type["RA"], *of_type["CA"]):
             stack = [start]
             while stack:
@@ -289,12 +310,13 @@ class _Reader:
                 if key in placed:
                     stack.pop()
                     continue
-                premises = [p for p in ins.get(key, ()) if types[p] == "I"]
-                targets = [t for t in outs.get(key, ()) if types[t] in ("I", "RA", "CA")]
+                premises = premises_of.get(key, none)
+                targets = targets_of.get(key, none)
+                is_ca = types[key] == "CA"
                 pending = [
                     t
                     for t in targets
-                    if types[key] == "CA" and types[t] != "I" and t not in placed and t not in stack
+                    if is_ca and types[t] != "I" and t not in placed and t not in stack
                 ]
                 if pending:
                     stack.extend(pending)
@@ -302,30 +324,30 @@ class _Reader:
                 placed[key] = (
                     bool(premises)
                     and len(targets) == 1
-                    and (
-                        types[targets[0]] == "I"
-                        or (types[key] == "CA" and placed.get(targets[0], False))
-                    )
+                    and (types[targets[0]] == "I" or (is_ca and placed.get(targets[0], False)))
                 )
                 if placed[key]:
                     plan_ends[key] = (premises, targets[0])
                 else:
                     self.unplaced(key, types, premises, targets, placed)
                 stack.pop()
+        # The relations, in the file's order: one a premise, named after the RA/CA node.
+        order = [key for key, t in types.items() if (t == "RA" or t == "CA") and placed[key]]
+        prefixes: list[str] = []
+        keys: list[str] = []
+        for key in order:
+            count = len(plan_ends[key][0])
+            prefixes += ["ra" if types[key] == "RA" else "ca"] * count
+            keys += [key] if count == 1 else [f"{key}.{i + 1}" for i in range(count)]
+        named = iter(_names_for(prefixes, keys, taken))
         first_relation: dict[str, str] = {}
         plans: list[tuple[str, list[str], str]] = []
-        for key, t in types.items():  # in the file's order
-            if t in ("RA", "CA") and placed[key]:
-                premises = plan_ends[key][0]
-                prefix = "ra" if t == "RA" else "ca"
-                names = [
-                    name_for(prefix, key if len(premises) == 1 else f"{key}.{i + 1}")
-                    for i in range(len(premises))
-                ]
-                for name in names:
-                    ids[name] = key
-                first_relation[key] = names[0]
-                plans.append((key, names, plan_ends[key][1]))
+        for key in order:
+            names = [next(named) for _ in plan_ends[key][0]]
+            for name in names:
+                ids[name] = key
+            first_relation[key] = names[0]
+            plans.append((key, names, plan_ends[key][1]))
         attacked_by: dict[str, list[str]] = {}
         for key, _, target in plans:
             if types[key] == "CA":
@@ -337,49 +359,68 @@ class _Reader:
         relations: list[dict[str, Any]] = []
         for key, names, target in plans:
             node = nodes[key][1]
-            scheme = (
-                node.get("scheme")
-                if isinstance(node.get("scheme"), str) and node["scheme"].strip()
-                else None
-            )
-            linked = types[key] == "RA" and len(names) > 1
+            scheme = node.get("scheme")
+            if not isinstance(scheme, str) or not scheme.strip():
+                scheme = None
+            t = types[key]
+            linked = t == "RA" and len(names) > 1
+            if t == "RA":
+                kind, to = "supports", inode[target]
+            elif types[target] == "I":
+                kind, to = "attacks", inode[target]
+            else:
+                kind, to = "undercuts", first_relation[target]
             for name, premise in zip(names, plan_ends[key][0], strict=True):
-                if types[key] == "RA":
-                    kind, to = "supports", inode[target]
-                elif types[target] == "I":
-                    kind, to = "attacks", inode[target]
-                else:
-                    kind, to = "undercuts", first_relation[target]
                 self.relation_keys.append((key, premise, target))
                 relation = {"id": name, "from": inode[premise], "to": to, "kind": kind}
                 if linked:
-                    relation["argument"] = first_relation[key]
+                    relation["argument"] = names[0]
                 if scheme is not None:
                     relation["scheme"] = scheme
                 relations.append(relation)
         # The dialogue layer: an L-node whose YA leads to an I-node holds its verbatim words.
         quotes: dict[str, list[dict[str, str]]] = {}
         speakers: dict[str, str] = {}
+        said = picked(_SAYING)
+        said_by = _grouped(compress(ends, said), compress(starts, said))
+        meant = picked(_MEANING)
+        meant_by = _grouped(compress(starts, meant), compress(ends, meant))
         for key in of_type["YA"]:
-            for said in (s for s in ins.get(key, ()) if types[s] == "L"):
-                text = nodes[said][1].get("text")
+            meant_keys = meant_by.get(key)
+            said_keys = said_by.get(key)
+            if not meant_keys or not said_keys:
+                continue
+            for l_key in said_keys:
+                text = nodes[l_key][1].get("text")
                 if not isinstance(text, str):
                     continue
                 match = _SPEAKER.match(text)
                 words = match.group(2) if match else text
                 if not words.strip():
                     continue
-                for meant in (m for m in outs.get(key, ()) if types[m] == "I"):
-                    quotes.setdefault(meant, []).append({"source": _DIALOGUE, "text": words})
-                    self.quote_keys.setdefault(meant, []).append(said)
+                for i_key in meant_keys:
+                    quotes.setdefault(i_key, []).append({"source": _DIALOGUE, "text": words})
+                    self.quote_keys.setdefault(i_key, []).append(l_key)
                     if match:
-                        speakers.setdefault(meant, match.group(1).strip())
+                        speakers.setdefault(i_key, match.group(1).strip())
+        # Each I-node's kind by its roles (docs/interchange.md), the roles found in bulk.
+        supporters = set(compress(starts, picked(_SUPPORTING)))
+        backed = set(compress(ends, picked(_BACKING)))
+        answering = {
+            p
+            for p, targets in attacked_by.items()
+            if any(types[t] == "CA" or t in attacked_by for t in targets)
+        }
         argmap_nodes: list[dict[str, Any]] = []
         fields: dict[str, Any] = {}
         self.node_keys = list(inode)
+        kinds = self.kinds
         for key, name in inode.items():
             node = nodes[key][1]
-            chosen = self.kinds.get(key) or kind_of(key, types, ins, outs, attacked_by)
+            chosen = (
+                kinds.get(key)
+                or _KINDS[key in attacked_by, key in answering, key in supporters, key in backed]
+            )
             made = {"id": name, "kind": str(chosen), "text": node["text"]}
             if key in quotes:
                 made["quotes"] = quotes[key]
@@ -392,20 +433,35 @@ class _Reader:
             node = nodes[key][1]
             if len(node) > 2 + ("scheme" in node) or not isinstance(node["nodeID"], str):
                 fields[key] = _rest(node, "scheme")
-        represented = set(inode) | {k for k, _, _ in plans}
+        represented = set(inode)
+        represented.update(order)
         kept_nodes = [node for key, (_, node) in nodes.items() if key not in represented]
-        kept_edges = []
-        edge_fields: dict[str, Any] = {}
+        # An edge is held by the map when both its ends are and it is no edge
+        # between two I-nodes (which AIF does not draw and the map cannot hold).
+        if len(order) == len(of_type["RA"]) + len(of_type["CA"]):
+            held = picked(_HELD)  # every RA and CA node is held: the pair says it
+        else:
+            held = list(
+                map(
+                    operator.gt,  # (both ends held) and not (both I-nodes)
+                    map(
+                        operator.and_,
+                        map(represented.__contains__, starts),
+                        map(represented.__contains__, ends),
+                    ),
+                    map("II".__eq__, pairs),
+                )
+            )
         raw_edges = self.graph.get("edges", [])
-        for index, a, b in links:
-            edge = raw_edges[index]
-            if a in represented and b in represented and (types[a] != "I" or types[b] != "I"):
-                if len(edge) > 2:
-                    rest = dict(edge)
-                    del rest["fromID"], rest["toID"]
-                    edge_fields[f"{a}>{b}"] = rest
-            else:
-                kept_edges.append(edge)
+        # Every edge is sound when the map is built: links has each, in order.
+        edges = raw_edges if len(raw_edges) == len(links) else [raw_edges[i] for i, _, _ in links]
+        edge_fields: dict[str, Any] = {}
+        for edge, a, b in compress(zip(edges, starts, ends, strict=True), held):
+            if len(edge) > 2:
+                rest = dict(edge)
+                del rest["fromID"], rest["toID"]
+                edge_fields[f"{a}>{b}"] = rest
+        kept_edges = list(compress(edges, map(operator.not_, held)))
         self.meta.update(
             ids=ids, fields=fields, edge_fields=edge_fields, nodes=kept_nodes, edges=kept_edges
         )
@@ -551,33 +607,54 @@ def _sound_edges(raw: list[Any], nodes: Mapping[str, Any]) -> list[tuple[int, st
         ends = [edge["toID"] for edge in raw]
     except (TypeError, KeyError):
         return None
-    if not all(type(key) is str for key in starts) or not all(type(key) is str for key in ends):
+    if {*map(type, starts), *map(type, ends)} - {str}:
         return None
-    if not nodes.keys() >= {*starts, *ends}:
+    if not all(map(nodes.__contains__, starts)) or not all(map(nodes.__contains__, ends)):
         return None
     return list(zip(range(len(raw)), starts, ends, strict=True))
 
 
-def kind_of(
-    key: str,
-    types: Mapping[str, str],
-    ins: Mapping[str, list[str]],
-    outs: Mapping[str, list[str]],
-    attacked_by: Mapping[str, list[str]],
-) -> NodeKind:
-    """The kind an I-node gets on import, from its roles (docs/interchange.md).
+def _grouped(keys: Iterable[str], values: Iterable[str]) -> defaultdict[str, list[str]]:
+    """Each of `values` listed under its key, in order."""
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for key, value in zip(keys, values, strict=True):
+        groups[key].append(value)
+    return groups
 
-    An attacker is an objection, or a rebuttal when what it attacks is itself an
-    attacker or an attack (a CA node); a premise that nothing supports or
-    attacks is evidence; everything else is a claim.
+
+def _names_for(prefixes: list[str], keys: list[str], taken: set[str]) -> list[str]:
+    """An argmap id for each nodeID (with its prefix), none of them `taken` (which gets them).
+
+    The nodeID itself where it is an argmap id; AIFdb's numbers get the
+    prefix; else what it holds that an id may, after the prefix. An id taken
+    already gets `-2`, `-3`, ... AIFdb's nodeIDs (numbers, `1234.2`) are
+    named all at once when that gives the same names as one at a time.
     """
-    targets = attacked_by.get(key, ())
-    return kind_by_role(
-        attacks=bool(targets),
-        answers_an_attack=any(types[t] == "CA" or t in attacked_by for t in targets),
-        supports=any(types[o] == "RA" for o in outs.get(key, ())),
-        is_backed=any(types[i] in ("RA", "CA") for i in ins.get(key, ())),
-    )
+    if (
+        keys
+        and _DIGIT_KEYS("\n" + "\n".join(keys)) is not None
+        and max(map(len, keys)) + max(map(len, prefixes)) <= _ID_LIMIT
+    ):
+        names = list(map(operator.add, prefixes, keys))
+        if len(set(names)) == len(names) and taken.isdisjoint(names):
+            taken.update(names)
+            return names
+    return [_name_for(prefix, key, taken) for prefix, key in zip(prefixes, keys, strict=True)]
+
+
+def _name_for(prefix: str, key: str, taken: set[str]) -> str:
+    if _ID_OK(key):
+        wanted = key
+    elif _ID_OK(f"{prefix}{key}"):
+        wanted = f"{prefix}{key}"
+    else:
+        wanted = f"{prefix}{_UNSAFE.sub('_', key)[:100]}"
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 def from_data(
