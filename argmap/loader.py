@@ -309,6 +309,9 @@ def _decode(data: str | bytes, file: str | None) -> str:
         ) from None
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def _check_text(
     data: str | bytes,
     *,
@@ -319,24 +322,31 @@ def _check_text(
     typed: bool = True,
 ) -> Report:
     """Check map text; `base` is the sources' folder (None: the current one)."""
-    try:
-        text = _decode(data, file)
-    except ValidationError as error:
-        return Report(map=None, problems=error.problems)
     if typed and format == "json":
         # The common case, a valid map, at the speed of parsing; anything
         # else takes the wordy path below, which finds and words every problem.
+        # Bytes (a file) go to the decoder as they are: it reads UTF-8, and
+        # text of other scripts would be decoded only to be encoded again.
         # Inline rather than `_collector_paused`: a small map loads in tens of microseconds.
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            argument_map = load_typed(text, lambda rows: _source_texts(rows, _base(base), root))
+            document = (
+                data.removeprefix(_UTF8_BOM)
+                if isinstance(data, bytes)
+                else data.removeprefix("\ufeff")
+            )
+            argument_map = load_typed(document, lambda rows: _source_texts(rows, _base(base), root))
         finally:
             if was_enabled:
                 gc.enable()
         if argument_map is not None:
             _remember_base(argument_map, base)
             return Report(map=argument_map, problems=())
+    try:
+        text = _decode(data, file)
+    except ValidationError as error:
+        return Report(map=None, problems=error.problems)
     try:
         with _collector_paused():
             parsed = parse_text(text, format, file=file)
