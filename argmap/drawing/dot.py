@@ -16,9 +16,9 @@ from typing import Any
 import attrs
 import graphviz
 
+from .._collector import collector_paused
 from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
-from ..loader import _collector_paused
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .labels import (
     dot_tooltip,
@@ -597,7 +597,7 @@ def make_digraph(
         drawing = _Drawing(m, options, engine=chosen)
         # Drawing makes many short-lived objects and no cycles: the cycle
         # collector would only walk the map's objects again and again.
-        with _collector_paused():
+        with collector_paused():
             lines = drawing.draw()
         notes = drawing.notes
         if options.page is not None:

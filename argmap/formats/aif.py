@@ -24,11 +24,12 @@ from typing import Any
 import attrs
 
 from .._atomic import write_atomic
+from .._collector import collector_paused
 from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
 from .._wording import describe_value, plural, suggest
 from ..errors import Problem, ProblemCode, Severity, ValidationError
-from ..loader import Report, _check_document, _collector_paused, _decode
+from ..loader import Report, _check_document, _decode
 from ..model import ID_PATTERN, ArgumentMap, NodeKind, Relation, RelationKind
 from ..schema import FORMAT_VERSION
 from ._roles import kind_by_role
@@ -668,7 +669,7 @@ def from_data(
     Each problem's path is into the AIF document. `kinds` overrides the kind
     of I-nodes by their nodeID.
     """
-    with _collector_paused():
+    with collector_paused():
         return _from_data(document, title=title, kinds=kinds)
 
 
@@ -701,7 +702,7 @@ def check_text(
     """Read AIF JSON text: the checked map (or None) and every problem, located in the file."""
     # Parsing and building make many small objects and no cycles: the cycle
     # collector, run again and again over them, took a third of the time.
-    with _collector_paused():
+    with collector_paused():
         try:
             text = _decode(text, file)
             parsed = parse_text(text, "json", file=file)
