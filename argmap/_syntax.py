@@ -177,7 +177,8 @@ def _parse_json(text: str, file: str | None) -> Parsed:
         # repeated key is reported as one; only valid JSON can be scanned.
         document = _load_json(text, file, unique=False)
         problems = _JsonScanner(text, file).duplicate_keys()
-    if _SURROGATE_ESCAPE.search(text):
+    # Half of a UTF-16 pair, escaped or (in text given as a Python str) as it is.
+    if _SURROGATE_ESCAPE.search(text) or has_lone_surrogates(text):
         document, found = plain_json(document)
         problems += found
     return Parsed(document, tuple(problems))

@@ -130,6 +130,7 @@ _ID_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-\n]*").fullmatch
 _BAD_ID_START = re.compile(r"\n[0-9.\-]").search
 _ID_LIMIT = 128
 _ESCAPED_COLON = re.compile(r"\\u003[aA]")
+_ESCAPED_COLON_BYTES = re.compile(rb"\\u003[aA]")
 
 
 def _ids_ok(ids: Sequence[str]) -> bool:
@@ -188,21 +189,27 @@ def _require(condition: bool) -> None:
 
 
 def load_typed(
-    text: str, read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None]
+    text: str | bytes,
+    read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
 ) -> ArgumentMap | None:
-    """The map of the JSON `text` if the wordy path would find no problem in it, else None.
+    """The map of the JSON `text` (or UTF-8 bytes) if the wordy path would find no problem in it.
+
+    Otherwise None: the document is not one the fast path vouches for.
 
     `read_sources` reads the sources' texts from `(index, id, path)` rows, or
     says None if any of them has a problem.
     """
     try:
         return _load(text, read_sources)
-    except (_DeclinedError, msgspec.DecodeError, RecursionError):
+    except (_DeclinedError, msgspec.DecodeError, RecursionError, UnicodeError):
+        # UnicodeError: bytes that are not UTF-8, or text holding half of a
+        # UTF-16 pair (which UTF-8 cannot encode): the wordy path words both.
         return None
 
 
 def _load(
-    text: str, read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None]
+    text: str | bytes,
+    read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
 ) -> ArgumentMap:
     # (msgspec refuses lone surrogates, which the wordy path reports.)
     document = _DECODER.decode(text)
@@ -378,10 +385,14 @@ class _Keys:
             return []
         return list(compress(values, map(operator.is_not, values, repeat(absent))))
 
-    def check(self, text: str) -> None:
+    def check(self, text: str | bytes) -> None:
         colons = "".join(self.texts).count(":") + "".join(self.free).count(":")
-        _require(text.count(":") == self.count + colons)
-        _require(not colons or _ESCAPED_COLON.search(text) is None)
+        if isinstance(text, bytes):
+            _require(text.count(b":") == self.count + colons)
+            _require(not colons or _ESCAPED_COLON_BYTES.search(text) is None)
+        else:
+            _require(text.count(":") == self.count + colons)
+            _require(not colons or _ESCAPED_COLON.search(text) is None)
 
 
 _INTEGER_BOUND = 10**MAX_INTEGER_DIGITS

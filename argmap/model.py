@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -41,6 +41,7 @@ every regular-expression engine reading the schema agrees)."""
 _ID_MATCH = re.compile(ID_PATTERN.removeprefix("^").removesuffix("$")).fullmatch
 _T = TypeVar("_T")
 _TEXT_SEARCH = re.compile(TEXT_PATTERN).search
+_Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
 class NodeKind(enum.StrEnum):
@@ -65,35 +66,38 @@ class RelationKind(enum.StrEnum):
 # in one test before it looks for words to explain a failure.
 
 
-def _check_id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and _ID_MATCH(value):
-        return
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name!r} must be an id string, got {describe_value(value)}")
-    if not _ID_MATCH(value):
-        raise ValueError(
-            f"{attribute.name!r} must be an id (a letter or '_', then letters, digits, "
-            f"'_', '.' or '-', at most 128), got {value!r}"
-        )
+def _string(matches: Callable[[str], object], what: str, rule: str) -> _Validator:
+    """A validator of strings that `matches` accepts: `what` they are, the `rule` they break."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is str and matches(value):
+            return
+        if not isinstance(value, str):
+            raise TypeError(f"{attribute.name!r} must be {what}, got {describe_value(value)}")
+        if not matches(value):
+            raise ValueError(f"{attribute.name!r} must {rule}, got {value!r}")
+
+    return check
 
 
-def _check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_id(instance, attribute, value)
+def _optional(check: _Validator) -> _Validator:
+    """`check`, letting None pass."""
+
+    def check_optional(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return check_optional
 
 
-def _check_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and _TEXT_SEARCH(value):
-        return
-    if not isinstance(value, str):
-        raise TypeError(f"{attribute.name!r} must be a string, got {describe_value(value)}")
-    if not _TEXT_SEARCH(value):
-        raise ValueError(f"{attribute.name!r} must contain non-blank text, got {value!r}")
-
-
-def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _check_text(instance, attribute, value)
+_check_id = _string(
+    _ID_MATCH,
+    "an id string",
+    "be an id (a letter or '_', then letters, digits, '_', '.' or '-', at most 128)",
+)
+_check_optional_id = _optional(_check_id)
+_check_text = _string(_TEXT_SEARCH, "a string", "contain non-blank text")
+_check_optional_text = _optional(_check_text)
 
 
 def _tuple_of(kind: type, what: str) -> Any:

@@ -159,47 +159,30 @@ def _key(key: Any) -> str:
 
 def _write(value: Any, out: list[str], newline: str) -> None:
     """Append `value`'s indented JSON text; `newline` is a line break and the current indent."""
-    append = out.append
     if isinstance(value, dict):
-        if not value:
-            append("{}")
-            return
-        inner = newline + "  "
-        between = "," + inner
-        append("{" + inner)
-        first = True
-        for key, item in value.items():
-            if first:
-                first = False
-            else:
-                append(between)
-            append(_key(key))
-            if type(item) is str:
-                append(_ESCAPE(item))
-            else:
-                _write(item, out, inner)
-        append(newline + "}")
+        keyed, brackets = True, "{}"
+    elif isinstance(value, list | tuple):
+        keyed, brackets = False, "[]"
+    else:
+        text = _scalar(value)
+        if text is None:
+            raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+        out.append(text)
         return
-    if isinstance(value, list | tuple):
-        if not value:
-            append("[]")
-            return
-        inner = newline + "  "
-        between = "," + inner
-        append("[" + inner)
-        first = True
-        for item in value:
-            if first:
-                first = False
-            else:
-                append(between)
-            if type(item) is str:
-                append(_ESCAPE(item))
-            else:
-                _write(item, out, inner)
-        append(newline + "]")
+    append = out.append
+    if not value:
+        append(brackets)
         return
-    text = _scalar(value)
-    if text is None:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-    append(text)
+    inner = newline + "  "
+    between = "," + inner
+    append(brackets[0] + inner)
+    for item in value:  # an object's keys, an array's items
+        if keyed:
+            append(_key(item))
+            item = value[item]
+        if type(item) is str:
+            append(_ESCAPE(item))
+        else:
+            _write(item, out, inner)
+        append(between)
+    out[-1] = newline + brackets[1]  # the comma after the last item closes the container

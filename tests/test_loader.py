@@ -415,3 +415,14 @@ def test_a_repeated_key_is_placed_at_the_repeat_not_at_the_kept_value() -> None:
         argmap.loads(text, format="json")
     placed = {(p.code, p.line, p.column) for p in caught.value.problems}
     assert placed == {("duplicate-key", 4, 2), ("unknown-field", 5, 12)}
+
+
+def test_text_with_a_lone_surrogate_is_a_problem_not_a_crash() -> None:
+    text = json.dumps(
+        {"argmap": "1.0", "title": "T\ud800", "nodes": [{"id": "a", "kind": "claim", "text": "x"}]},
+        ensure_ascii=False,
+    )
+    with pytest.raises(ValidationError) as caught:
+        argmap.loads(text, format="json")
+    assert [p.code for p in caught.value.problems] == ["bad-text"]
+    assert caught.value.problems[0].path == "$.title"

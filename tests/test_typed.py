@@ -296,7 +296,29 @@ def test_texts_the_fast_path_must_not_take(text: str) -> None:
 def test_repeated_keys_decline(replacement: str) -> None:
     text = json.dumps(_VALID).replace('"text": "B"', replacement)
     assert load_typed(text, _no_sources) is None
+    assert load_typed(text.encode(), _no_sources) is None
     assert [p.code for p in _wordy(text).problems] == ["duplicate-key"]
+
+
+def test_utf8_bytes_load_as_their_text_does() -> None:
+    # A file's bytes go to the decoder as they are (no decoding to text first).
+    text = json.dumps(_VALID, ensure_ascii=False).replace("A: first", "Ελλάδα: 安全 «débat» — über")
+    from_text = load_typed(text, _no_sources)
+    assert from_text is not None
+    assert load_typed(text.encode(), _no_sources) == from_text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        json.dumps(_VALID).replace("A: first", "A \\udc80 first").encode(),
+        json.dumps(_VALID).replace("A: first", "A \u00ff first").encode("latin-1"),
+        json.dumps(_VALID, ensure_ascii=False).replace("A: first", "A \udc80 first"),
+    ],
+    ids=["escaped lone surrogate", "not UTF-8", "lone surrogate in text"],
+)
+def test_text_utf8_cannot_hold_declines(data: str | bytes) -> None:
+    assert load_typed(data, _no_sources) is None
 
 
 def test_quotes_are_anchored_on_the_fast_path_as_on_the_wordy_one(tmp_path: Path) -> None:

@@ -25,12 +25,19 @@ class LintCode(enum.StrEnum):
     """The stable codes of lint findings (documented in docs/lints.md)."""
 
     UNANSWERED_OBJECTION = "unanswered-objection"
+    """An objection nothing attacks, and none of whose attacks is undercut."""
     UNSUPPORTED_CLAIM = "unsupported-claim"
+    """A claim or recommendation nothing supports."""
     UNQUOTED_EVIDENCE = "unquoted-evidence"
+    """Evidence with no quote from a source."""
     CIRCULAR_SUPPORT = "circular-support"
+    """A node that supports itself through a cycle of supports."""
     UNDEFENDED_CONCLUSION = "undefended-conclusion"
+    """A conclusion (it supports and attacks nothing) under attack, no attacker answered."""
     ATTRIBUTION_ONLY_SUPPORT = "attribution-only-support"
+    """A node whose every supporter is attributed to someone (a speaker, a declaration)."""
     SELF_ATTACK = "self-attack"
+    """A node that attacks itself."""
 
 
 @attrs.frozen(kw_only=True)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import argparse
 import enum
 import io
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from .._atomic import OutputRefusedError, check_output, write_atomic
 from .._sources import base_of, source_files
@@ -25,6 +26,7 @@ from ..loader import Report
 from ..model import ArgumentMap
 
 __all__ = [
+    "ANALYSIS_OUTPUT",
     "MAP_HELP",
     "OUTPUT_FORMATS",
     "STDOUT",
@@ -37,7 +39,9 @@ __all__ = [
     "drawing_options",
     "fail",
     "keep_for",
+    "load_valid",
     "print_problems",
+    "print_result",
     "read_for_output",
     "read_map",
     "refusal",
@@ -68,6 +72,9 @@ OUTPUT_FORMATS = ("text", "json")
 
 MAP_HELP = "a map file: argmap JSON or YAML, AIF, Argdown (see --from)"
 """What a map argument says in `--help`."""
+
+ANALYSIS_OUTPUT = "text: a table for people; json: one object, for machines"
+"""What `--output-format` says in the analysis commands' help."""
 
 
 def add_output(parser: argparse.ArgumentParser, *, help: str) -> None:
@@ -181,6 +188,32 @@ def read_for_output(prog: str, args: argparse.Namespace) -> tuple[Report, Argume
     if report.map is None:
         return Exit.INVALID
     return report, report.map
+
+
+def load_valid(name: str, args: argparse.Namespace) -> ArgumentMap | int:
+    """The valid map in the file `name`, or the exit code after saying why not (1 or 2)."""
+    try:
+        report = read_map(name, args)
+    except (OSError, ArgmapError) as error:
+        say(f"{name}: {unreadable(name, error)}", error=True)
+        return Exit.USAGE
+    if report.map is None or report.errors:
+        print_problems(report.problems, quiet=True)
+        say(f"{name}: invalid; `argmap validate {name}` says more", error=True)
+        return Exit.INVALID
+    return report.map
+
+
+class _Result(Protocol):
+    def as_dict(self) -> object: ...
+
+
+def print_result(result: _Result, args: argparse.Namespace) -> None:
+    """Print an analysis `result` as `--output-format` says: text, or its `as_dict()` as JSON."""
+    if args.output_format == "json":
+        say(json.dumps(result.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        say(result)
 
 
 def add_reading_options(parser: argparse.ArgumentParser) -> None:

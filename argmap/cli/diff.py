@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..analysis import diff
-from ._common import Exit, add_output_format, say
-from .evaluate import ANALYSIS_OUTPUT, load_valid
+from ._common import ANALYSIS_OUTPUT, Exit, add_output_format, load_valid, print_result
 
 __all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
@@ -38,8 +36,5 @@ def run(args: argparse.Namespace) -> int:
         # Like diff(1): trouble is 2, whatever kind of trouble.
         return Exit.USAGE
     found = diff(old, new)
-    if args.output_format == "json":
-        say(json.dumps(found.as_dict(), indent=2, ensure_ascii=False))
-    else:
-        say(found)
+    print_result(found, args)
     return EXIT_DIFFERENT if found else Exit.OK

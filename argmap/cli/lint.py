@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from ..analysis import LintCode, lint
-from ._common import MAP_HELP, Exit, add_output_format, say
-from .evaluate import ANALYSIS_OUTPUT, load_valid
+from ._common import (
+    ANALYSIS_OUTPUT,
+    MAP_HELP,
+    Exit,
+    add_output_format,
+    load_valid,
+    print_result,
+    say,
+)
 
 __all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
 
@@ -47,8 +53,5 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(m, int):
         return m
     findings = lint(m, ignore=codes)
-    if args.output_format == "json":
-        say(json.dumps(findings.as_dict(), indent=2, ensure_ascii=False))
-    else:
-        say(findings)
+    print_result(findings, args)
     return Exit.INVALID if findings else Exit.OK

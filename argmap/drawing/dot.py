@@ -10,15 +10,15 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 import graphviz
 
+from .._collector import collector_paused
 from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
-from ..loader import _collector_paused
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .labels import (
     dot_tooltip,
@@ -55,33 +55,37 @@ def junction_name(relation_id: str) -> str:
     return f"@r:{relation_id}"
 
 
-_SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-@:]{1,300}").fullmatch
-_SAFE_FONT = re.compile(r"[A-Za-z0-9 ,_\-]{1,200}").fullmatch
-
 MAX_STRING = 16_000
 """Characters of one DOT string argmap writes at most (Graphviz reads at most 16,384)."""
 
 
-def _quote_id(name: str) -> str:
-    # Map ids match model.ID_PATTERN, and argmap's own names add only "@" and ":",
-    # so quoting alone keeps keywords (node, edge, ...) and "-", "." safe. The
-    # check is repeated here because a model built with attrs' validators off
-    # (or mutated through object.__setattr__) must not write raw DOT.
-    if not isinstance(name, str) or not _SAFE_NAME(name):
-        raise RenderError(
-            f"cannot draw the id {name!r}: expected letters, digits, '_', '.', '-' "
-            "(validate the map first)"
-        )
-    return f'"{name}"'
+def _quoter(safe: str, what: str, expected: str) -> Callable[[str], str]:
+    """Quotes a name for DOT once all of it matches `safe`; else `RenderError` saying
+    that argmap cannot draw `what` (the name) and what was `expected`."""
+    matches = re.compile(safe).fullmatch
+
+    def quote(name: str) -> str:
+        if not isinstance(name, str) or not matches(name):
+            raise RenderError(f"cannot draw {what} {name!r}: expected {expected}")
+        return f'"{name}"'
+
+    return quote
 
 
-def _quote_font(font: str) -> str:
-    if not isinstance(font, str) or not _SAFE_FONT(font):
-        raise RenderError(
-            f"cannot draw with the font name {font!r}: expected letters, digits, spaces, "
-            "',', '_' and '-'"
-        )
-    return f'"{font}"'
+# Map ids match model.ID_PATTERN, and argmap's own names add only "@" and ":",
+# so quoting alone keeps keywords (node, edge, ...) and "-", "." safe. The
+# check is repeated here because a model built with attrs' validators off
+# (or mutated through object.__setattr__) must not write raw DOT.
+_quote_id = _quoter(
+    r"[A-Za-z0-9_.\-@:]{1,300}",
+    "the id",
+    "letters, digits, '_', '.', '-' (validate the map first)",
+)
+_quote_font = _quoter(
+    r"[A-Za-z0-9 ,_\-]{1,200}",
+    "with the font name",
+    "letters, digits, spaces, ',', '_' and '-'",
+)
 
 
 def _node_attributes(style: NodeStyle) -> str:
@@ -593,7 +597,7 @@ def make_digraph(
         drawing = _Drawing(m, options, engine=chosen)
         # Drawing makes many short-lived objects and no cycles: the cycle
         # collector would only walk the map's objects again and again.
-        with _collector_paused():
+        with collector_paused():
             lines = drawing.draw()
         notes = drawing.notes
         if options.page is not None:

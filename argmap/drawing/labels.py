@@ -170,6 +170,16 @@ def one_line(text: str) -> str:
     return " ".join(_words(drawable(text)))
 
 
+_HTML_ESCAPES = (
+    ("&", "&amp;"),  # first: the others add ampersands
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ('"', "&quot;"),
+    ("]", "&#93;"),
+    ("\\", "\\\\"),
+)
+
+
 def html_text(text: str) -> str:
     """`text` (no line breaks) escaped for an HTML-like label.
 
@@ -178,18 +188,9 @@ def html_text(text: str) -> str:
     written as `&#92;`. And Graphviz 2.43 fails on a line of nothing but `]`
     (or glues it to the next), so `]` is written `&#93;`.
     """
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "]" in text:
-        text = text.replace("]", "&#93;")
-    if "\\" in text:
-        text = text.replace("\\", "\\\\")
+    for plain, escaped in _HTML_ESCAPES:
+        if plain in text:
+            text = text.replace(plain, escaped)
     return text
 
 

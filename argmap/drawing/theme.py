@@ -145,71 +145,83 @@ class Theme:
         return style
 
 
-# Undercuts are drawn heavier than attacks, bold, with a diamond head (a faint
-# dotted line was hard to follow in print).
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common
 # colour-vision deficiency. Strong colours draw lines; light tints of them fill.
 _BLUE, _GREEN, _VERMILLION = "#0072B2", "#009E73", "#D55E00"
 _PURPLE, _ORANGE = "#CC79A7", "#E69F00"
 
-DEFAULT = Theme(
-    name="default",
-    claim=NodeStyle(
-        label="CLAIM",
-        shape="box",
-        style="rounded,filled",
-        fill="#DCEBF7",
-        line=_BLUE,
-        accent="#005A8C",
-    ),
-    evidence=NodeStyle(
-        label="EVIDENCE", shape="note", fill="#D5F0E6", line=_GREEN, accent="#00704F"
-    ),
-    objection=NodeStyle(
-        label="OBJECTION",
-        shape="box",
-        style="filled,diagonals",
-        fill="#F9DFCC",
-        line=_VERMILLION,
-        accent="#A34800",
-    ),
-    rebuttal=NodeStyle(
-        label="REBUTTAL", shape="component", fill="#F5E0EC", line=_PURPLE, accent="#8E3D6C"
-    ),
-    recommendation=NodeStyle(
-        label="RECOMMENDATION",
-        shape="box3d",
-        fill="#FCEBC4",
-        line=_ORANGE,
-        accent="#8A5D00",
-    ),
-    supports=EdgeStyle(label="supports", color=_BLUE, style="solid", arrowhead="normal"),
-    attacks=EdgeStyle(label="attacks", color=_VERMILLION, style="dashed", arrowhead="tee"),
-    undercuts=EdgeStyle(
-        label="undercuts", color=_PURPLE, style="bold", arrowhead="diamond", penwidth=2.2
-    ),
+# What the built-in themes share: each node kind's Graphviz shape and style...
+_NODE_SHAPES: Mapping[NodeKind, tuple[str, str]] = {
+    NodeKind.CLAIM: ("box", "rounded,filled"),
+    NodeKind.EVIDENCE: ("note", "filled"),
+    NodeKind.OBJECTION: ("box", "filled,diagonals"),
+    NodeKind.REBUTTAL: ("component", "filled"),
+    NodeKind.RECOMMENDATION: ("box3d", "filled"),
+}
+# ... and each relation kind's line style, arrowhead and weight. Undercuts are drawn
+# heavier than attacks, bold, with a diamond head (a faint dotted line was hard to
+# follow in print).
+_EDGE_LINES: Mapping[RelationKind, tuple[str, str, float]] = {
+    RelationKind.SUPPORTS: ("solid", "normal", 1.4),
+    RelationKind.ATTACKS: ("dashed", "tee", 1.4),
+    RelationKind.UNDERCUTS: ("bold", "diamond", 2.2),
+}
+
+
+def _built_in(
+    name: str,
+    nodes: Mapping[NodeKind, tuple[str, str, str, float]],
+    edges: Mapping[RelationKind, str],
+    **rest: Any,
+) -> Theme:
+    """A built-in theme: node kinds' (fill, line, accent, pen width) and relation colours."""
+    styles: dict[str, Any] = {}
+    for kind, (fill, line, accent, penwidth) in nodes.items():
+        shape, style = _NODE_SHAPES[kind]
+        styles[kind.value] = NodeStyle(
+            label=kind.value.upper(),
+            shape=shape,
+            style=style,
+            fill=fill,
+            line=line,
+            accent=accent,
+            penwidth=penwidth,
+        )
+    for relation, color in edges.items():
+        style, arrowhead, penwidth = _EDGE_LINES[relation]
+        styles[relation.value] = EdgeStyle(
+            label=relation.value, color=color, style=style, arrowhead=arrowhead, penwidth=penwidth
+        )
+    return Theme(name=name, **styles, **rest)
+
+
+DEFAULT = _built_in(
+    "default",
+    {  # fill, line, accent (a darker shade of the line, for text), pen width
+        NodeKind.CLAIM: ("#DCEBF7", _BLUE, "#005A8C", 1.2),
+        NodeKind.EVIDENCE: ("#D5F0E6", _GREEN, "#00704F", 1.2),
+        NodeKind.OBJECTION: ("#F9DFCC", _VERMILLION, "#A34800", 1.2),
+        NodeKind.REBUTTAL: ("#F5E0EC", _PURPLE, "#8E3D6C", 1.2),
+        NodeKind.RECOMMENDATION: ("#FCEBC4", _ORANGE, "#8A5D00", 1.2),
+    },
+    {
+        RelationKind.SUPPORTS: _BLUE,
+        RelationKind.ATTACKS: _VERMILLION,
+        RelationKind.UNDERCUTS: _PURPLE,
+    },
 )
 
-MONOCHROME = Theme(
-    name="monochrome",
-    claim=NodeStyle(label="CLAIM", shape="box", style="rounded,filled", fill="white", line="black"),
-    evidence=NodeStyle(label="EVIDENCE", shape="note", fill="#EFEFEF", line="black"),
-    objection=NodeStyle(
-        label="OBJECTION", shape="box", style="filled,diagonals", fill="#D9D9D9", line="black"
-    ),
-    rebuttal=NodeStyle(label="REBUTTAL", shape="component", fill="white", line="black"),
-    recommendation=NodeStyle(
-        label="RECOMMENDATION",
-        shape="box3d",
-        fill="white",
-        line="black",
-        penwidth=2.0,
-    ),
-    supports=EdgeStyle(label="supports", color="black", style="solid", arrowhead="normal"),
-    attacks=EdgeStyle(label="attacks", color="black", style="dashed", arrowhead="tee"),
-    undercuts=EdgeStyle(
-        label="undercuts", color="black", style="bold", arrowhead="diamond", penwidth=2.2
-    ),
+# Black on white and greys: kinds told apart by shape and fill, recommendations by weight.
+MONOCHROME = _built_in(
+    "monochrome",
+    {
+        NodeKind.CLAIM: ("white", "black", "#000000", 1.2),
+        NodeKind.EVIDENCE: ("#EFEFEF", "black", "#000000", 1.2),
+        NodeKind.OBJECTION: ("#D9D9D9", "black", "#000000", 1.2),
+        NodeKind.REBUTTAL: ("white", "black", "#000000", 1.2),
+        NodeKind.RECOMMENDATION: ("white", "black", "#000000", 2.0),
+    },
+    dict.fromkeys(RelationKind, "black"),
     muted="#444444",
     cluster_fill="white",
     cluster_line="#888888",

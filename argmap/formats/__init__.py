@@ -50,20 +50,24 @@ class Format:
     write: Callable[[ArgumentMap], str] | None = None
 
 
-def _native(name: str) -> Callable[[str, str | None], Report]:
+def _native(name: str, *suffixes: str) -> Format:
+    """argmap's own format as JSON or YAML: the loader reads it, the writer writes it."""
+
     def read(path: str, sources_root: str | None) -> Report:
         return check(path, format=name, sources_root=sources_root)  # type: ignore[arg-type]
 
-    return read
-
-
-def _native_text(name: str) -> Callable[[ArgumentMap], str]:
     def write(argument_map: ArgumentMap) -> str:
         from ..writer import dumps as native_dumps
 
         return native_dumps(argument_map, format=name)  # type: ignore[arg-type]
 
-    return write
+    return Format(
+        name=name,
+        suffixes=suffixes,
+        description=f"argmap's format as {name.upper()}",
+        read=read,
+        write=write,
+    )
 
 
 def _foreign(
@@ -82,31 +86,23 @@ def _foreign(
     return read
 
 
-_read_aif = _foreign(aif.check_text)
+def _write_only(
+    name: str, write: Callable[[ArgumentMap], str], what: str, *suffixes: str
+) -> Format:
+    """A format argmap writes but does not read: `what` it is, then "(write only)"."""
+    return Format(name=name, suffixes=suffixes, description=f"{what} (write only)", write=write)
 
 
 FORMATS: Mapping[str, Format] = {
     f.name: f
     for f in (
-        Format(
-            name="json",
-            suffixes=(".json",),
-            description="argmap's format as JSON",
-            read=_native("json"),
-            write=_native_text("json"),
-        ),
-        Format(
-            name="yaml",
-            suffixes=(".yaml", ".yml"),
-            description="argmap's format as YAML",
-            read=_native("yaml"),
-            write=_native_text("yaml"),
-        ),
+        _native("json", ".json"),
+        _native("yaml", ".yaml", ".yml"),
         Format(
             name="aif",
             suffixes=(".aif.json", ".aif"),
             description="AIF JSON, as AIFdb and OVA write it",
-            read=_read_aif,
+            read=_foreign(aif.check_text),
             write=aif.dumps,
         ),
         Format(
@@ -116,18 +112,8 @@ FORMATS: Mapping[str, Format] = {
             read=_foreign(argdown.check_text, sources=True),
             write=argdown.dumps,
         ),
-        Format(
-            name="mermaid",
-            suffixes=(".mmd", ".mermaid"),
-            description="a Mermaid flowchart (write only)",
-            write=mermaid.dumps,
-        ),
-        Format(
-            name="graphml",
-            suffixes=(".graphml",),
-            description="GraphML via networkx (write only)",
-            write=graphs.dumps_graphml,
-        ),
+        _write_only("mermaid", mermaid.dumps, "a Mermaid flowchart", ".mmd", ".mermaid"),
+        _write_only("graphml", graphs.dumps_graphml, "GraphML via networkx", ".graphml"),
     )
 }
 """Every format by name."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from typing import Union
+from typing import Generic, TypeVar, Union
 
 import attrs
 
@@ -375,28 +375,29 @@ class Relation:
     member: Statement | Argument
 
 
-@attrs.define
-class Statement:
-    """A statement: `[title]: text`, `[title]` or untitled text, with data and relations."""
-
-    start: int
-    title: str | None = None
-    reference: bool = False
-    content: list[Part] = attrs.Factory(list)
-    data: Token | None = None
-    relations: list[Relation] = attrs.Factory(list)
+_Title = TypeVar("_Title", str, str | None)
 
 
 @attrs.define
-class Argument:
-    """An argument: `<title>: text` or `<title>`, with data and relations."""
+class _Member(Generic[_Title]):
+    """What statements and arguments both are: a title (or none), text, data and relations."""
 
     start: int
-    title: str
+    title: _Title
     reference: bool
     content: list[Part] = attrs.Factory(list)
     data: Token | None = None
     relations: list[Relation] = attrs.Factory(list)
+
+
+@attrs.define
+class Statement(_Member[str | None]):
+    """A statement: `[title]: text`, `[title]` or untitled text, with data and relations."""
+
+
+@attrs.define
+class Argument(_Member[str]):
+    """An argument: `<title>: text` or `<title>`, with data and relations."""
 
 
 @attrs.define
@@ -602,7 +603,7 @@ class _Parser:
 
     def statement(self) -> Statement:
         token = self.token()
-        statement = Statement(start=token.start if token else self.length)
+        statement = Statement(token.start if token else self.length, None, False)
         kind = self.peek()
         if kind == "StatementReference":
             image = self.consume(kind, kind).image

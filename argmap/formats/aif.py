@@ -16,7 +16,7 @@ import operator
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import compress, product
 from pathlib import Path
 from typing import Any
@@ -24,11 +24,12 @@ from typing import Any
 import attrs
 
 from .._atomic import write_atomic
+from .._collector import collector_paused
 from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
 from .._wording import describe_value, plural, suggest
 from ..errors import Problem, ProblemCode, Severity, ValidationError
-from ..loader import Report, _check_document, _collector_paused, _decode
+from ..loader import Report, _check_document, _decode
 from ..model import ID_PATTERN, ArgumentMap, NodeKind, Relation, RelationKind
 from ..schema import FORMAT_VERSION
 from ._roles import kind_by_role
@@ -105,6 +106,20 @@ class _Reader:
         path = format_path([*self.prefix, *parts])
         self.problems.append(Problem(path=path, code=code, message=message, severity=severity))
 
+    def objects(
+        self, raw: list[Any], field: str, what: str
+    ) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Each object in `raw` (the graph's `field`) with its index; a problem for any other."""
+        for index, item in enumerate(raw):
+            if isinstance(item, dict):
+                yield index, item
+            else:
+                self.report(
+                    [field, index],
+                    ProblemCode.WRONG_TYPE,
+                    f"expected an AIF {what} (an object), found {describe_value(item)}",
+                )
+
     def read(self, title: str) -> dict[str, Any] | None:
         graph = self.graph
         if isinstance(graph, dict) and "argmap" in graph and "edges" not in graph:
@@ -154,14 +169,7 @@ class _Reader:
             return nodes
         # Something is off: each node is looked at alone, to say which and how.
         nodes = {}
-        for index, node in enumerate(raw):
-            if not isinstance(node, dict):
-                self.report(
-                    ["nodes", index],
-                    ProblemCode.WRONG_TYPE,
-                    f"expected an AIF node (an object), found {describe_value(node)}",
-                )
-                continue
+        for index, node in self.objects(raw, "nodes", "node"):
             key = node.get("nodeID")
             if isinstance(key, bool) or not isinstance(key, str | int):
                 self.report(
@@ -224,14 +232,7 @@ class _Reader:
             return sound
         starts: list[str] = []
         ends: list[str] = []
-        for index, edge in enumerate(raw):
-            if not isinstance(edge, dict):
-                self.report(
-                    ["edges", index],
-                    ProblemCode.WRONG_TYPE,
-                    f"expected an AIF edge (an object), found {describe_value(edge)}",
-                )
-                continue
+        for index, edge in self.objects(raw, "edges", "edge"):
             named = []
             for field in ("fromID", "toID"):
                 value = edge.get(field)
@@ -680,7 +681,7 @@ def from_data(
     Each problem's path is into the AIF document. `kinds` overrides the kind
     of I-nodes by their nodeID.
     """
-    with _collector_paused():
+    with collector_paused():
         return _from_data(document, title=title, kinds=kinds)
 
 
@@ -713,7 +714,7 @@ def check_text(
     """Read AIF JSON text: the checked map (or None) and every problem, located in the file."""
     # Parsing and building make many small objects and no cycles: the cycle
     # collector, run again and again over them, took a third of the time.
-    with _collector_paused():
+    with collector_paused():
         try:
             text = _decode(text, file)
             parsed = parse_text(text, "json", file=file)

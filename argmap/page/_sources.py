@@ -18,19 +18,6 @@ from ..model import ArgumentMap
 __all__ = ["Passage", "mark_up", "passages", "source_texts"]
 
 
-@attrs.frozen(kw_only=True)
-class Passage:
-    """One quote of one node placed in its source: `key` names it on the page."""
-
-    key: str
-    node: str
-    number: int
-    source: str
-    text: str
-    start: int | None
-    end: int | None
-
-
 def source_texts(
     m: ArgumentMap,
     texts: Mapping[str, str] | None = None,
@@ -66,6 +53,19 @@ def source_texts(
         except (OSError, OutsideRootError, UnicodeDecodeError, ValueError):
             continue
     return found
+
+
+@attrs.frozen(kw_only=True)
+class Passage:
+    """One quote of one node placed in its source: `key` names it on the page."""
+
+    key: str
+    node: str
+    number: int
+    source: str
+    text: str
+    start: int | None
+    end: int | None
 
 
 def passages(m: ArgumentMap, texts: Mapping[str, str]) -> list[Passage]:
