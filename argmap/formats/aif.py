@@ -61,6 +61,7 @@ _SAYING, _MEANING = frozenset({"LYA"}), frozenset({"YAI"})
 _SUPPORTING, _BACKING = frozenset({"IRA"}), frozenset({"RAI", "CAI"})
 # Edges between I, RA and CA nodes but not two I-nodes (held by the map when its RA/CA are).
 _HELD = frozenset(a + b for a in ("I", "RA", "CA") for b in ("I", "RA", "CA")) - {"II"}
+_KEPT = _TYPE_SET - {"I", "RA", "CA"}  # the types of the nodes kept in metadata
 # AIFdb's nodeIDs, each after a line break: numbers, or numbers and id characters.
 _DIGIT_KEYS = re.compile(r"(?:\n[0-9][A-Za-z0-9_.\-]*)*").fullmatch
 _ID_LIMIT = 128
@@ -439,12 +440,14 @@ class _Reader:
                 fields[key] = _rest(node, "scheme")
         represented = set(inode)
         represented.update(order)
-        kept_nodes = [node for key, node in nodes.items() if key not in represented]
         # An edge is held by the map when both its ends are and it is no edge
         # between two I-nodes (which AIF does not draw and the map cannot hold).
         if len(order) == len(of_type["RA"]) + len(of_type["CA"]):
-            held = picked(_HELD)  # every RA and CA node is held: the pair says it
+            # Every RA and CA node is held: the types say which nodes and edges.
+            kept_nodes = list(compress(nodes.values(), map(_KEPT.__contains__, column)))
+            held = picked(_HELD)
         else:
+            kept_nodes = [node for key, node in nodes.items() if key not in represented]
             held = list(
                 map(
                     operator.gt,  # (both ends held) and not (both I-nodes)
@@ -627,8 +630,14 @@ def _sound_edges(
     return starts, ends, start_types, end_types
 
 
-def _grouped(keys: Iterable[str], values: Iterable[str]) -> defaultdict[str, list[str]]:
+def _grouped(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
     """Each of `values` listed under its key, in order."""
+    keys, values = list(keys), list(values)
+    # Most keys come once (a YA node's one locution, an RA node's one
+    # conclusion): then each list is made in C, one value each.
+    single = dict(zip(keys, map(list, zip(values)), strict=True))
+    if len(single) == len(keys):
+        return single
     groups: defaultdict[str, list[str]] = defaultdict(list)
     for key, value in zip(keys, values, strict=True):
         groups[key].append(value)
