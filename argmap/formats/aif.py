@@ -163,10 +163,10 @@ class _Reader:
         return self.build(title, nodes, start_types, end_types)
 
     def read_nodes(self, raw: list[Any]) -> dict[str, dict[str, Any]]:
-        """The nodes by nodeID (as text), and `indexes`, `types`; a problem for each unsound one."""
+        """The nodes by nodeID (as text), and their `types`; a problem for each unsound one."""
         sound = _sound_nodes(raw)
         if sound is not None:
-            nodes, self.indexes, self.types = sound
+            nodes, self.types = sound
             return nodes
         # Something is off: each node is looked at alone, to say which and how.
         nodes = {}
@@ -523,7 +523,7 @@ class _Reader:
             )
         expected = "an I-node" if kind == "RA" else "an I-node, or an RA or CA node it attacks"
         self.report(
-            ["nodes", self.indexes[key]],
+            ["nodes", self.index(key)],
             ProblemCode.AIF_KEPT_IN_METADATA,
             f"the {kind} node {key!r} {' and '.join(found)}; expected an I-node premise and "
             f"one conclusion ({expected}); kept verbatim in metadata.aif",
@@ -558,12 +558,20 @@ class _Reader:
                     pairs = zip(self.starts, self.ends, strict=True)
                     index = next((i for i, (x, y) in enumerate(pairs) if x == a and y == b), None)
                     at = [*self.prefix, "edges", index, end] if index is not None else []
-                scheme = field == "scheme" and "scheme" in self.graph["nodes"][self.indexes[key]]
+                scheme = field == "scheme" and "scheme" in self.graph["nodes"][self.index(key)]
                 at = at or self.node_at(key, "scheme" if scheme else None)
         return format_path(at or self.prefix)
 
     def node_at(self, key: str, field: str | None = None) -> list[str | int]:
-        return [*self.prefix, "nodes", self.indexes[key], *([field] if field else [])]
+        return [*self.prefix, "nodes", self.index(key), *([field] if field else [])]
+
+    def index(self, key: str) -> int:
+        """Where the node `key` stands in the file's list of nodes."""
+        if len(self.indexes) < len(self.types):
+            # Read a column at a time, every node is sound: each stands where
+            # it comes in `types`. Worked out only when a problem needs it.
+            self.indexes = dict(zip(self.types, range(len(self.types)), strict=True))
+        return self.indexes[key]
 
 
 def _in_aif_words(problem: Problem) -> Problem:
@@ -585,7 +593,7 @@ def _rest(node: dict[str, Any], field: str) -> dict[str, Any]:
 
 def _sound_nodes(
     raw: list[Any],
-) -> tuple[dict[str, dict[str, Any]], dict[str, int], dict[str, str]] | None:
+) -> tuple[dict[str, dict[str, Any]], dict[str, str]] | None:
     """`_Reader.read_nodes` when every node is sound, checked column by column; else None.
 
     Sound: an object with a text nodeID given once and one of AIF's types, and
@@ -607,8 +615,7 @@ def _sound_nodes(
     nodes = dict(zip(keys, raw, strict=True))
     if len(nodes) != len(raw):
         return None
-    indexes = dict(zip(keys, range(len(raw)), strict=True))
-    return nodes, indexes, dict(zip(keys, kinds, strict=True))
+    return nodes, dict(zip(keys, kinds, strict=True))
 
 
 def _sound_edges(
