@@ -62,6 +62,9 @@ _SUPPORTING, _BACKING = frozenset({"IRA"}), frozenset({"RAI", "CAI"})
 # Edges between I, RA and CA nodes but not two I-nodes (held by the map when its RA/CA are).
 _HELD = frozenset(a + b for a in ("I", "RA", "CA") for b in ("I", "RA", "CA")) - {"II"}
 _KEPT = _TYPE_SET - {"I", "RA", "CA"}  # the types of the nodes kept in metadata
+_NODE_ID, _NODE_TYPE = operator.itemgetter("nodeID"), operator.itemgetter("type")
+_NODE_TEXT = operator.methodcaller("get", "text")
+_FROM_ID, _TO_ID = operator.itemgetter("fromID"), operator.itemgetter("toID")
 # AIFdb's nodeIDs, each after a line break: numbers, or numbers and id characters.
 _DIGIT_KEYS = re.compile(r"(?:\n[0-9][A-Za-z0-9_.\-]*)*").fullmatch
 _ID_LIMIT = 128
@@ -601,16 +604,16 @@ def _sound_nodes(
     column at a time takes a fraction of the time of a node at a time.
     """
     try:
-        keys = [node["nodeID"] for node in raw]
-        kinds = [node["type"] for node in raw]
+        keys = list(map(_NODE_ID, raw))
+        kinds = list(map(_NODE_TYPE, raw))
         if not _TYPE_SET.issuperset(kinds):
             return None
     except (TypeError, KeyError):  # not an object, a field missing, a type unhashable
         return None
-    if not all(type(key) is str for key in keys):
+    if set(map(type, keys)) - {str}:
         return None
-    texts = [node.get("text") for node, kind in zip(raw, kinds, strict=True) if kind == "I"]
-    if not all(type(text) is str and text.strip() for text in texts):
+    texts = list(map(_NODE_TEXT, compress(raw, map("I".__eq__, kinds))))
+    if set(map(type, texts)) - {str} or not all(map(str.strip, texts)):
         return None
     nodes = dict(zip(keys, raw, strict=True))
     if len(nodes) != len(raw):
@@ -623,8 +626,8 @@ def _sound_edges(
 ) -> tuple[list[str], list[str], list[str], list[str]] | None:
     """`_Reader.read_edges` when every edge joins two declared nodes by text nodeIDs; else None."""
     try:
-        starts = [edge["fromID"] for edge in raw]
-        ends = [edge["toID"] for edge in raw]
+        starts = list(map(_FROM_ID, raw))
+        ends = list(map(_TO_ID, raw))
     except (TypeError, KeyError):
         return None
     if {*map(type, starts), *map(type, ends)} - {str}:
