@@ -61,6 +61,7 @@ _SAYING, _MEANING = frozenset({"LYA"}), frozenset({"YAI"})
 _SUPPORTING, _BACKING = frozenset({"IRA"}), frozenset({"RAI", "CAI"})
 # Edges between I, RA and CA nodes but not two I-nodes (held by the map when its RA/CA are).
 _HELD = frozenset(a + b for a in ("I", "RA", "CA") for b in ("I", "RA", "CA")) - {"II"}
+_RA_CA = frozenset({"RA", "CA"})
 _KEPT = _TYPE_SET - {"I", "RA", "CA"}  # the types of the nodes kept in metadata
 _NODE_ID, _NODE_TYPE = operator.itemgetter("nodeID"), operator.itemgetter("type")
 _NODE_TEXT = operator.methodcaller("get", "text")
@@ -295,8 +296,7 @@ class _Reader:
         taken: set[str] = set()
         inodes = of_type["I"]
         inode = dict(zip(inodes, _names_for(["n"] * len(inodes), inodes, taken), strict=True))
-        for key, value in inode.items():
-            ids[value] = key
+        ids.update(zip(inode.values(), inode, strict=True))
         for key in self.kinds:
             if key not in inode:
                 # An override that matches nothing would be lost without a word.
@@ -340,7 +340,8 @@ class _Reader:
                     self.unplaced(key, types, premises, targets, placed)
                 stack.pop()
         # The relations, in the file's order: one a premise, named after the RA/CA node.
-        order = [key for key, t in types.items() if (t == "RA" or t == "CA") and placed[key]]
+        schemes = list(compress(types, map(_RA_CA.__contains__, column)))
+        order = list(compress(schemes, map(placed.__getitem__, schemes)))
         prefixes: list[str] = []
         keys: list[str] = []
         for key in order:
