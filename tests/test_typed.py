@@ -38,6 +38,9 @@ def _wordy(text: str, base: Path = HERE) -> Report:
 def _agree(text: str, base: Path = HERE) -> ArgumentMap | None:
     """Load `text` both ways; assert they agree, and return the fast path's map (or None)."""
     fast = load_typed(text, lambda rows: _texts(rows, base))
+    # A file's bytes take the same path as its text, to the same map or refusal.
+    as_bytes = text.encode("utf-8", "surrogatepass")
+    assert load_typed(as_bytes, lambda rows: _texts(rows, base)) == fast
     wordy = _wordy(text, base)
     if fast is not None:
         # Accepted: the wordy path finds nothing at all, and builds the very same map.
