@@ -151,7 +151,7 @@ def _quick_json(text: str, margin: int = _DEPTH_MARGIN) -> Any:
     """
     if margin:
         return _quick_json(text, margin - 1)
-    if _QUICK_DECLINES.search(text) is not None:
+    if "\\u" in text and _QUICK_DECLINES.search(text) is not None:
         return None
     try:
         document = msgspec.json.decode(text)

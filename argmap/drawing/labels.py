@@ -61,7 +61,9 @@ def _reference(match: re.Match[str]) -> str:
 
 def drawable(text: str) -> str:
     """`text` with the characters XML cannot hold replaced by visible stand-ins."""
-    if _UNDRAWABLE.search(text) is None:
+    # Printable text (most is) holds none: each undrawable character is a control,
+    # a surrogate or a noncharacter, none of which Python calls printable.
+    if text.isprintable() or _UNDRAWABLE.search(text) is None:
         return text
     return _UNDRAWABLE.sub(_picture, text)
 

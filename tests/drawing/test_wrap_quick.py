@@ -72,3 +72,8 @@ def tooltip_the_long_way(text: str) -> str:
 @given(st.text(st.sampled_from(list("&<>\"'\\\n#;9a\x01\ud800é")), max_size=12))
 def test_a_tooltip_is_escaped_as_one_pass_would(text: str) -> None:
     assert labels.dot_tooltip(text) == tooltip_the_long_way(text)
+
+
+@given(st.text())
+def test_printable_text_is_drawn_as_it_is_and_other_text_mended(text: str) -> None:
+    assert labels.drawable(text) == labels._UNDRAWABLE.sub(labels._picture, text)
