@@ -276,7 +276,12 @@ class _Reader:
         types = self.types
         column = list(types.values())
         # The nodeIDs of the types read below, each in order.
-        of_type = {t: list(compress(types, map(t.__eq__, column))) for t in ("I", "RA", "CA", "YA")}
+        of_type: dict[str, list[str]] = {"I": [], "RA": [], "CA": [], "YA": []}
+        list_of = of_type.get
+        for key, kind in types.items():
+            same = list_of(kind)
+            if same is not None:
+                same.append(key)
         # The edges a column at a time: each step below needs only the edges
         # between certain types, picked out in bulk (most of a dialogue's edges
         # are its own: L, YA and TA nodes). An edge's pair is the types of its
