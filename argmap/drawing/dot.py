@@ -127,6 +127,7 @@ class _Drawing:
         self.lines: list[str] = []
         self.notes: list[str] = []
         self.citations: dict[str, tuple[str, str | None]] = {}
+        self.quoted_ids: dict[str, str] = {}
         # Graphviz reads a cluster's labelloc in rank order, so "b" is the top under BT.
         self.cluster_labelloc = "b" if rankdir == "BT" else "t"
         self.node_attributes = {k: _node_attributes(theme.node_style(k)) for k in NodeKind}
@@ -251,7 +252,7 @@ class _Drawing:
                     )
                 else:
                     extra += f" URL={link} target=_blank"
-        quoted = _quote_id(name)  # checked: safe inside the id's quotes too
+        quoted = self.quote_id(name)  # checked: safe inside the id's quotes too
         return (
             f'{indent}{quoted} [id="node-{name}" {self.node_attributes[kind]} label={label}{extra}]'
         )
@@ -296,6 +297,14 @@ class _Drawing:
             lines.append("Tags: " + ", ".join(one_line(tag) for tag in node.tags))
         return "\n".join(lines), url
 
+    def quote_id(self, name: str) -> str:
+        """`_quote_id(name)`, remembered: a node's id is written for it and for its relations."""
+        quoted = self.quoted_ids.get(name) if isinstance(name, str) else None
+        if quoted is None:
+            quoted = _quote_id(name)
+            self.quoted_ids[name] = quoted
+        return quoted
+
     def citation(self, source_id: str) -> tuple[str, str | None]:
         """A tooltip's line for a quote's source, and its link; worked out once a source."""
         found = self.citations.get(source_id)
@@ -323,11 +332,11 @@ class _Drawing:
 
     def relation(self, relation: Relation, split: set[str]) -> Iterable[str]:
         attributes = self.edge_attributes[relation.kind]
-        tail = _quote_id(relation.source)
+        tail = self.quote_id(relation.source)
         if relation.kind is RelationKind.UNDERCUTS:
             head = _quote_id(junction_name(relation.target))
         else:
-            head = _quote_id(relation.target)
+            head = self.quote_id(relation.target)
         first = attributes
         key = (relation.kind is RelationKind.UNDERCUTS, relation.target)
         if key in self.fans and relation.source not in self.pointed_at:
