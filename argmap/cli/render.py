@@ -61,6 +61,11 @@ DESCRIPTION = (
 )
 
 
+def _page_name(given: str) -> str:
+    """The paper's name as `PAGES` spells it, whatever the case given (a4, Letter)."""
+    return next((name for name in PAGES if name.lower() == given.lower()), given)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add `argmap render`'s own arguments to its `parser`."""
     parser.add_argument("file", metavar="MAP", help=MAP_HELP)
@@ -85,6 +90,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dpi", type=count(1), metavar="N", help="PNG resolution (default 150)")
     parser.add_argument(
         "--page",
+        type=_page_name,
         choices=list(PAGES),
         help="lay the map out to fit this page and draw it that size (direction, wrapping "
         "and the arrangement of sections are chosen for the largest text)",

@@ -321,6 +321,16 @@ def test_render_refuses_landscape_without_a_page_and_a_page_for_html(
     assert "invalid choice: 'A5'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("spelt", ["a4", "A4", "Letter", "LETTER"])
+def test_page_names_are_read_whatever_their_case(
+    spelt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Accepted as a page (then refused for the HTML page, before any drawing).
+    html = str(tmp_path / "x.html")
+    assert main(["render", str(NATO_MAP), "-o", html, "--page", spelt]) == 2
+    assert "--page is for svg, png, pdf and dot" in capsys.readouterr().err
+
+
 def interleaved(nodes: int) -> ArgumentMap:
     """A map whose every relation crosses from one section to another."""
     return ArgumentMap(
