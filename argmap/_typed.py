@@ -26,7 +26,9 @@ from msgspec.structs import astuple
 
 from ._checks import _ALLOWED, _UNDERCUTTERS
 from ._codec import structure_typed
+from ._paths import format_path
 from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
+from .errors import Problem, ProblemCode, Severity
 from .model import ArgumentMap, NodeKind, RelationKind
 
 __all__ = ["load_typed"]
@@ -191,16 +193,20 @@ def _require(condition: bool) -> None:
 def load_typed(
     text: str | bytes,
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
+    warnings: list[Problem] | None = None,
 ) -> ArgumentMap | None:
     """The map of the JSON `text` (or UTF-8 bytes) if the wordy path would find no problem in it.
 
     Otherwise None: the document is not one the fast path vouches for.
 
     `read_sources` reads the sources' texts from `(index, id, path)` rows, or
-    says None if any of them has a problem.
+    says None if any of them has a problem. Given a `warnings` list, a map
+    whose only remarks are that sources have no path (`unverified-quotes`) is
+    taken too, those warnings (worded as the wordy path words them, not yet
+    located) added to the list.
     """
     try:
-        return _load(text, read_sources)
+        return _load(text, read_sources, warnings)
     except (_DeclinedError, msgspec.DecodeError, RecursionError, UnicodeError):
         # UnicodeError: bytes that are not UTF-8, or text holding half of a
         # UTF-16 pair (which UTF-8 cannot encode): the wordy path words both.
@@ -210,6 +216,7 @@ def load_typed(
 def _load(
     text: str | bytes,
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
+    warnings: list[Problem] | None = None,
 ) -> ArgumentMap:
     # (msgspec refuses lone surrogates, which the wordy path reports.)
     document = _DECODER.decode(text)
@@ -260,7 +267,11 @@ def _load(
     _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
     quoted = keys.present(node_columns["quotes"], UNSET)
     if quoted or sources:
-        _anchor_quotes(quoted, sources, read_sources, keys)
+        found = _anchor_quotes(quoted, sources, read_sources, keys)
+        if found:
+            _require(warnings is not None)
+            assert warnings is not None
+            warnings += found
 
     relation_columns: dict[str, Sequence[Any]] = {}
     if relations:
@@ -407,23 +418,35 @@ def _anchor_quotes(
     sources: Sequence[_Source],
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
     keys: _Keys,
-) -> None:
-    # Every source has a path (else its quotes are unverified: a warning) and is cited.
-    _require(None not in _column(sources, "path"))
-    read = read_sources([(index, s.id, s.path) for index, s in enumerate(sources)])
+) -> list[Problem]:
+    """Anchor the quotes; the warnings for sources without a path (their quotes unverified)."""
+    with_path = [(index, s.id, s.path) for index, s in enumerate(sources) if s.path is not None]
+    read = read_sources(with_path) if with_path else {}
     _require(read is not None)
     assert read is not None
+    unverified = {s.id for s in sources if s.path is None}
     cited: set[str] = set()
     for quotes in quoted:
         keys.required(quotes)
         for quote in quotes:
-            source_text = read.get(quote.source)
-            _require(source_text is not None)
-            assert source_text is not None
             cited.add(quote.source)
             text = quote.text
             keys.texts.append(text)
-            if quote.start is None:
+            source_text = read.get(quote.source)
+            if source_text is None:
+                # A source without a path (else it is not declared): the
+                # quote's offsets, if given, only have to agree with its length.
+                _require(quote.source in unverified)
+                if quote.start is not None:
+                    keys.count += 2
+                    _require(
+                        quote.start >= 0
+                        and quote.end is not None
+                        and quote.end == quote.start + len(text)
+                    )
+                else:
+                    _require(quote.end is None)
+            elif quote.start is None:
                 _require(quote.end is None)
                 start = source_text.find(text)
                 _require(start >= 0 and source_text.find(text, start + 1) < 0)
@@ -438,6 +461,17 @@ def _anchor_quotes(
                     and source_text[start : start + len(text)] == text
                 )
     _require(len(cited) == len(sources))
+    return [
+        Problem(
+            path=format_path(["sources", index]),
+            code=ProblemCode.UNVERIFIED_QUOTES,
+            message=f"source {source.id!r} has no 'path' to its text, so its quotes are "
+            "not verified",
+            severity=Severity.WARNING,
+        )
+        for index, source in enumerate(sources)
+        if source.path is None
+    ]
 
 
 def _check_undercuts(

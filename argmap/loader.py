@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import msgspec
 
 from ._checks import check_document
 from ._codec import structure_map, unstructure_map
@@ -314,6 +315,7 @@ def _check_text(
         # Bytes (a file) go to the decoder as they are: it reads UTF-8, and
         # text of other scripts would be decoded only to be encoded again.
         # Inline rather than `collector_paused`: a small map loads in tens of microseconds.
+        warnings: list[Problem] = []
         was_enabled = gc.isenabled()
         gc.disable()
         try:
@@ -322,13 +324,20 @@ def _check_text(
                 if isinstance(data, bytes)
                 else data.removeprefix("\ufeff")
             )
-            argument_map = load_typed(document, lambda rows: _source_texts(rows, _base(base), root))
+            argument_map = load_typed(
+                document, lambda rows: _source_texts(rows, _base(base), root), warnings
+            )
         finally:
             if was_enabled:
                 gc.enable()
         if argument_map is not None:
             _remember_base(argument_map, base)
-            return Report(map=argument_map, problems=())
+            if not warnings:
+                return Report(map=argument_map, problems=())
+            placed = _placed(
+                warnings, document=None, text=_decode(data, file), format=format, file=file
+            )
+            return Report(map=argument_map, problems=placed)
     try:
         text = _decode(data, file)
     except ValidationError as error:
@@ -381,6 +390,23 @@ def _check_document(
         argument_map = None
         if not any(p.severity is Severity.ERROR for p in problems):
             argument_map = _structure(document, problems)
+    if argument_map is not None:
+        _remember_base(argument_map, base)
+    return Report(
+        map=argument_map,
+        problems=_placed(problems, document=document, text=text, format=format, file=file),
+    )
+
+
+def _placed(
+    problems: list[Problem],
+    *,
+    document: Any,
+    text: str | None,
+    format: Format,
+    file: str | None,
+) -> tuple[Problem, ...]:
+    """`problems` with their places (line and column in `text`, else the ids named), in order."""
     unplaced = [p.path for p in problems if p.line is None]
     if text is not None and unplaced:
         # Problems found while parsing know their place already; the rest are looked up.
@@ -397,9 +423,29 @@ def _check_document(
         # Without lines to point at, a position alone is hard to find in a map built in code.
         problems = [_named(p, document) for p in problems]
     problems.sort(key=_document_order)
-    if argument_map is not None:
-        _remember_base(argument_map, base)
-    return Report(map=argument_map, problems=tuple(problems))
+    return tuple(problems)
+
+
+def check_built(document: dict[str, Any], *, base: Path) -> Report:
+    """Check a document a program built (not read from text), the fast way when it can.
+
+    The document is written out as JSON and read by the typed fast path;
+    what that path cannot vouch for is checked the wordy way.
+    """
+    warnings: list[Problem] = []
+    with collector_paused():
+        argument_map = load_typed(
+            msgspec.json.encode(document),
+            lambda rows: _source_texts(rows, base, None),
+            warnings,
+        )
+    if argument_map is None:
+        return _check_document(document, early=[], base=base)
+    _remember_base(argument_map, base)
+    return Report(
+        map=argument_map,
+        problems=_placed(warnings, document=document, text=None, format="json", file=None),
+    )
 
 
 def _structure(document: dict[str, Any], problems: list[Problem]) -> ArgumentMap | None:

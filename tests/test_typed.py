@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
+import attrs
 import msgspec
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, _codec, to_dict
+from argmap import ArgumentMap, Problem, Severity, _codec, to_dict
 from argmap._typed import STRUCTS, load_typed
 from argmap.loader import Report, _check_text
 from argmap.model import ID_PATTERN, TEXT_PATTERN
@@ -48,6 +49,19 @@ def _agree(text: str, base: Path = HERE) -> ArgumentMap | None:
         assert wordy.map == fast
         assert _types(wordy.map) == _types(fast)
         assert validate_data(json.loads(text)) == []
+    # Allowed to warn that sources have no path: then the map is the wordy
+    # path's, and so are the warnings, word for word.
+    warnings: list[Problem] = []
+    warned = load_typed(text, lambda rows: _texts(rows, base), warnings)
+    if warned is not None:
+        assert wordy.map == warned
+        assert _types(wordy.map) == _types(warned)
+        unplaced = [attrs.evolve(p, line=None, column=None) for p in wordy.problems]
+        assert unplaced == warnings
+        assert {p.code for p in warnings} <= {"unverified-quotes"}
+        assert all(p.severity is Severity.WARNING for p in warnings)
+    else:
+        assert fast is None
     return fast
 
 
@@ -401,3 +415,22 @@ def test_the_id_and_text_checks_match_the_schema_patterns() -> None:
         character = chr(code)
         assert _texts_ok([character]) == bool(text_pattern.search(character)), hex(code)
     assert not _texts_ok([""])
+
+
+def test_quotes_of_a_source_without_a_path_are_taken_with_the_wordy_warning() -> None:
+    # As the AIF import makes them: the quotes' source has no text to check against.
+    document: dict[str, Any] = copy.deepcopy(_VALID)
+    document["sources"] = [{"id": "talk", "title": "A debate"}]
+    document["nodes"][0]["quotes"] = [{"source": "talk", "text": "said: so"}]
+    document["nodes"][1]["quotes"] = [{"source": "talk", "text": "B", "start": 3, "end": 4}]
+    text = json.dumps(document)
+    assert load_typed(text, _no_sources) is None  # no list for warnings: declined
+    warnings: list[Problem] = []
+    taken = load_typed(text, _no_sources, warnings)
+    assert taken is not None
+    assert [(p.path, p.code) for p in warnings] == [("$.sources[0]", "unverified-quotes")]
+    _agree(text)
+    # Offsets that disagree with the quote's length are the wordy path's to report.
+    document["nodes"][1]["quotes"][0]["end"] = 9
+    assert load_typed(json.dumps(document), _no_sources, []) is None
+    assert "quote-offset-mismatch" in [p.code for p in _wordy(json.dumps(document)).problems]
