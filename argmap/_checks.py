@@ -23,7 +23,7 @@ from ._wording import a, suggest
 from .errors import Problem, ProblemCode, Severity
 from .model import _NODE_KINDS, _RELATION_KINDS, NodeKind, RelationKind
 
-__all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document"]
+__all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document", "unverified_quotes"]
 
 _C, _E, _O, _RB, _RC = (
     NodeKind.CLAIM,
@@ -612,7 +612,7 @@ class _Checker:
                 self.report(
                     ["sources", index],
                     ProblemCode.UNVERIFIED_QUOTES,
-                    f"source {id!r} has no 'path' to its text, so its quotes are not verified",
+                    unverified_quotes(id),
                     Severity.WARNING,
                 )
 
@@ -669,6 +669,11 @@ def _excerpt(text: str) -> str:
         return repr(text)
     half = _EXCERPT // 2
     return f"{text[:half]!r}…{text[-half:]!r} ({len(text)} characters)"
+
+
+def unverified_quotes(source_id: str) -> str:
+    """The words of the warning that a source has no path, so its quotes go unchecked."""
+    return f"source {source_id!r} has no 'path' to its text, so its quotes are not verified"
 
 
 def _not_found(quote: str, source: str, folded_source: str) -> str:

@@ -24,7 +24,7 @@ import msgspec
 from msgspec import UNSET, Struct, UnsetType, field
 from msgspec.structs import astuple
 
-from ._checks import _ALLOWED, _UNDERCUTTERS
+from ._checks import _ALLOWED, _UNDERCUTTERS, unverified_quotes
 from ._codec import structure_typed
 from ._paths import format_path
 from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
@@ -132,7 +132,7 @@ _ID_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-\n]*").fullmatch
 _BAD_ID_START = re.compile(r"\n[0-9.\-]").search
 _ID_LIMIT = 128
 _ESCAPED_COLON = re.compile(r"\\u003[aA]")
-_ESCAPED_COLON_BYTES = re.compile(rb"\\u003[aA]")
+_ESCAPED_COLON_BYTES = re.compile(_ESCAPED_COLON.pattern.encode())
 
 
 def _ids_ok(ids: Sequence[str]) -> bool:
@@ -266,12 +266,7 @@ def _load(
     scores = keys.present(node_columns["base_score"])
     _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
     quoted = keys.present(node_columns["quotes"], UNSET)
-    if quoted or sources:
-        found = _anchor_quotes(quoted, sources, read_sources, keys)
-        if found:
-            _require(warnings is not None)
-            assert warnings is not None
-            warnings += found
+    unverified = _anchor_quotes(quoted, sources, read_sources, keys)
 
     relation_columns: dict[str, Sequence[Any]] = {}
     if relations:
@@ -290,6 +285,11 @@ def _load(
         _require(ignore is UNSET or len(set(ignore)) == len(ignore))
 
     keys.check(text)
+    if unverified:
+        # Given to the caller only now, with the map: a declined map says nothing.
+        _require(warnings is not None)
+        assert warnings is not None
+        warnings += unverified
     return structure_typed(document, metadata, node_columns, relation_columns)
 
 
@@ -433,40 +433,27 @@ def _anchor_quotes(
             text = quote.text
             keys.texts.append(text)
             source_text = read.get(quote.source)
-            if source_text is None:
-                # A source without a path (else it is not declared): the
-                # quote's offsets, if given, only have to agree with its length.
-                _require(quote.source in unverified)
-                if quote.start is not None:
-                    keys.count += 2
-                    _require(
-                        quote.start >= 0
-                        and quote.end is not None
-                        and quote.end == quote.start + len(text)
-                    )
-                else:
-                    _require(quote.end is None)
-            elif quote.start is None:
+            # No text to check against: a source without a path (its quotes
+            # unverified, the caller warned); else one not declared.
+            _require(source_text is not None or quote.source in unverified)
+            if quote.start is None:
                 _require(quote.end is None)
-                start = source_text.find(text)
-                _require(start >= 0 and source_text.find(text, start + 1) < 0)
-                quote.start, quote.end = start, start + len(text)
+                if source_text is not None:
+                    start = source_text.find(text)
+                    _require(start >= 0 and source_text.find(text, start + 1) < 0)
+                    quote.start, quote.end = start, start + len(text)
             else:
                 keys.count += 2
                 start = quote.start
-                _require(
-                    quote.end is not None
-                    and start >= 0
-                    and quote.end == start + len(text)
-                    and source_text[start : start + len(text)] == text
-                )
+                _require(start >= 0 and quote.end is not None and quote.end == start + len(text))
+                if source_text is not None:
+                    _require(source_text[start : start + len(text)] == text)
     _require(len(cited) == len(sources))
     return [
         Problem(
             path=format_path(["sources", index]),
             code=ProblemCode.UNVERIFIED_QUOTES,
-            message=f"source {source.id!r} has no 'path' to its text, so its quotes are "
-            "not verified",
+            message=unverified_quotes(source.id),
             severity=Severity.WARNING,
         )
         for index, source in enumerate(sources)

@@ -432,5 +432,7 @@ def test_quotes_of_a_source_without_a_path_are_taken_with_the_wordy_warning() ->
     _agree(text)
     # Offsets that disagree with the quote's length are the wordy path's to report.
     document["nodes"][1]["quotes"][0]["end"] = 9
-    assert load_typed(json.dumps(document), _no_sources, []) is None
+    told: list[Problem] = []
+    assert load_typed(json.dumps(document), _no_sources, told) is None
+    assert told == []  # a declined map says nothing
     assert "quote-offset-mismatch" in [p.code for p in _wordy(json.dumps(document)).problems]
