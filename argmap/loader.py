@@ -271,6 +271,13 @@ def _root(root: str | os.PathLike[str] | None) -> Path | None:
     return Path(root)
 
 
+def _without_bom(data: str | bytes) -> str | bytes:
+    """`data` without the byte order mark some editors put first."""
+    if isinstance(data, bytes):
+        return data.removeprefix(b"\xef\xbb\xbf")
+    return data.removeprefix("\ufeff")
+
+
 def _decode(data: str | bytes, file: str | None) -> str:
     if isinstance(data, str):
         return data.removeprefix("\ufeff")
@@ -296,9 +303,6 @@ def _decode(data: str | bytes, file: str | None) -> str:
         ) from None
 
 
-_UTF8_BOM = b"\xef\xbb\xbf"
-
-
 def _check_text(
     data: str | bytes,
     *,
@@ -319,13 +323,8 @@ def _check_text(
         was_enabled = gc.isenabled()
         gc.disable()
         try:
-            document = (
-                data.removeprefix(_UTF8_BOM)
-                if isinstance(data, bytes)
-                else data.removeprefix("\ufeff")
-            )
             argument_map = load_typed(
-                document, lambda rows: _source_texts(rows, _base(base), root), warnings
+                _without_bom(data), lambda rows: _source_texts(rows, _base(base), root), warnings
             )
         finally:
             if was_enabled:
