@@ -26,14 +26,13 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from measure import ROOT, write_section
+from measure import ROOT, child_json, write_section
 
 
 def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, Any]:
@@ -132,14 +131,9 @@ def run_side(
     side: str, paths: list[Path], python: str = sys.executable, checkout: Path = ROOT
 ) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(checkout)} if side == "argmap" else None
-    done = subprocess.run(
-        [python, __file__, "--side", side, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=env,
+    result: dict[str, Any] = child_json(
+        [python, __file__, "--side", side, *map(str, paths)], env=env
     )
-    result: dict[str, Any] = json.loads(done.stdout)
     return result
 
 

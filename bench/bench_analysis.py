@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 from pathlib import Path
 
@@ -31,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from functools import partial
 from itertools import pairwise
 
-from measure import median_seconds, write_section
+from measure import child_json, median_seconds, write_section
 from synthetic import synthetic_document
 
 import argmap
@@ -123,8 +122,7 @@ def main() -> int:
     ]
     for name in SHAPES:
         command = [sys.executable, __file__, "--runs", str(args.runs), "--grounded-shape", name]
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
-        row = json.loads(done.stdout)
+        row = child_json(command)
         rows.append(
             f"| {name} | {row['attacks']:,} | {row['floor']:.2f} | {row['build']:.2f} "
             f"| {row['solve']:.2f} | **{row['total']:.2f}** |"

@@ -27,7 +27,6 @@ import argparse
 import json
 import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 from importlib.metadata import version
@@ -99,8 +98,9 @@ def run_child(action: str, path: Path, memory: bool = False) -> dict[str, float]
     command = [sys.executable, __file__, "--child", action, str(path)]
     if memory:
         command.append("--memory")
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    result: dict[str, float] = json.loads(done.stdout)
+    from measure import child_json
+
+    result: dict[str, float] = child_json(command)
     return result
 
 

@@ -25,7 +25,6 @@ import argparse
 import json
 import platform
 import statistics
-import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
@@ -92,8 +91,9 @@ def measure(module: str, nodes: int, examples: int) -> dict[str, float]:
     """One fresh process's figures."""
     command = [sys.executable, __file__, "--child", str(nodes), "--examples", str(examples)]
     command += ["--module", module]
-    done = subprocess.run(command, check=True, capture_output=True, text=True)
-    result: dict[str, float] = json.loads(done.stdout)
+    from measure import child_json
+
+    result: dict[str, float] = child_json(command)
     return result
 
 

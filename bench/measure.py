@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import gc
+import json
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-__all__ = ["ROOT", "median_seconds", "write_section"]
+__all__ = ["ROOT", "child_json", "median_seconds", "write_section"]
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def child_json(command: list[str], **options: Any) -> Any:
+    """Run `command` in a fresh process (`options` as for `subprocess.run`); its output as JSON."""
+    done = subprocess.run(command, check=True, capture_output=True, text=True, **options)
+    return json.loads(done.stdout)
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
