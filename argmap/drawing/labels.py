@@ -37,9 +37,11 @@ __all__ = [
 _NO_BREAK = "\u00a0\u2007\u202f"
 # Whitespace other than the no-break spaces: `\s` is exactly what str.isspace() accepts.
 _BREAKS = re.compile(rf"[^\S{_NO_BREAK}]+")
-_UNDRAWABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff]")
+# Controls, surrogates and noncharacters: what XML (so SVG) cannot hold.
+_UNDRAWABLE_CHARACTERS = "\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff"
+_UNDRAWABLE = re.compile(f"[{_UNDRAWABLE_CHARACTERS}]")
 # A text drawn as it is on one line: no white space (so no line break) and nothing undrawable.
-_ONE_PIECE = re.compile("[^\\s\x00-\x08\x0e-\x1b\x7f\ud800-\udfff\ufffe\uffff]+").fullmatch
+_ONE_PIECE = re.compile(f"[^\\s{_UNDRAWABLE_CHARACTERS}]+").fullmatch
 _JOINER = "\u200d"
 _LINK_SCHEMES = ("http://", "https://")
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f\s]")
@@ -190,7 +192,12 @@ def html_text(text: str) -> str:
     written as `&#92;`. And Graphviz 2.43 fails on a line of nothing but `]`
     (or glues it to the next), so `]` is written `&#93;`.
     """
-    for plain, escaped in _HTML_ESCAPES:
+    return _replaced(text, _HTML_ESCAPES)
+
+
+def _replaced(text: str, replacements: tuple[tuple[str, str], ...]) -> str:
+    """`text` with each character of `replacements` written as it says, in that order."""
+    for plain, escaped in replacements:
         if plain in text:
             text = text.replace(plain, escaped)
     return text
@@ -241,8 +248,4 @@ def dot_tooltip(text: str) -> str:
     and `\\\\`), then escapes it for SVG. So a backslash is written as four,
     and as references (`&#92;`) so that none can escape the closing quote.
     """
-    text = drawable(text)
-    for char, escaped in _TOOLTIP_ESCAPES:
-        if char in text:
-            text = text.replace(char, escaped)
-    return f'"{text}"'
+    return f'"{_replaced(drawable(text), _TOOLTIP_ESCAPES)}"'
