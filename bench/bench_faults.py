@@ -18,14 +18,13 @@ import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from measure import ROOT, write_section
+from measure import ROOT, child_output, write_section
 
 _TIMER = """
 import sys, time
@@ -85,14 +84,8 @@ def time_check(path: Path, code: Path, runs: int) -> tuple[float, int]:
     times, errors = [], 0
     environment = {**os.environ, "PYTHONPATH": str(code)}
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", _TIMER, str(path)],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=environment,
-        )
-        seconds, errors_text = done.stdout.split()
+        output = child_output([sys.executable, "-c", _TIMER, str(path)], env=environment)
+        seconds, errors_text = output.split()
         times.append(float(seconds))
         errors = int(errors_text)
     return statistics.median(times), errors

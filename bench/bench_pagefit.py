@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from measure import write_section
+from measure import child_output, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,14 +58,7 @@ def seconds(which: str, mode: str, runs: int) -> tuple[float, bool]:
     times = []
     arranged = False
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", code, which, mode],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        )
-        took, flag = done.stdout.split()
+        took, flag = child_output([sys.executable, "-c", code, which, mode], cwd=ROOT).split()
         times.append(float(took))
         arranged = flag == "True"
     return statistics.median(times), arranged

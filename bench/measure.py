@@ -11,15 +11,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ROOT", "child_json", "median_seconds", "write_section"]
+__all__ = ["ROOT", "child_json", "child_output", "median_seconds", "write_section"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def child_json(command: list[str], **options: Any) -> Any:
-    """Run `command` in a fresh process (`options` as for `subprocess.run`); its output as JSON."""
+def child_output(command: list[str], **options: Any) -> str:
+    """Run `command` in a fresh process (`options` as for `subprocess.run`); what it printed."""
     done = subprocess.run(command, check=True, capture_output=True, text=True, **options)
-    return json.loads(done.stdout)
+    output: str = done.stdout
+    return output
+
+
+def child_json(command: list[str], **options: Any) -> Any:
+    """`child_output`, read as JSON."""
+    return json.loads(child_output(command, **options))
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
