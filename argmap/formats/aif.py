@@ -12,6 +12,7 @@ warning that counts it, so that exporting gives it back.
 from __future__ import annotations
 
 import json
+import itertools
 import operator
 import os
 import re
@@ -80,8 +81,15 @@ def looks_like_aif(document: object) -> bool:
 
 
 class _Reader:
-    def __init__(self, document: Any, kinds: Mapping[str, NodeKind | str] | None) -> None:
+    def __init__(
+        self, document: Any, kinds: Mapping[str, NodeKind | str] | None, *, owned: bool = False
+    ) -> None:
         self.problems: list[Problem] = []
+        # Whether the document is this reader's own (parsed for it): then what
+        # the map keeps of its nodes and edges is cut out of them, not copied.
+        self.owned = owned
+        # The RA/CA nodes made into relations that name a scheme.
+        self.schemed: set[str] = set()
         self.kinds = dict(kinds or {})
         self.meta: dict[str, Any] = {}
         self.prefix: list[str | int] = []
@@ -288,15 +296,25 @@ class _Reader:
         # ends written together ("IRA": from an I-node to an RA node), which no
         # two pairs of AIF's types share.
         starts, ends = self.starts, self.ends
-        pairs = list(map(operator.add, start_types, end_types))
+        # Where each pair stands among the edges: every step takes the few it needs.
+        at_pair: dict[str, list[int]] = {}
+        for index, pair in enumerate(map(operator.add, start_types, end_types)):
+            same = at_pair.get(pair)
+            if same is None:
+                at_pair[pair] = [index]
+            else:
+                same.append(index)
 
-        def picked(wanted: frozenset[str]) -> list[bool]:
-            return list(map(wanted.__contains__, pairs))
+        def picked(wanted: frozenset[str]) -> list[int]:
+            """The edges of the `wanted` pairs, in edge order."""
+            found = [at_pair[pair] for pair in wanted if pair in at_pair]
+            return found[0] if len(found) == 1 else sorted(itertools.chain(*found))
 
+        start_of, end_of = starts.__getitem__, ends.__getitem__
         into = picked(_INTO_RA_CA)
-        premises_of = _grouped(compress(ends, into), compress(starts, into))  # in edge order
+        premises_of = _grouped(map(end_of, into), map(start_of, into))  # in edge order
         out = picked(_OUT_OF_RA_CA)
-        targets_of = _grouped(compress(starts, out), compress(ends, out))
+        targets_of = _grouped(map(start_of, out), map(end_of, out))
         ids: dict[str, str] = {}  # argmap id -> nodeID
         taken: set[str] = set()
         inodes = of_type["I"]
@@ -396,9 +414,9 @@ class _Reader:
         quotes: dict[str, list[dict[str, str]]] = {}
         speakers: dict[str, str] = {}
         said = picked(_SAYING)
-        said_by = _grouped(compress(ends, said), compress(starts, said))
+        said_by = _grouped(map(end_of, said), map(start_of, said))
         meant = picked(_MEANING)
-        meant_by = _grouped(compress(starts, meant), compress(ends, meant))
+        meant_by = _grouped(map(start_of, meant), map(end_of, meant))
         for key in of_type["YA"]:
             meant_keys = meant_by.get(key)
             said_keys = said_by.get(key)
@@ -418,8 +436,8 @@ class _Reader:
                     if match:
                         speakers.setdefault(i_key, match.group(1).strip())
         # Each I-node's kind by its roles (docs/interchange.md), the roles found in bulk.
-        supporters = set(compress(starts, picked(_SUPPORTING)))
-        backed = set(compress(ends, picked(_BACKING)))
+        supporters = set(map(start_of, picked(_SUPPORTING)))
+        backed = set(map(end_of, picked(_BACKING)))
         answering = {
             p
             for p, targets in attacked_by.items()
@@ -442,11 +460,15 @@ class _Reader:
                 made["attribution"] = speakers[key]
             argmap_nodes.append(made)
             if len(node) > 3 or not isinstance(node["nodeID"], str):
-                fields[key] = _rest(node, "text")
+                fields[key] = _rest(node, "text", owned=self.owned)
+        schemed = self.schemed
         for key, _, _ in plans:
             node = nodes[key]
-            if len(node) > 2 + ("scheme" in node) or not isinstance(node["nodeID"], str):
-                fields[key] = _rest(node, "scheme")
+            has_scheme = "scheme" in node
+            if has_scheme:
+                schemed.add(key)
+            if len(node) > 2 + has_scheme or not isinstance(node["nodeID"], str):
+                fields[key] = _rest(node, "scheme", owned=self.owned)
         represented = set(inode)
         represented.update(order)
         # An edge is held by the map when both its ends are and it is no edge
@@ -455,9 +477,10 @@ class _Reader:
             # Every RA and CA node is held: the types say which nodes and edges.
             kept_nodes = list(compress(nodes.values(), map(_KEPT.__contains__, column)))
             held = picked(_HELD)
+            kept = picked(frozenset(at_pair) - _HELD)
         else:
             kept_nodes = [node for key, node in nodes.items() if key not in represented]
-            held = list(
+            holds = list(
                 map(
                     operator.gt,  # (both ends held) and not (both I-nodes)
                     map(
@@ -465,17 +488,20 @@ class _Reader:
                         map(represented.__contains__, starts),
                         map(represented.__contains__, ends),
                     ),
-                    map("II".__eq__, pairs),
+                    map("II".__eq__, map(operator.add, start_types, end_types)),
                 )
             )
+            held = list(compress(range(len(holds)), holds))
+            kept = list(compress(range(len(holds)), map(operator.not_, holds)))
         edges = self.graph["edges"]  # each sound, when the map is built: ends for each
         edge_fields: dict[str, Any] = {}
-        for edge, a, b in compress(zip(edges, starts, ends, strict=True), held):
+        for index in held:
+            edge = edges[index]
             if len(edge) > 2:
-                rest = dict(edge)
+                rest = edge if self.owned else dict(edge)
                 del rest["fromID"], rest["toID"]
-                edge_fields[f"{a}>{b}"] = rest
-        kept_edges = list(compress(edges, map(operator.not_, held)))
+                edge_fields[f"{starts[index]}>{ends[index]}"] = rest
+        kept_edges = list(map(edges.__getitem__, kept))
         self.meta.update(
             ids=ids, fields=fields, edge_fields=edge_fields, nodes=kept_nodes, edges=kept_edges
         )
@@ -567,7 +593,7 @@ class _Reader:
                     pairs = zip(self.starts, self.ends, strict=True)
                     index = next((i for i, (x, y) in enumerate(pairs) if x == a and y == b), None)
                     at = [*self.prefix, "edges", index, end] if index is not None else []
-                scheme = field == "scheme" and "scheme" in self.graph["nodes"][self.index(key)]
+                scheme = field == "scheme" and key in self.schemed
                 at = at or self.node_at(key, "scheme" if scheme else None)
         return format_path(at or self.prefix)
 
@@ -590,9 +616,12 @@ def _in_aif_words(problem: Problem) -> Problem:
     return attrs.evolve(problem, message=f"the document is empty; expected {_EXPECTED}")
 
 
-def _rest(node: dict[str, Any], field: str) -> dict[str, Any]:
-    """What of a node the map does not hold: all but nodeID (unless a number), type, `field`."""
-    rest = dict(node)
+def _rest(node: dict[str, Any], field: str, *, owned: bool) -> dict[str, Any]:
+    """What of a node the map does not hold: all but nodeID (unless a number), type, `field`.
+
+    Cut out of `node` itself when the reader `owned` it, else out of a copy.
+    """
+    rest = node if owned else dict(node)
     rest.pop("type", None)
     rest.pop(field, None)
     if isinstance(rest["nodeID"], str):
@@ -711,9 +740,13 @@ def from_data(
 
 
 def _from_data(
-    document: Any, *, title: str, kinds: Mapping[str, NodeKind | str] | None
+    document: Any,
+    *,
+    title: str,
+    kinds: Mapping[str, NodeKind | str] | None,
+    owned: bool = False,
 ) -> tuple[ArgumentMap | None, list[Problem]]:
-    reader = _Reader(document, kinds)
+    reader = _Reader(document, kinds, owned=owned)
     built = reader.read(title)
     problems = list(reader.problems)
     if built is None or any(p.severity is Severity.ERROR for p in problems):
@@ -749,6 +782,7 @@ def check_text(
             parsed.document,
             title=title or (Path(file).stem if file else "AIF argument map"),
             kinds=kinds,
+            owned=True,  # parsed here, for this reading alone
         )
     problems = [*parsed.problems, *found]
     unplaced = [p.path for p in problems if p.line is None]
