@@ -12,13 +12,12 @@ warning that counts it, so that exporting gives it back.
 from __future__ import annotations
 
 import json
-import itertools
 import operator
 import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import compress, product
+from itertools import chain, compress, product
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +48,10 @@ _TYPES = ("I", "RA", "CA", "MA", "PA", "L", "TA", "YA")
 _TYPE_SET = frozenset(_TYPES)
 # Each I-node's kind by its roles: (attacks, answers an attack, supports, is backed).
 _KINDS = {
-    (attacks, answers, supports, backed): kind_by_role(
-        attacks=attacks, answers_an_attack=answers, supports=supports, is_backed=backed
+    (attacks, answers, supports, backed): str(
+        kind_by_role(
+            attacks=attacks, answers_an_attack=answers, supports=supports, is_backed=backed
+        )
     )
     for attacks, answers, supports, backed in product((False, True), repeat=4)
 }
@@ -299,16 +300,16 @@ class _Reader:
         # Where each pair stands among the edges: every step takes the few it needs.
         at_pair: dict[str, list[int]] = {}
         for index, pair in enumerate(map(operator.add, start_types, end_types)):
-            same = at_pair.get(pair)
-            if same is None:
+            here = at_pair.get(pair)
+            if here is None:
                 at_pair[pair] = [index]
             else:
-                same.append(index)
+                here.append(index)
 
         def picked(wanted: frozenset[str]) -> list[int]:
             """The edges of the `wanted` pairs, in edge order."""
             found = [at_pair[pair] for pair in wanted if pair in at_pair]
-            return found[0] if len(found) == 1 else sorted(itertools.chain(*found))
+            return found[0] if len(found) == 1 else sorted(chain(*found))
 
         start_of, end_of = starts.__getitem__, ends.__getitem__
         into = picked(_INTO_RA_CA)
@@ -365,45 +366,69 @@ class _Reader:
         # The relations, in the file's order: one a premise, named after the RA/CA node.
         schemes = list(compress(types, map(_RA_CA.__contains__, column)))
         order = list(compress(schemes, map(placed.__getitem__, schemes)))
+        ends_of = list(map(plan_ends.__getitem__, order))
         prefixes: list[str] = []
         keys: list[str] = []
-        for key in order:
-            count = len(plan_ends[key][0])
-            prefixes += ["ra" if types[key] == "RA" else "ca"] * count
-            keys += [key] if count == 1 else [f"{key}.{i + 1}" for i in range(count)]
-        named = iter(_names_for(prefixes, keys, taken))
+        owners: list[str] = []
+        for key, (premises, _) in zip(order, ends_of, strict=True):
+            prefix = "ra" if types[key] == "RA" else "ca"
+            if len(premises) == 1:
+                prefixes.append(prefix)
+                keys.append(key)
+                owners.append(key)
+            else:
+                prefixes += [prefix] * len(premises)
+                keys += [f"{key}.{i + 1}" for i in range(len(premises))]
+                owners += [key] * len(premises)
+        names = _names_for(prefixes, keys, taken)
+        ids.update(zip(names, owners, strict=True))
         first_relation: dict[str, str] = {}
-        plans: list[tuple[str, list[str], str]] = []
-        for key in order:
-            names = [next(named) for _ in plan_ends[key][0]]
-            for name in names:
-                ids[name] = key
-            first_relation[key] = names[0]
-            plans.append((key, names, plan_ends[key][1]))
+        plans: list[tuple[str, list[str], list[str], str]] = []
+        at = 0
+        for key, (premises, target) in zip(order, ends_of, strict=True):
+            first_relation[key] = names[at]
+            plans.append((key, names[at : at + len(premises)], premises, target))
+            at += len(premises)
         attacked_by: dict[str, list[str]] = {}
-        for key, _, target in plans:
+        for key, _, premises, target in plans:
             if types[key] == "CA":
-                for p in plan_ends[key][0]:
+                for p in premises:
                     attacked_by.setdefault(p, []).append(target)
         # The map is built as its JSON document, which the loader's checks read
         # and turn into model objects once: building model objects here would
         # check every value twice.
         relations: list[dict[str, Any]] = []
-        for key, names, target in plans:
+        relation_keys = self.relation_keys
+        scheme_fields: dict[str, Any] = {}  # after the I-nodes' in `fields`
+        schemed = self.schemed
+        owned = self.owned
+        for key, names, premises, target in plans:
             node = nodes[key]
             scheme = node.get("scheme")
+            has_scheme = "scheme" in node
+            if has_scheme:
+                schemed.add(key)
+            if len(node) > 2 + has_scheme or not isinstance(node["nodeID"], str):
+                scheme_fields[key] = _rest(node, "scheme", owned=owned)
             if not isinstance(scheme, str) or not scheme.strip():
                 scheme = None
             t = types[key]
-            linked = t == "RA" and len(names) > 1
             if t == "RA":
                 kind, to = "supports", inode[target]
             elif types[target] == "I":
                 kind, to = "attacks", inode[target]
             else:
                 kind, to = "undercuts", first_relation[target]
-            for name, premise in zip(names, plan_ends[key][0], strict=True):
-                self.relation_keys.append((key, premise, target))
+            if len(names) == 1:
+                relation_keys.append((key, premises[0], target))
+                relation = {"id": names[0], "from": inode[premises[0]], "to": to, "kind": kind}
+                if scheme is not None:
+                    relation["scheme"] = scheme
+                relations.append(relation)
+                continue
+            linked = t == "RA"
+            for name, premise in zip(names, premises, strict=True):
+                relation_keys.append((key, premise, target))
                 relation = {"id": name, "from": inode[premise], "to": to, "kind": kind}
                 if linked:
                     relation["argument"] = names[0]
@@ -417,6 +442,8 @@ class _Reader:
         said_by = _grouped(map(end_of, said), map(start_of, said))
         meant = picked(_MEANING)
         meant_by = _grouped(map(start_of, meant), map(end_of, meant))
+        quote_keys = self.quote_keys
+        speaker_of = _SPEAKER.match
         for key in of_type["YA"]:
             meant_keys = meant_by.get(key)
             said_keys = said_by.get(key)
@@ -426,15 +453,20 @@ class _Reader:
                 text = nodes[l_key].get("text")
                 if not isinstance(text, str):
                     continue
-                match = _SPEAKER.match(text)
+                match = speaker_of(text)
                 words = match.group(2) if match else text
                 if not words.strip():
                     continue
                 for i_key in meant_keys:
-                    quotes.setdefault(i_key, []).append({"source": _DIALOGUE, "text": words})
-                    self.quote_keys.setdefault(i_key, []).append(l_key)
-                    if match:
-                        speakers.setdefault(i_key, match.group(1).strip())
+                    said_here = quotes.get(i_key)
+                    if said_here is None:
+                        quotes[i_key] = [{"source": _DIALOGUE, "text": words}]
+                        quote_keys[i_key] = [l_key]
+                    else:
+                        said_here.append({"source": _DIALOGUE, "text": words})
+                        quote_keys[i_key].append(l_key)
+                    if match and i_key not in speakers:
+                        speakers[i_key] = match.group(1).strip()
         # Each I-node's kind by its roles (docs/interchange.md), the roles found in bulk.
         supporters = set(map(start_of, picked(_SUPPORTING)))
         backed = set(map(end_of, picked(_BACKING)))
@@ -449,26 +481,20 @@ class _Reader:
         kinds = self.kinds
         for key, name in inode.items():
             node = nodes[key]
-            chosen = (
-                kinds.get(key)
-                or _KINDS[key in attacked_by, key in answering, key in supporters, key in backed]
-            )
+            chosen = (kinds.get(key) if kinds else None) or _KINDS[
+                key in attacked_by, key in answering, key in supporters, key in backed
+            ]
             made = {"id": name, "kind": str(chosen), "text": node["text"]}
-            if key in quotes:
-                made["quotes"] = quotes[key]
-            if key in speakers:
-                made["attribution"] = speakers[key]
+            said_here = quotes.get(key)
+            if said_here is not None:
+                made["quotes"] = said_here
+            speaker = speakers.get(key)
+            if speaker is not None:
+                made["attribution"] = speaker
             argmap_nodes.append(made)
             if len(node) > 3 or not isinstance(node["nodeID"], str):
-                fields[key] = _rest(node, "text", owned=self.owned)
-        schemed = self.schemed
-        for key, _, _ in plans:
-            node = nodes[key]
-            has_scheme = "scheme" in node
-            if has_scheme:
-                schemed.add(key)
-            if len(node) > 2 + has_scheme or not isinstance(node["nodeID"], str):
-                fields[key] = _rest(node, "scheme", owned=self.owned)
+                fields[key] = _rest(node, "text", owned=owned)
+        fields.update(scheme_fields)
         represented = set(inode)
         represented.update(order)
         # An edge is held by the map when both its ends are and it is no edge
@@ -495,10 +521,9 @@ class _Reader:
             kept = list(compress(range(len(holds)), map(operator.not_, holds)))
         edges = self.graph["edges"]  # each sound, when the map is built: ends for each
         edge_fields: dict[str, Any] = {}
-        for index in held:
-            edge = edges[index]
+        for index, edge in zip(held, map(edges.__getitem__, held), strict=True):
             if len(edge) > 2:
-                rest = edge if self.owned else dict(edge)
+                rest = edge if owned else dict(edge)
                 del rest["fromID"], rest["toID"]
                 edge_fields[f"{starts[index]}>{ends[index]}"] = rest
         kept_edges = list(map(edges.__getitem__, kept))
@@ -506,7 +531,7 @@ class _Reader:
             ids=ids, fields=fields, edge_fields=edge_fields, nodes=kept_nodes, edges=kept_edges
         )
         if kept_nodes or kept_edges:
-            counts = Counter(str(node["type"]) for node in kept_nodes)
+            counts = Counter(map(_NODE_TYPE, kept_nodes))  # each a type of _TYPES
             listed = ", ".join(f"{n} {t}" for t, n in sorted(counts.items()))
             unplaced = sum(n for t, n in counts.items() if t in ("RA", "CA"))
             why = (
