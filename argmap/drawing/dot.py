@@ -25,6 +25,7 @@ from .labels import (
     dot_url,
     html_attribute,
     html_text,
+    is_html_plain,
     link_target,
     one_line,
     wrap_text,
@@ -217,7 +218,8 @@ class _Drawing:
                 f"the text of node {node.id!r} wraps to {len(lines):,} lines; Graphviz draws "
                 f"at most {_MAX_LABEL_LINES:,} in a label (shorten it, or draw it wider)"
             )
-        escaped = [html_text(line) for line in lines]
+        # Wrapping adds no character that HTML escapes: plain text, plain lines.
+        escaped = lines if is_html_plain(node.text) else [html_text(line) for line in lines]
         longest = max(escaped, key=len, default="")
         if len(longest) > MAX_STRING:
             raise RenderError(
@@ -227,7 +229,10 @@ class _Drawing:
             )
         text = "<BR/>".join(escaped)
         name = node.id
-        shown = "<BR/>".join(html_text(line) for line in wrap_text(name, width))
+        if len(name) <= width and name.isidentifier():
+            shown = name  # one piece, and nothing in it that HTML escapes
+        else:
+            shown = "<BR/>".join(html_text(line) for line in wrap_text(name, width))
         number = self.numbers.get(name)
         if number is not None:
             shown = f"<B>{number}</B>\u2002{shown}"

@@ -29,6 +29,7 @@ __all__ = [
     "drawable",
     "html_attribute",
     "html_text",
+    "is_html_plain",
     "link_target",
     "one_line",
     "wrap_text",
@@ -171,6 +172,11 @@ def _wrapped(text: str, width: int) -> list[str]:
 
 def one_line(text: str) -> str:
     """`text` on one line: drawable, whitespace runs (line breaks too) as single spaces."""
+    # Printable text (most is) has no white space but the space, and nothing
+    # undrawable: with single spaces between words and none at the ends, it is
+    # already on one line.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(_words(drawable(text)))
 
 
@@ -182,6 +188,14 @@ _HTML_ESCAPES = (
     ("]", "&#93;"),
     ("\\", "\\\\"),
 )
+
+
+_HTML_SPECIAL = re.compile("[" + re.escape("".join(plain for plain, _ in _HTML_ESCAPES)) + "]")
+
+
+def is_html_plain(text: str) -> bool:
+    """Whether `html_text` leaves `text` (and so any part of it) as it is."""
+    return _HTML_SPECIAL.search(text) is None
 
 
 def html_text(text: str) -> str:

@@ -77,3 +77,26 @@ def test_a_tooltip_is_escaped_as_one_pass_would(text: str) -> None:
 @given(st.text())
 def test_printable_text_is_drawn_as_it_is_and_other_text_mended(text: str) -> None:
     assert labels.drawable(text) == labels._UNDRAWABLE.sub(labels._picture, text)
+
+
+@given(st.text(awkward, max_size=12))
+def test_text_on_one_line_is_what_the_long_way_makes_of_it(text: str) -> None:
+    assert labels.one_line(text) == " ".join(labels._words(labels.drawable(text)))
+
+
+html_awkward = st.sampled_from([*"&<>\"]\\ \n\x01a'", "\ud800", "\u2028"])
+
+
+@given(st.text(html_awkward, max_size=12), st.integers(min_value=1, max_value=6))
+def test_plain_text_wraps_to_lines_that_need_no_escaping(text: str, width: int) -> None:
+    lines = labels.wrap_text(text, width)
+    escaped = [labels.html_text(line) for line in lines]
+    assert labels.is_html_plain(text) == all(map(labels.is_html_plain, [text, *lines]))
+    if labels.is_html_plain(text):
+        assert escaped == lines
+
+
+@given(st.text(min_size=1, max_size=12).filter(str.isidentifier))
+def test_a_short_identifier_is_shown_as_it_is(name: str) -> None:
+    width = len(name)
+    assert "<BR/>".join(map(labels.html_text, labels.wrap_text(name, width))) == name
