@@ -100,3 +100,13 @@ def test_plain_text_wraps_to_lines_that_need_no_escaping(text: str, width: int) 
 def test_a_short_identifier_is_shown_as_it_is(name: str) -> None:
     width = len(name)
     assert "<BR/>".join(map(labels.html_text, labels.wrap_text(name, width))) == name
+
+
+def test_a_quote_is_cited_by_the_source_the_map_finds_for_it() -> None:
+    sources = (Source(id="s", title="First"), Source(id="s", title="Second"))
+    quotes = (Quote(source="s", text="said"), Quote(source="gone", text="lost"))
+    node = Node(id="n", kind=NodeKind.CLAIM, text="claim", quotes=quotes)
+    m = ArgumentMap(title="t", nodes=(node,), sources=sources)
+    dot = argmap.to_dot(m).encode("ascii", "xmlcharrefreplace").decode()
+    title = m.source("s").title
+    assert f"&#8220;said&#8221;&#10;&#8212; {title}&#10;&#8220;lost&#8221;&#10;&#8212; gone" in dot
