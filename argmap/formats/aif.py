@@ -335,7 +335,16 @@ class _Reader:
         placed: dict[str, bool] = {}
         plan_ends: dict[str, tuple[list[str], str]] = {}
         none: list[str] = []
-        for start in (*of_type["RA"], *of_type["CA"]):
+        for key in of_type["RA"]:  # an RA node concludes an I-node: no other node decides
+            premises = premises_of.get(key, none)
+            targets = targets_of.get(key, none)
+            if premises and len(targets) == 1 and types[targets[0]] == "I":
+                placed[key] = True
+                plan_ends[key] = (premises, targets[0])
+            else:
+                placed[key] = False
+                self.unplaced(key, types, premises, targets, placed)
+        for start in of_type["CA"]:
             stack = [start]
             while stack:
                 key = stack[-1]
@@ -410,7 +419,7 @@ class _Reader:
                 schemed.add(key)
             if len(node) > 2 + has_scheme or not isinstance(node["nodeID"], str):
                 scheme_fields[key] = _rest(node, "scheme", owned=owned)
-            if not isinstance(scheme, str) or not scheme.strip():
+            if not isinstance(scheme, str) or not scheme or scheme.isspace():
                 scheme = None
             t = types[key]
             if t == "RA":
@@ -455,7 +464,7 @@ class _Reader:
                     continue
                 match = speaker_of(text)
                 words = match.group(2) if match else text
-                if not words.strip():
+                if not words or words.isspace():
                     continue
                 for i_key in meant_keys:
                     said_here = quotes.get(i_key)
@@ -673,7 +682,7 @@ def _sound_nodes(
     if set(map(type, keys)) - {str}:
         return None
     texts = list(map(_NODE_TEXT, compress(raw, map("I".__eq__, kinds))))
-    if set(map(type, texts)) - {str} or not all(map(str.strip, texts)):
+    if set(map(type, texts)) - {str} or not all(texts) or any(map(str.isspace, texts)):
         return None
     nodes = dict(zip(keys, raw, strict=True))
     if len(nodes) != len(raw):
@@ -690,12 +699,12 @@ def _sound_edges(
         ends = list(map(_TO_ID, raw))
     except (TypeError, KeyError):
         return None
-    if {*map(type, starts), *map(type, ends)} - {str}:
-        return None
+    # `types` is keyed by text alone: an end that is no text (a number, a
+    # list) is found by no lookup, and the careful reading says what it is.
     try:
         start_types = list(map(types.__getitem__, starts))
         end_types = list(map(types.__getitem__, ends))
-    except KeyError:  # an end that no node has
+    except (KeyError, TypeError):  # an end that no node has, or that cannot be a key
         return None
     return starts, ends, start_types, end_types
 
