@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cached_property
 from itertools import accumulate
 from typing import Any, Literal
 
@@ -233,13 +234,21 @@ class _LineIndex:
     """Offsets in a text to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
-        # Where each line starts: the lengths of the lines before it (and their
-        # line breaks) added up, in C rather than a line at a time.
-        lines = text.split("\n")
+        self.text = text
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each line starts: the lengths of the lines before it (and their
+        line breaks) added up, in C rather than a line at a time."""
+        lines = self.text.split("\n")
         lines.pop()
-        self.starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+        return list(accumulate(map((1).__add__, map(len, lines)), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
+        if self.text.find("\n", 0, offset) < 0:
+            # On the first line (the root of most documents; all of a minified
+            # one): found without splitting the whole text into lines.
+            return 1, offset + 1
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 

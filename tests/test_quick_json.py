@@ -155,3 +155,11 @@ def test_the_quick_read_agrees_with_the_careful_one_on_any_json(value: object, a
 def test_line_starts_are_the_offsets_after_each_line_break(text: str) -> None:
     expected = [0, *(i + 1 for i, char in enumerate(text) if char == "\n")]
     assert _syntax._LineIndex(text).starts == expected
+
+
+@given(st.text(st.sampled_from("a\n\r\u2028é"), max_size=12), st.data())
+def test_a_position_is_found_by_the_line_starts(text: str, data: st.DataObject) -> None:
+    offset = data.draw(st.integers(min_value=0, max_value=len(text)))
+    lines = _syntax._LineIndex(text)
+    line = text[:offset].count("\n") + 1
+    assert lines.position(offset) == (line, offset - lines.starts[line - 1] + 1)
