@@ -488,11 +488,19 @@ class _Reader:
         fields: dict[str, Any] = {}
         self.node_keys = list(inode)
         kinds = self.kinds
-        for key, name in inode.items():
+        by_role = map(
+            _KINDS.__getitem__,
+            zip(
+                map(attacked_by.__contains__, inodes),
+                map(answering.__contains__, inodes),
+                map(supporters.__contains__, inodes),
+                map(backed.__contains__, inodes),
+                strict=True,
+            ),
+        )
+        for (key, name), kind in zip(inode.items(), by_role, strict=True):
             node = nodes[key]
-            chosen = (kinds.get(key) if kinds else None) or _KINDS[
-                key in attacked_by, key in answering, key in supporters, key in backed
-            ]
+            chosen = (kinds.get(key) if kinds else None) or kind
             made = {"id": name, "kind": str(chosen), "text": node["text"]}
             said_here = quotes.get(key)
             if said_here is not None:
