@@ -13,8 +13,8 @@ import warnings
 from typing import Any
 
 from ..analysis import evaluate
+from ..drawing import ENGINES, LARGE_MAP
 from ..drawing.focus import focus, restrict, select
-from ..drawing.layout import ENGINES, LARGE_MAP
 from ..drawing.output import FORMATS, format_for, render_bytes
 from ..drawing.pagefit import PAGES
 from ..errors import FormatError, RenderError, RenderWarning
