@@ -12,23 +12,17 @@ from collections.abc import Iterator
 from types import FrameType
 
 from ..errors import RenderError, RenderWarning
-from .choices import check_choice
 
 __all__ = [
     "BIG_MAP",
-    "ENGINES",
     "LARGE_MAP",
     "RELATION_WEIGHT",
-    "RenderWarning",
     "choose_engine",
     "layout_cost",
     "overlap_attributes",
     "resolve_engine",
     "run_graphviz",
 ]
-
-ENGINES = frozenset({"dot", "fdp", "neato", "sfdp"})
-"""The Graphviz layout engines argmap renders with."""
 
 RELATION_WEIGHT = 2.0
 """How much relations beyond one a node weigh in `layout_cost` (see there)."""
@@ -88,12 +82,14 @@ def overlap_attributes(node_count: int) -> str:
 def resolve_engine(
     engine: str | None, node_count: int, relation_count: int = 0, *, stacklevel: int
 ) -> str:
-    """`engine` checked, or the automatic choice, with a `RenderWarning` if that is not `dot`.
+    """The engine to lay the map out with: `engine` if chosen, else `choose_engine`'s.
 
-    `stacklevel` is `warnings.warn`'s, counted from here: the caller to blame.
+    A chosen `engine` was checked by `DrawOptions`. An automatic choice other
+    than `dot` comes with a `RenderWarning`; `stacklevel` is `warnings.warn`'s,
+    counted from here: the caller to blame.
     """
     if engine is not None:
-        return check_choice(engine, ENGINES, "engine")
+        return engine
     chosen = choose_engine(node_count, relation_count)
     if chosen != "dot":
         cost = layout_cost(node_count, relation_count)
