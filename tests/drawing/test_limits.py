@@ -179,7 +179,7 @@ def test_a_sigterm_held_while_graphviz_starts_ends_graphviz_when_it_is_raised(
         time.sleep(0.05)  # delivered here, but held
         return process
 
-    monkeypatch.setattr(layout.subprocess, "Popen", popen_then_terminated)
+    monkeypatch.setattr(subprocess, "Popen", popen_then_terminated)  # as layout calls it
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         with pytest.raises(StopError):
