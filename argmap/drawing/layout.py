@@ -117,17 +117,20 @@ def run_graphviz(
         raise RenderError(f"the Graphviz executable {engine!r} was not found on PATH; {_INSTALL}")
     command = [executable, f"-T{format}", *options]
     pipe = subprocess.PIPE
+    process: subprocess.Popen[bytes] | None = None
     try:
         with _termination_deferred():
-            process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
-    except OSError as error:
-        raise RenderError(f"could not run {engine!r}: {error}; {_INSTALL}") from error
-    try:
+            try:
+                process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
+            except OSError as error:
+                raise RenderError(f"could not run {engine!r}: {error}; {_INSTALL}") from error
+        # A SIGTERM held while Graphviz started is raised as that block ends.
         out, err = process.communicate(source.encode("utf-8"))
     except BaseException:
         # Interrupted or terminated: Graphviz must not outlive the drawing.
-        process.kill()
-        process.wait()
+        if process is not None:
+            process.kill()
+            process.wait()
         raise
     stderr = err.decode("utf-8", "replace").strip()
     if process.returncode != 0 or not out:
