@@ -10,7 +10,7 @@ import attrs
 from .._wording import plural, unknown
 from ..model import ArgumentMap, NodeKind
 from ._table import table
-from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, extensions, grounded_labelling
+from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, _grounded_answer, extensions
 from .framework import SupportRule, framework
 from .gradual import GRADUAL_SEMANTICS, GradualSemantics, strengths
 
@@ -148,10 +148,10 @@ def evaluate(
         raise ValueError(unknown("semantics", semantics, SEMANTICS))
     fw = framework(m, supports=supports)
     ids = {n.id for n in m.nodes}
-    found = extensions(fw, semantics)
     rows = []
     if semantics == "grounded":
-        labels = grounded_labelling(fw)
+        extension, labels = _grounded_answer(fw)
+        found: tuple[frozenset[str], ...] = (extension,)
         words: dict[str, Status] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
         for n in m.nodes:
             label = labels[n.id]
@@ -166,6 +166,7 @@ def evaluate(
                 )
             )
     else:
+        found = extensions(fw, semantics)
         for n in m.nodes:
             credulous = any(n.id in e for e in found)
             sceptical = bool(found) and all(n.id in e for e in found)

@@ -24,12 +24,13 @@ with a node. Nothing here recurses on map data.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Literal
 
 import attrs
 
+from .._collector import collector_paused
 from .._wording import unknown
 from ..model import ArgumentMap, RelationKind
 
@@ -41,47 +42,96 @@ SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 
 
 class _Index:
-    """Arguments by position, attacks as target lists and attacker counts; attacker
-    lists are made on first use (only the searching semantics need them)."""
+    """Arguments by position and the attacks as linked lists of integers.
 
-    __slots__ = ("_attackers", "indegree", "position", "targets")
+    Attack `e` (its place in `attacks`) ends at `ends[e]`; `last[a]` is the
+    last attack argument `a` makes (-1: none) and `previous[e]` the one `a` made
+    before `e`. That is four flat lists of ints, filled in one pass over the
+    attacks with no object made per argument or attack (a list of targets per
+    argument costs a million small lists and their growth). Target and attacker
+    lists per argument are made on first use (only the searching semantics need
+    them).
+    """
 
-    def __init__(self, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> None:
-        position = {name: index for index, name in enumerate(arguments)}
-        if len(position) != len(arguments):
+    __slots__ = ("_attackers", "_targets", "ends", "indegree", "last", "position", "previous")
+
+    def __init__(self, position: dict[str, int], count: int) -> None:
+        self.position = position
+        self.last = [-1] * count
+        self.indegree = [0] * count
+        self.previous: list[int] = []
+        self.ends: list[int] = []
+        self._targets: list[list[int]] | None = None
+        self._attackers: list[list[int]] | None = None
+
+    @classmethod
+    def of_names(cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index:
+        """The index of named attacks: every name checked, each attack looked at once."""
+        count = len(arguments)
+        position = dict(zip(arguments, range(count), strict=True))
+        if len(position) != count:
             seen: set[str] = set()
             for name in arguments:
                 if name in seen:
                     raise ValueError(f"argument {name!r} is named twice")
                 seen.add(name)
-        # A million small lists would set off many full garbage collections,
-        # each walking all of them: none of these objects can form a cycle.
-        collecting = gc.isenabled()
-        gc.disable()
+        index = cls(position, count)
+        last, indegree = index.last, index.indegree
+        follow, end = index.previous.append, index.ends.append
+        e = 0
+        # The name lookups share the loop that links: a pass of its own over a
+        # million attacks costs more than the interpreter work it saves.
         try:
-            targets: list[list[int]] = [[] for _ in arguments]
-            indegree = [0] * len(arguments)
             for source, target in attacks:
                 t = position[target]
-                targets[position[source]].append(t)
+                s = position[source]
+                follow(last[s])
+                last[s] = e
+                end(t)
                 indegree[t] += 1
+                e += 1
         except KeyError as missing:
             raise ValueError(
                 f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
             ) from None
-        finally:
-            if collecting:
-                gc.enable()
-        self.position = position
-        self.targets = targets
-        self.indegree = indegree
-        self._attackers: list[list[int]] | None = None
+        return index
+
+    @classmethod
+    def of_positions(
+        cls, position: dict[str, int], sources: list[int], targets: list[int]
+    ) -> _Index:
+        """The index of attacks already given as positions in `position` (trusted)."""
+        index = cls(position, len(position))
+        last, indegree = index.last, index.indegree
+        follow = index.previous.append
+        for e, (s, t) in enumerate(zip(sources, targets, strict=True)):
+            follow(last[s])
+            last[s] = e
+            indegree[t] += 1
+        index.ends = targets
+        return index
+
+    @property
+    def targets(self) -> list[list[int]]:
+        """For each argument, the positions of the arguments it attacks, in attack order."""
+        if self._targets is None:
+            ends, previous = self.ends, self.previous
+            targets: list[list[int]] = []
+            for e in self.last:
+                mine = []
+                while e >= 0:
+                    mine.append(ends[e])
+                    e = previous[e]
+                mine.reverse()
+                targets.append(mine)
+            self._targets = targets
+        return self._targets
 
     @property
     def attackers(self) -> list[list[int]]:
         """For each argument, the positions of its attackers."""
         if self._attackers is None:
-            attackers: list[list[int]] = [[] for _ in self.targets]
+            attackers: list[list[int]] = [[] for _ in self.last]
             for s, targets in enumerate(self.targets):
                 for t in targets:
                     attackers[t].append(s)
@@ -113,7 +163,18 @@ class Framework:
 
     def __attrs_post_init__(self) -> None:
         # Checking the names and indexing them is one pass: done at once.
-        object.__setattr__(self, "_index", _Index(self.arguments, self.attacks))
+        object.__setattr__(self, "_index", _Index.of_names(self.arguments, self.attacks))
+
+    @classmethod
+    def _indexed(
+        cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...], index: _Index
+    ) -> Framework:
+        """A framework whose names its maker has already checked and indexed."""
+        fw = cls.__new__(cls)
+        object.__setattr__(fw, "arguments", arguments)
+        object.__setattr__(fw, "attacks", attacks)
+        object.__setattr__(fw, "_index", index)
+        return fw
 
     @classmethod
     def of(cls, attacks: Iterable[tuple[str, str]], arguments: Iterable[str] = ()) -> Framework:
@@ -131,6 +192,9 @@ class Framework:
         return tuple(self.arguments[i] for i in index.attackers[index.position[argument]])
 
 
+_ID = attrgetter("id")
+
+
 def _support_name(node: str) -> str:
     return f"support:{node}"
 
@@ -142,54 +206,99 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
     """
     if supports not in SUPPORT_RULES:
         raise ValueError(unknown("support rule", supports, SUPPORT_RULES))
-    nodes = {node.id for node in m.nodes}
-    arguments: dict[str, None] = dict.fromkeys(node.id for node in m.nodes)
+    # A big map gives a million small tuples: none can form a cycle.
+    with collector_paused():
+        return _flattened(m, evidential=supports == "evidential")
+
+
+def _flattened(m: ArgumentMap, *, evidential: bool) -> Framework:
+    ids = list(map(_ID, m.nodes))
+    # Arguments by position: the nodes first, then the auxiliary arguments as
+    # they come. Looking each relation's ends up here, once, is what checks them
+    # and what indexes them (no node id holds a `:`, so none is auxiliary).
+    position = dict(zip(ids, range(len(ids)), strict=True))
+    if len(position) != len(ids):  # repeated ids (an invalid map): the first counts
+        position = dict(zip(dict.fromkeys(ids), range(len(ids)), strict=False))
+    get = position.get
     relations = {r.id: r for r in m.relations if r.id is not None}
     undercut = {r.target for r in m.relations if r.kind is RelationKind.UNDERCUTS}
-    attacks: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = []
+    sources: list[int] = []
+    targets: list[int] = []
+    pair, source_at, target_at = pairs.append, sources.append, targets.append
+    # Attacks on `holds:<r>` before `r` is flattened (if ever): their places.
+    pending: list[int] = []
+
+    def new(name: str) -> None:
+        position.setdefault(name, len(position))
+
+    def add(source: str, target: str) -> None:
+        t = get(target, -1)
+        if t < 0:
+            pending.append(len(targets))
+        pair((source, target))
+        source_at(position[source])
+        target_at(t)
 
     def link(source: str, target: str, relation_id: str | None) -> None:
         if relation_id is not None and relation_id in undercut:
             inactive, holds = f"inactive:{relation_id}", f"holds:{relation_id}"
-            arguments.setdefault(inactive)
-            arguments.setdefault(holds)
-            attacks.extend(((source, inactive), (inactive, holds), (holds, target)))
+            new(inactive)
+            new(holds)
+            add(source, inactive)
+            add(inactive, holds)
+            add(holds, target)
         else:
-            attacks.append((source, target))
+            add(source, target)
 
+    attack, undercuts = RelationKind.ATTACKS, RelationKind.UNDERCUTS
     for relation in m.relations:
-        if relation.source not in nodes:
+        source, target, kind = relation.source, relation.target, relation.kind
+        s = get(source)
+        if s is None:
             continue
-        if relation.kind is RelationKind.UNDERCUTS:
-            if relation.target in relations and relations[relation.target].source in nodes:
-                link(relation.source, f"holds:{relation.target}", relation.id)
+        if kind is undercuts:
+            if target in relations and relations[target].source in position:
+                link(source, f"holds:{target}", relation.id)
             continue
-        if relation.target not in nodes:
+        t = get(target)
+        if t is None:
             continue
-        if relation.kind is RelationKind.ATTACKS:
-            link(relation.source, relation.target, relation.id)
-        elif supports == "evidential":
-            lack = _support_name(relation.target)
-            if lack not in arguments:
-                arguments[lack] = None
-                attacks.append((lack, relation.target))
+        if kind is attack:
+            if relation.id is None:
+                pair((source, target))
+                source_at(s)
+                target_at(t)
+            else:
+                link(source, target, relation.id)
+        elif evidential:
+            lack = _support_name(target)
+            if lack not in position:
+                new(lack)
+                add(lack, target)
             if relation.argument is None:
-                link(relation.source, lack, relation.id)
+                link(source, lack, relation.id)
                 continue
             # A linked argument supports as one: `linked:<argument>` attacks the
             # lack of support, and each premise that is not (effectively) accepted
             # defeats it through `premise:<argument>:<premise>`.
             linked = f"linked:{relation.argument}"
-            if linked not in arguments:
-                arguments[linked] = None
-                attacks.append((linked, lack))
-            missing = f"premise:{relation.argument}:{relation.source}"
-            arguments.setdefault(missing)
-            attacks.append((missing, linked))
-            link(relation.source, missing, relation.id)
+            if linked not in position:
+                new(linked)
+                add(linked, lack)
+            missing = f"premise:{relation.argument}:{source}"
+            new(missing)
+            add(missing, linked)
+            link(source, missing, relation.id)
     # An undercut may name a relation flattened after it, or one left out: keep
     # only the attacks whose both ends exist once every relation is in.
-    return Framework(
-        arguments=tuple(arguments),
-        attacks=tuple((s, t) for s, t in attacks if s in arguments and t in arguments),
+    for e in pending:
+        targets[e] = get(pairs[e][1], -1)
+    if pending and min(targets[e] for e in pending) < 0:
+        kept = [e for e, t in enumerate(targets) if t >= 0]
+        pairs = [pairs[e] for e in kept]
+        sources = [sources[e] for e in kept]
+        targets = [targets[e] for e in kept]
+    return Framework._indexed(
+        tuple(position), tuple(pairs), _Index.of_positions(position, sources, targets)
     )
