@@ -96,21 +96,6 @@ class _Index:
             ) from None
         return index
 
-    @classmethod
-    def of_positions(
-        cls, position: dict[str, int], sources: list[int], targets: list[int]
-    ) -> _Index:
-        """The index of attacks already given as positions in `position` (trusted)."""
-        index = cls(position, len(position))
-        last, indegree = index.last, index.indegree
-        follow = index.previous.append
-        for e, (s, t) in enumerate(zip(sources, targets, strict=True)):
-            follow(last[s])
-            last[s] = e
-            indegree[t] += 1
-        index.ends = targets
-        return index
-
     @property
     def targets(self) -> list[list[int]]:
         """For each argument, the positions of the arguments it attacks, in attack order."""
@@ -220,25 +205,33 @@ def _flattened(m: ArgumentMap, *, evidential: bool) -> Framework:
     if len(position) != len(ids):  # repeated ids (an invalid map): the first counts
         position = dict(zip(dict.fromkeys(ids), range(len(ids)), strict=False))
     get = position.get
+    index = _Index(position, len(position))
+    last, indegree, ends = index.last, index.indegree, index.ends
+    follow, end = index.previous.append, ends.append
     relations = {r.id: r for r in m.relations if r.id is not None}
     undercut = {r.target for r in m.relations if r.kind is RelationKind.UNDERCUTS}
     pairs: list[tuple[str, str]] = []
-    sources: list[int] = []
-    targets: list[int] = []
-    pair, source_at, target_at = pairs.append, sources.append, targets.append
+    pair = pairs.append
     # Attacks on `holds:<r>` before `r` is flattened (if ever): their places.
     pending: list[int] = []
 
     def new(name: str) -> None:
-        position.setdefault(name, len(position))
+        if name not in position:
+            position[name] = len(position)
+            last.append(-1)
+            indegree.append(0)
 
     def add(source: str, target: str) -> None:
-        t = get(target, -1)
+        # As the loop below does for a plain attack, for any attack.
+        s, t, e = position[source], get(target, -1), len(ends)
         if t < 0:
-            pending.append(len(targets))
+            pending.append(e)
+        else:
+            indegree[t] += 1
         pair((source, target))
-        source_at(position[source])
-        target_at(t)
+        end(t)
+        follow(last[s])
+        last[s] = e
 
     def link(source: str, target: str, relation_id: str | None) -> None:
         if relation_id is not None and relation_id in undercut:
@@ -265,10 +258,13 @@ def _flattened(m: ArgumentMap, *, evidential: bool) -> Framework:
         if t is None:
             continue
         if kind is attack:
-            if relation.id is None:
+            if relation.id is None:  # the usual attack, linked here: add() inlined
+                e = len(ends)
+                indegree[t] += 1
                 pair((source, target))
-                source_at(s)
-                target_at(t)
+                end(t)
+                follow(last[s])
+                last[s] = e
             else:
                 link(source, target, relation.id)
         elif evidential:
@@ -290,15 +286,14 @@ def _flattened(m: ArgumentMap, *, evidential: bool) -> Framework:
             new(missing)
             add(missing, linked)
             link(source, missing, relation.id)
-    # An undercut may name a relation flattened after it, or one left out: keep
-    # only the attacks whose both ends exist once every relation is in.
+    arguments = tuple(position)
     for e in pending:
-        targets[e] = get(pairs[e][1], -1)
-    if pending and min(targets[e] for e in pending) < 0:
-        kept = [e for e, t in enumerate(targets) if t >= 0]
-        pairs = [pairs[e] for e in kept]
-        sources = [sources[e] for e in kept]
-        targets = [targets[e] for e in kept]
-    return Framework._indexed(
-        tuple(position), tuple(pairs), _Index.of_positions(position, sources, targets)
-    )
+        t = get(pairs[e][1], -1)
+        if t < 0:
+            # An undercut named a relation left out: keep only the attacks
+            # whose both ends exist, and index them afresh.
+            kept = (p for p in pairs if p[0] in position and p[1] in position)
+            return Framework(arguments=arguments, attacks=tuple(kept))
+        ends[e] = t
+        indegree[t] += 1
+    return Framework._indexed(arguments, tuple(pairs), index)
