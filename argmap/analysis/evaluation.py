@@ -7,11 +7,12 @@ from typing import Any, Literal
 
 import attrs
 
+from .._collector import collector_paused
 from .._wording import plural, unknown
 from ..model import ArgumentMap, NodeKind
 from ._table import table
 from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, _grounded_answer, extensions
-from .framework import SupportRule, framework
+from .framework import Framework, SupportRule, framework
 from .gradual import GRADUAL_SEMANTICS, GradualSemantics, strengths
 
 __all__ = ["SEMANTICS", "Evaluation", "NodeStatus", "Semantics", "Status", "evaluate"]
@@ -147,6 +148,14 @@ def evaluate(
     if semantics not in EXTENSION_SEMANTICS:
         raise ValueError(unknown("semantics", semantics, SEMANTICS))
     fw = framework(m, supports=supports)
+    # A row a node: on a big map, many small objects that form no cycle.
+    with collector_paused():
+        return _standing(m, fw, semantics, supports)
+
+
+def _standing(
+    m: ArgumentMap, fw: Framework, semantics: ExtensionSemantics, supports: SupportRule
+) -> Evaluation:
     ids = {n.id for n in m.nodes}
     rows = []
     if semantics == "grounded":
