@@ -25,6 +25,7 @@ with a node. Nothing here recurses on map data.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from operator import attrgetter
 from typing import Literal
 
@@ -165,10 +166,7 @@ class Framework:
     def of(cls, attacks: Iterable[tuple[str, str]], arguments: Iterable[str] = ()) -> Framework:
         """A framework from its attacks; arguments: those named, then the others as they come."""
         pairs = tuple(attacks)
-        order: dict[str, None] = dict.fromkeys(arguments)
-        for source, target in pairs:
-            order.setdefault(source)
-            order.setdefault(target)
+        order = dict.fromkeys(chain(arguments, chain.from_iterable(pairs)))
         return cls(arguments=tuple(order), attacks=pairs)
 
     def attackers(self, argument: str) -> tuple[str, ...]:

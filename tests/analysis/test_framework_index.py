@@ -206,3 +206,11 @@ def test_grounded_evaluation_solves_once() -> None:
     result = evaluate(m)
     assert result.extensions == (frozenset({"a", "c"}),)
     assert [n.status for n in result.nodes] == ["accepted", "rejected", "accepted"]
+
+
+def test_of_names_the_given_arguments_first_then_the_others_as_they_come() -> None:
+    fw = Framework.of([("b", "a"), ("c", "b"), ("a", "d")], arguments=["z", "a"])
+    assert fw.arguments == ("z", "a", "b", "c", "d")
+    assert fw.attacks == (("b", "a"), ("c", "b"), ("a", "d"))
+    with pytest.raises(ValueError, match="too many values"):
+        Framework.of([("a", "b", "c")])  # type: ignore[list-item]
