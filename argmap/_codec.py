@@ -6,8 +6,9 @@ running their validators (which would test again what the schema and checks
 have tested), through builders generated from the model's own fields, so a
 field added to the model is read without a change here. Nothing process-wide is
 switched: other threads making model objects meanwhile are checked as ever.
-`unstructure_map` (with cattrs) writes fields in a fixed order and leaves out
-those at their defaults, so output is deterministic and minimal.
+`unstructure_map` (with cattrs, hooks made for the same classes, found the same
+way) writes fields in a fixed order and leaves out those at their defaults, so
+output is deterministic and minimal.
 """
 
 from __future__ import annotations
@@ -26,17 +27,7 @@ import msgspec
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._plain import MAX_DEPTH
-from .model import (
-    ArgumentMap,
-    LintSettings,
-    Node,
-    NodeKind,
-    Quote,
-    Relation,
-    RelationKind,
-    Section,
-    Source,
-)
+from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind
 from .schema import FORMAT_VERSION
 
 __all__ = ["structure_map", "structure_typed", "unstructure_map"]
@@ -58,28 +49,53 @@ _RENAMED: Mapping[type, Mapping[str, str]] = {Relation: {"source": "from", "targ
 """Fields written under another key in the document."""
 
 
+def _model_classes() -> list[type]:
+    """The attrs classes a map is made of, found through the fields, each after those it holds."""
+    found: list[type] = []
+    seen: set[type] = set()
+
+    def visit(cls: type) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        attrs.resolve_types(cls)
+        for field in attrs.fields(cls):
+            for held in _attrs_classes(field.type):
+                visit(held)
+        found.append(cls)
+
+    visit(ArgumentMap)
+    return found
+
+
+def _attrs_classes(kind: Any) -> list[type]:
+    if attrs.has(kind):
+        return [kind]
+    return [found for arg in typing.get_args(kind) for found in _attrs_classes(arg)]
+
+
+_MODEL_CLASSES = _model_classes()
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter()
-    renamed = {name: override(rename=key) for name, key in _RENAMED[Relation].items()}
     # Equal maps give equal text: metadata keys are written sorted.
     converter.register_unstructure_hook_func(
         lambda type_: type_ == Mapping[str, Any], _sorted_plain
     )
     converter.register_unstructure_hook(NodeKind, lambda kind: kind.value)
     converter.register_unstructure_hook(RelationKind, lambda kind: kind.value)
-    # Relation first: the hooks generated for the classes that hold it capture its hook.
-    converter.register_unstructure_hook(
-        Relation,
-        make_dict_unstructure_fn(
-            Relation,
-            converter,
-            _cattrs_omit_if_default=True,
-            **renamed,  # type: ignore[arg-type]
-        ),
-    )
-    for cls in (Source, Section, Quote, Node, LintSettings, ArgumentMap):
+    # Held classes first: the hook generated for a class captures its fields' hooks.
+    for cls in _MODEL_CLASSES:
+        renamed = {name: override(rename=key) for name, key in _RENAMED.get(cls, {}).items()}
         converter.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+            cls,
+            make_dict_unstructure_fn(
+                cls,
+                converter,
+                _cattrs_omit_if_default=True,
+                **renamed,  # type: ignore[arg-type]
+            ),
         )
     return converter
 
@@ -268,24 +284,10 @@ def _make_builder(
 
 def _make_builders(*, typed: bool = False) -> dict[type, Builder]:
     builders: dict[type, Builder] = {}
-    classes: dict[str, type] = {}
-    pending: list[type] = [ArgumentMap]
-    while pending:
-        cls = pending.pop()
-        if cls in builders:
-            continue
-        classes[cls.__qualname__] = cls
-        attrs.resolve_types(cls)
-        for field in attrs.fields(cls):
-            pending += [t for t in _attrs_classes(field.type) if t not in builders]
+    classes = {cls.__qualname__: cls for cls in _MODEL_CLASSES}
+    for cls in _MODEL_CLASSES:
         builders[cls] = _make_builder(cls, builders, classes, typed)
     return builders
-
-
-def _attrs_classes(kind: Any) -> list[type]:
-    if attrs.has(kind):
-        return [kind]
-    return [found for arg in typing.get_args(kind) for found in _attrs_classes(arg)]
 
 
 _BUILDERS = _make_builders()

@@ -19,13 +19,6 @@ __all__ = [
 ]
 
 
-class Severity(enum.StrEnum):
-    """How much a problem matters: errors make a map invalid, warnings do not."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
 class ProblemCode(enum.StrEnum):
     """The stable name of each kind of problem (the table in docs/checks.md says what each means).
 
@@ -75,6 +68,13 @@ class ProblemCode(enum.StrEnum):
     ARGDOWN_NOT_REPRESENTED = "argdown-not-represented"
     SCHEMA_INVALID = "schema-invalid"
     MODEL_REFUSED = "model-refused"
+
+
+class Severity(enum.StrEnum):
+    """How much a problem matters: errors make a map invalid, warnings do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 @attrs.frozen(kw_only=True)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 from typing import Any
 
 import attrs
@@ -28,17 +27,7 @@ from hypothesis import strategies as st
 from ._checks import ATTACKS, SUPPORTS
 from ._paths import PathPart, format_path
 from .errors import ProblemCode
-from .model import (
-    TEXT_PATTERN,
-    ArgumentMap,
-    Node,
-    NodeKind,
-    Quote,
-    Relation,
-    RelationKind,
-    Section,
-    Source,
-)
+from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind, Section, Source
 from .writer import to_dict
 
 __all__ = [
@@ -80,7 +69,6 @@ _IDS = st.text(alphabet=_ID_REST, max_size=15).map(
     lambda rest: rest if rest and rest[0] in _ID_START else "n" + rest
 )
 _MAYBE = st.booleans()
-_NON_BLANK = re.compile(TEXT_PATTERN).search
 _QUOTE_COUNT = st.integers(0, 2)
 # Strategies are made once: Hypothesis checks each new one before its first draw,
 # which cost more than the drawing itself when made afresh for every node.
@@ -103,17 +91,21 @@ def _text(draw: st.DrawFn, max_size: int = 60, hostile: bool = True) -> str:
     return text + draw(_ENDING)
 
 
-def _quick_text(draw: st.DrawFn, flavour: st.SearchStrategy[str], max_size: int = 60) -> str:
-    # One choice a text (a map's texts share a flavour): non-blank by a last letter if need be.
-    text = draw(flavour)[:max_size]
+def _non_blank(text: str, max_size: int) -> str:
+    # A blank text (empty, or white space only, as TEXT_PATTERN says) gets a last letter.
     return text if text.strip() else text[: max_size - 1] + "x"
+
+
+def _quick_text(draw: st.DrawFn, flavour: st.SearchStrategy[str], max_size: int = 60) -> str:
+    # One choice a text (a map's texts share a flavour).
+    return _non_blank(draw(flavour)[:max_size], max_size)
 
 
 def _quick_maybe_text(
     draw: st.DrawFn, flavour: st.SearchStrategy[str], max_size: int = 60
 ) -> str | None:
     text = draw(flavour)[:max_size]  # empty: none
-    return (text if text.strip() else text[: max_size - 1] + "x") if text else None
+    return _non_blank(text, max_size) if text else None
 
 
 def _index(draw: st.DrawFn, size: int) -> int:
@@ -284,8 +276,7 @@ class _Pool:
     def text(self, size: int, max_size: int = 60) -> str:
         """Non-blank text of at most `max_size` characters from `size` bytes."""
         pieces = self.pieces
-        text = "".join([pieces[b] for b in self.take(size)])[:max_size]
-        return text if _NON_BLANK(text) else text[: max_size - 1] + "a"
+        return _non_blank("".join([pieces[b] for b in self.take(size)])[:max_size], max_size)
 
     def maybe_text(self, byte: int, max_size: int = 60) -> str | None:
         """None for an even `byte`, else a text of up to 8 bytes."""

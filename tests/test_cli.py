@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import argmap
-from argmap.cli import main
+from argmap.cli import COMMANDS, main
 from tests.conftest import NATO_MAP
 
 BAD = """\
@@ -128,6 +129,22 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate"]) == 2
     assert main(["frobnicate"]) == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_every_command_has_its_help_line_and_description(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Both come from the command module's docstring: "`argmap NAME`: help.", then the rest.
+    assert main(["--help"]) == 0
+    listing = capsys.readouterr().out
+    assert "`" not in listing
+    for name in COMMANDS:
+        assert re.search(rf"^ +{name} +[a-z]\S", listing, re.MULTILINE), name
+        assert main([name, "--help"]) == 0
+        usage, description = capsys.readouterr().out.split("\n\n")[:2]
+        assert usage.startswith(f"usage: argmap {name}")
+        assert description[0].isupper(), name
+        assert not description.endswith(":"), name  # a heading: no description
 
 
 def test_schema_prints_the_published_schema(capsys: pytest.CaptureFixture[str]) -> None:

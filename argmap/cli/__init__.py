@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import inspect
 import io
 import signal
 import sys
@@ -18,25 +19,21 @@ from collections.abc import Iterator, Sequence
 from typing import Protocol, cast
 
 from .. import __version__
-from ._common import Exit, add_reading_options, silence
+from ._common import Exit, silence
 
 __all__ = ["COMMANDS", "Command", "main"]
 
 
 class Command(Protocol):
-    """What a command module holds: its help, its arguments, and `run`.
+    """What a command module holds: `add_arguments` and `run`; its docstring is its help.
 
-    A module may also set `READS_MAPS = False` (default True: the command
-    takes `--from` and `--sources-root`).
+    The docstring's first line, "`argmap NAME`: what it does.", gives the
+    command's line in `argmap --help` (what it does); the paragraphs after it
+    are what `argmap NAME --help` says first.
     """
 
-    HELP: str
-    """The command's line in `argmap --help`."""
-    DESCRIPTION: str
-    """What `argmap COMMAND --help` says first."""
-
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
-        """Add the command's own arguments to its `parser`."""
+        """Add the command's arguments to its `parser` (`_common.add_map` for a map read)."""
 
     def run(self, args: argparse.Namespace) -> int:
         """Carry out the command as parsed into `args`; the exit code."""
@@ -67,10 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in COMMANDS.items():
-        sub = subparsers.add_parser(name, help=command.HELP, description=command.DESCRIPTION)
+        summary, _, description = inspect.cleandoc(command.__doc__ or "").partition("\n")
+        help = summary.removeprefix(f"`argmap {name}`: ").removesuffix(".")
+        sub = subparsers.add_parser(name, help=help, description=description.strip())
         sub.set_defaults(func=command.run)
-        if getattr(command, "READS_MAPS", True):
-            add_reading_options(sub)
         command.add_arguments(sub)
     return parser
 

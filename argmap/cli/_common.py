@@ -27,24 +27,22 @@ from ..model import ArgumentMap
 
 __all__ = [
     "ANALYSIS_OUTPUT",
-    "MAP_HELP",
     "OUTPUT_FORMATS",
     "STDOUT",
     "Exit",
     "add_drawing_options",
+    "add_map",
     "add_output",
     "add_output_format",
     "add_reading_options",
     "count",
     "drawing_options",
     "fail",
-    "keep_for",
     "load_valid",
     "print_problems",
     "print_result",
     "read_for_output",
     "read_map",
-    "refusal",
     "say",
     "silence",
     "unreadable",
@@ -69,9 +67,6 @@ STDOUT = "-"
 
 OUTPUT_FORMATS = ("text", "json")
 """How a command's report can be printed: `--output-format`."""
-
-MAP_HELP = "a map file: argmap JSON or YAML, AIF, Argdown (see --from)"
-"""What a map argument says in `--help`."""
 
 ANALYSIS_OUTPUT = "text: a table for people; json: one object, for machines"
 """What `--output-format` says in the analysis commands' help."""
@@ -167,18 +162,21 @@ def fail(prog: str, message: str, code: int) -> int:
     return code
 
 
-def read_for_output(prog: str, args: argparse.Namespace) -> tuple[Report, ArgumentMap] | int:
-    """For commands that write a map into `args.output`: its report and map, or an exit code.
+def read_for_output(
+    prog: str, args: argparse.Namespace
+) -> tuple[ArgumentMap, list[str | os.PathLike[str]]] | int:
+    """For commands that write `args.output` from the map `args.file`: the map and what to keep.
 
-    The output is refused before anything is read if it is the map itself; the
-    map is read (with `--from`, `--sources-root`) and its problems, warnings
-    too, are printed. A map with errors gives exit 1; unreadable files exit 2.
+    What to keep: the files the output must never be (the map read and its
+    sources), for `write_output`. The output is refused before anything is read
+    if it is the map itself, and before anything is made if it is one of the
+    sources. The map is read (with `--from`, `--sources-root`) and its problems,
+    warnings too, are printed. Otherwise the exit code: 1 for a map with
+    errors, 2 for unreadable files and refused outputs.
     """
-    try:
-        if args.output != STDOUT:
-            check_output(args.output, keep=[args.file])
-    except OSError as error:
-        return fail(prog, refusal(args.output, error, map_file=args.file), Exit.USAGE)
+    refused = _refused(prog, args, keep=[args.file])
+    if refused is not None:
+        return refused
     try:
         report = read_map(args.file, args)
     except (OSError, ArgmapError) as error:
@@ -187,7 +185,24 @@ def read_for_output(prog: str, args: argparse.Namespace) -> tuple[Report, Argume
     print_problems(report.problems, quiet=False)
     if report.map is None:
         return Exit.INVALID
-    return report, report.map
+    keep: list[str | os.PathLike[str]] = [args.file]
+    keep += source_files(report.map, base_of(report.map))
+    refused = _refused(prog, args, keep=keep)
+    if refused is not None:
+        return refused
+    return report.map, keep
+
+
+def _refused(
+    prog: str, args: argparse.Namespace, *, keep: Sequence[str | os.PathLike[str]]
+) -> int | None:
+    """Exit 2 after saying why, if `args.output` may not be written; else None."""
+    try:
+        if args.output != STDOUT:
+            check_output(args.output, keep=keep)
+    except OSError as error:
+        return fail(prog, _refusal(args.output, error, map_file=args.file), Exit.USAGE)
+    return None
 
 
 def load_valid(name: str, args: argparse.Namespace) -> ArgumentMap | int:
@@ -216,6 +231,21 @@ def print_result(result: _Result, args: argparse.Namespace) -> None:
         say(result)
 
 
+def add_map(parser: argparse.ArgumentParser, *, many: bool = False) -> None:
+    """The map read: `MAP` (`args.file`; with `many`, one or more: `args.files`).
+
+    With it come the options that say how to read it (`add_reading_options`).
+    """
+    name, nargs = ("files", "+") if many else ("file", None)
+    parser.add_argument(
+        name,
+        nargs=nargs,
+        metavar="MAP",
+        help="a map file: argmap JSON or YAML, AIF, Argdown (see --from)",
+    )
+    add_reading_options(parser)
+
+
 def add_reading_options(parser: argparse.ArgumentParser) -> None:
     """`--from` and `--sources-root`, for the commands that read a map."""
     parser.add_argument(
@@ -239,22 +269,29 @@ def read_map(name: str, args: argparse.Namespace) -> Report:
     return check_file(name, format=args.input_format, sources_root=args.sources_root)
 
 
-def keep_for(name: str, report: Report) -> list[str | os.PathLike[str]]:
-    """The files an output must never be: the map read and its sources."""
-    kept: list[str | os.PathLike[str]] = [name]
-    if report.map is not None:
-        kept += source_files(report.map, base_of(report.map))
-    return kept
+def write_output(
+    prog: str,
+    args: argparse.Namespace,
+    data: bytes,
+    *,
+    keep: Sequence[str | os.PathLike[str]],
+) -> int:
+    """Write `data` to `args.output` (`-`: standard output) by argmap's output rules.
 
-
-def write_output(name: str, data: bytes, *, keep: Sequence[str | os.PathLike[str]]) -> None:
-    """Write `data` to the output `name` (`-`: standard output) by argmap's output rules."""
-    if name == STDOUT:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    write_atomic(name, data, keep=keep)
+    A file written is named on stdout (`wrote OUT`). Returns the exit code: 0,
+    or 2 after saying why the output was not written.
+    """
+    try:
+        if args.output == STDOUT:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return Exit.OK
+        write_atomic(args.output, data, keep=keep)
+    except OSError as error:
+        return fail(prog, _refusal(args.output, error, map_file=args.file), Exit.USAGE)
+    say(f"wrote {args.output}")
+    return Exit.OK
 
 
 def say(text: object, *, error: bool = False) -> None:
@@ -298,7 +335,7 @@ def unreadable(name: str, error: BaseException) -> str:
     return str(error)
 
 
-def refusal(name: str, error: OSError, *, map_file: str) -> str:
+def _refusal(name: str, error: OSError, *, map_file: str) -> str:
     """Why the output `name` was not written, in a sentence."""
     if isinstance(error, OutputRefusedError) and error.kept is not None:
         what = "the input file" if error.kept == map_file else "a source text of the map,"

@@ -1,4 +1,8 @@
-"""`argmap convert`: rewrite a map in another format (JSON, YAML, AIF, Argdown, Mermaid, ...)."""
+"""`argmap convert`: rewrite a map in another format.
+
+Load and check a map, then write it in the format of OUT's suffix (with quote
+offsets filled in).
+"""
 
 from __future__ import annotations
 
@@ -11,35 +15,16 @@ from .._wording import unknown_suffix
 from ..errors import ArgmapError
 from ..formats import FORMATS, WRITABLE, format_for
 from ..writer import encode_map
-from ._common import (
-    MAP_HELP,
-    STDOUT,
-    Exit,
-    add_output,
-    fail,
-    keep_for,
-    read_for_output,
-    refusal,
-    say,
-    write_output,
-)
+from ._common import STDOUT, Exit, add_map, add_output, fail, read_for_output, write_output
 
-__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
+__all__ = ["add_arguments", "run"]
 
 _PROG = "argmap convert"
 
 
-HELP = "rewrite a map in another format"
-
-DESCRIPTION = (
-    "Load and check a map, then write it in the format of OUT's suffix "
-    "(with quote offsets filled in)."
-)
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add `argmap convert`'s own arguments to its `parser`."""
-    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    """Add `argmap convert`'s arguments to its `parser`."""
+    add_map(parser)
     add_output(parser, help="the file to write")
     parser.add_argument(
         "--to",
@@ -60,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read
-    report, the_map = read
+    the_map, keep = read
     destination = Path.cwd() / STDOUT if args.output == STDOUT else args.output
     if chosen.name == "json" or chosen.name == "yaml":
         native: Format = "json" if chosen.name == "json" else "yaml"
@@ -70,10 +55,4 @@ def run(args: argparse.Namespace) -> int:
         # Argdown writes sources' paths too: keep them reachable from the output's folder.
         moved = relocate(the_map, base=base_of(the_map), destination=destination)
         data = chosen.write(moved).encode("utf-8")
-    try:
-        write_output(args.output, data, keep=keep_for(args.file, report))
-    except OSError as error:
-        return fail(_PROG, refusal(args.output, error, map_file=args.file), Exit.USAGE)
-    if args.output != STDOUT:
-        say(f"wrote {args.output}")
-    return Exit.OK
+    return write_output(_PROG, args, data, keep=keep)

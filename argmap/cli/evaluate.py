@@ -1,26 +1,22 @@
-"""`argmap evaluate`: which nodes of a map stand, under a semantics of your choice."""
+"""`argmap evaluate`: which nodes stand: extension or gradual semantics.
+
+Evaluate a map under an argumentation semantics and print each node's status
+(accepted, rejected, undecided) or strength. See docs/analysis.md.
+"""
 
 from __future__ import annotations
 
 import argparse
 
 from ..analysis import SEMANTICS, SUPPORT_RULES, evaluate
-from ._common import ANALYSIS_OUTPUT, MAP_HELP, Exit, add_output_format, load_valid, print_result
+from ._common import ANALYSIS_OUTPUT, Exit, add_map, add_output_format, load_valid, print_result
 
-__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
-
-
-HELP = "which nodes stand: extension or gradual semantics"
-
-DESCRIPTION = (
-    "Evaluate a map under an argumentation semantics and print each node's "
-    "status (accepted, rejected, undecided) or strength. See docs/analysis.md."
-)
+__all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add `argmap evaluate`'s own arguments to its `parser`."""
-    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    """Add `argmap evaluate`'s arguments to its `parser`."""
+    add_map(parser)
     parser.add_argument(
         "--semantics",
         choices=SEMANTICS,

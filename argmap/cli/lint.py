@@ -1,4 +1,9 @@
-"""`argmap lint`: what a careful reader of the map would query (docs/lints.md)."""
+"""`argmap lint`: argument-quality findings (unanswered objections, circular support, ...).
+
+Print the map's lint findings, each with its code, node and quote; exit 1 when
+there are any. Codes in the map's lint.ignore are left out. What each code
+means: docs/lints.md.
+"""
 
 from __future__ import annotations
 
@@ -7,28 +12,20 @@ import argparse
 from ..analysis import LintCode, lint
 from ._common import (
     ANALYSIS_OUTPUT,
-    MAP_HELP,
     Exit,
+    add_map,
     add_output_format,
     load_valid,
     print_result,
     say,
 )
 
-__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
-
-
-HELP = "argument-quality findings (unanswered objections, circular support, ...)"
-
-DESCRIPTION = (
-    "Print the map's lint findings, each with its code, node and quote; "
-    "exit 1 when there are any. Codes in the map's lint.ignore are left out."
-)
+__all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add `argmap lint`'s own arguments to its `parser`."""
-    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    """Add `argmap lint`'s arguments to its `parser`."""
+    add_map(parser)
     parser.add_argument(
         "--ignore",
         action="append",

@@ -1,4 +1,9 @@
-"""`argmap render`: the command line's way to draw a map file."""
+"""`argmap render`: draw a map as SVG, PNG, PDF or DOT.
+
+Draw a map file with Graphviz (DOT output needs no Graphviz). The format comes
+from OUT's suffix unless --format says. Large maps, where dot would take about
+20 s, are laid out with sfdp unless --engine says.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,9 @@ import sys
 import warnings
 from typing import Any
 
-from .._atomic import check_output
 from ..analysis import evaluate
+from ..drawing import ENGINES, LARGE_MAP
 from ..drawing.focus import focus, restrict, select
-from ..drawing.layout import ENGINES, LARGE_MAP
 from ..drawing.output import FORMATS, format_for, render_bytes
 from ..drawing.pagefit import PAGES
 from ..errors import FormatError, RenderError, RenderWarning
@@ -18,21 +22,18 @@ from ..model import ArgumentMap, NodeKind
 from ..page import to_html
 from ..page._sources import source_texts
 from ._common import (
-    MAP_HELP,
-    STDOUT,
     Exit,
     add_drawing_options,
+    add_map,
     add_output,
     count,
     drawing_options,
     fail,
-    keep_for,
     read_for_output,
-    refusal,
     write_output,
 )
 
-__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
+__all__ = ["add_arguments", "run"]
 
 _PROG = "argmap render"
 
@@ -51,30 +52,23 @@ def _kinds(text: str) -> list[NodeKind]:
     return kinds
 
 
-HELP = "draw a map as SVG, PNG, PDF or DOT"
-
-DESCRIPTION = (
-    "Draw a map file with Graphviz (DOT output needs no Graphviz). The "
-    "format comes from OUT's suffix unless --format says. Maps whose layout cost "
-    f"(nodes, weighted up for relations beyond one a node) passes {LARGE_MAP:,}, "
-    "where dot takes about 20 s, are laid out with sfdp unless --engine says."
-)
-
-
 def _page_name(given: str) -> str:
     """The paper's name as `PAGES` spells it, whatever the case given (a4, Letter)."""
     return next((name for name in PAGES if name.lower() == given.lower()), given)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add `argmap render`'s own arguments to its `parser`."""
-    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    """Add `argmap render`'s arguments to its `parser`."""
+    add_map(parser)
     add_output(parser, help="the file to write")
     parser.add_argument(
         "--format", choices=sorted({*FORMATS, "html"}), help="default: from OUT's suffix"
     )
     parser.add_argument(
-        "--engine", choices=sorted(ENGINES), help="Graphviz layout (default: dot, sfdp if large)"
+        "--engine",
+        choices=sorted(ENGINES),
+        help="Graphviz layout (default: dot; sfdp when the map's layout cost, its nodes "
+        f"weighted up for relations beyond one a node, passes {LARGE_MAP:,})",
     )
     add_drawing_options(
         parser,
@@ -155,7 +149,6 @@ def _page(
 
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap render` as parsed into `args`; the exit code (0, 1 or 2)."""
-    to_stdout = args.output == STDOUT
     if args.depth is not None and args.focus is None:
         return _fail("--depth needs --focus ID", Exit.USAGE)
     if args.landscape and args.page is None:
@@ -169,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read
-    report, the_map = read
+    the_map, keep = read
     try:
         view = _view(the_map, args)
     except KeyError as error:
@@ -180,13 +173,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{_PROG}: note: the map has no nodes; the drawing is empty", file=sys.stderr)
     elif not view.nodes:
         print(f"{_PROG}: note: no node is left to draw in this view", file=sys.stderr)
-    keep = keep_for(args.file, report)
-    try:
-        if not to_stdout:  # before Graphviz runs: the sources are known now
-            check_output(args.output, keep=keep)
-    except OSError as error:
-        return _fail(refusal(args.output, error, map_file=args.file), Exit.USAGE)
-    failure, code = None, Exit.INVALID
+    failure = None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
         try:
@@ -202,15 +189,10 @@ def run(args: argparse.Namespace) -> int:
                 if args.page is not None:
                     options.update(page=args.page, landscape=args.landscape)
                 data = render_bytes(view, format=chosen, dpi=args.dpi, **options)
-            write_output(args.output, data, keep=keep)
         except RenderError as error:
             failure = str(error)
-        except OSError as error:
-            failure, code = refusal(args.output, error, map_file=args.file), Exit.USAGE
     for warning in caught:
         print(f"{_PROG}: note: {warning.message}", file=sys.stderr)
     if failure is not None:
-        return _fail(failure, code)
-    if not to_stdout:
-        print(f"wrote {args.output}")
-    return Exit.OK
+        return _fail(failure, Exit.INVALID)
+    return write_output(_PROG, args, data, keep=keep)

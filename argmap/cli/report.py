@@ -1,31 +1,32 @@
-"""`argmap report`: the command line's way to write a map's report (PDF or HTML)."""
+"""`argmap report`: write a report: the diagram, then every node with its quotes (PDF or HTML).
+
+Write the document a reader checks the map against: the diagram, then every
+node numbered in map order with its text, attribution and verbatim quotes
+(source and character offsets). PDF is printed by headless Chromium.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from .._atomic import check_output
 from .._wording import unknown_suffix
 from ..analysis import evaluate
 from ..errors import RenderError
 from ..page import html_to_pdf, to_report
 from ..page._sources import source_texts
 from ._common import (
-    MAP_HELP,
-    STDOUT,
     Exit,
     add_drawing_options,
+    add_map,
     add_output,
     drawing_options,
     fail,
-    keep_for,
     read_for_output,
-    refusal,
     write_output,
 )
 
-__all__ = ["DESCRIPTION", "HELP", "REPORT_FORMATS", "add_arguments", "report_format", "run"]
+__all__ = ["REPORT_FORMATS", "add_arguments", "report_format", "run"]
 
 _PROG = "argmap report"
 
@@ -45,18 +46,9 @@ def report_format(output: str, chosen: str | None) -> str:
     return found
 
 
-HELP = "write a report: the diagram, then every node with its quotes (PDF or HTML)"
-
-DESCRIPTION = (
-    "Write the document a reader checks the map against: the diagram, "
-    "then every node numbered in map order with its text, attribution and verbatim "
-    "quotes (source and character offsets). PDF is printed by headless Chromium."
-)
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add `argmap report`'s own arguments to its `parser`."""
-    parser.add_argument("file", metavar="MAP", help=MAP_HELP)
+    """Add `argmap report`'s arguments to its `parser`."""
+    add_map(parser)
     add_output(parser, help="the .pdf or .html file")
     parser.add_argument("--format", choices=("html", "pdf"), help="default: from OUT's suffix")
     add_drawing_options(parser, status_help="add each node's status under this semantics")
@@ -68,7 +60,6 @@ def _fail(message: str, code: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Carry out `argmap report` as parsed into `args`; the exit code (0, 1 or 2)."""
-    to_stdout = args.output == STDOUT
     try:
         chosen = report_format(args.output, args.format)
     except ValueError as error:
@@ -76,11 +67,8 @@ def run(args: argparse.Namespace) -> int:
     read = read_for_output(_PROG, args)
     if isinstance(read, int):
         return read
-    report, the_map = read
-    keep = keep_for(args.file, report)
+    the_map, keep = read
     try:
-        if not to_stdout:
-            check_output(args.output, keep=keep)
         page = to_report(
             the_map,
             texts=source_texts(the_map, sources_root=args.sources_root),
@@ -89,11 +77,6 @@ def run(args: argparse.Namespace) -> int:
             **drawing_options(args),
         )
         data = html_to_pdf(page) if chosen == "pdf" else page.encode("utf-8")
-        write_output(args.output, data, keep=keep)
     except RenderError as error:
         return _fail(str(error), Exit.INVALID)
-    except OSError as error:
-        return _fail(refusal(args.output, error, map_file=args.file), Exit.USAGE)
-    if not to_stdout:
-        print(f"wrote {args.output}")
-    return Exit.OK
+    return write_output(_PROG, args, data, keep=keep)

@@ -1,4 +1,7 @@
-"""`argmap schema`: print the JSON Schema of the file format."""
+"""`argmap schema`: print the JSON Schema of the file format.
+
+Print the published JSON Schema (Draft 2020-12) of the argmap file format.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +11,11 @@ import sys
 from ..schema import schema_text
 from ._common import Exit
 
-__all__ = ["DESCRIPTION", "HELP", "READS_MAPS", "add_arguments", "run"]
-
-HELP = "print the JSON Schema of the file format"
-
-DESCRIPTION = "Print the published JSON Schema (Draft 2020-12) of the argmap file format."
-
-READS_MAPS = False
-"""`argmap schema` reads no map: no `--from`, no `--sources-root`."""
+__all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """`argmap schema` takes no arguments of its own."""
+    """`argmap schema` takes no arguments: it reads no map."""
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,8 @@
-"""`argmap validate`: check map files and print every problem found."""
+"""`argmap validate`: check map files and print every problem found.
+
+Check map files against the schema and argmap's rules; print one problem a
+line (file:line:col: code $.path: message).
+"""
 
 from __future__ import annotations
 
@@ -7,30 +11,14 @@ import json
 
 from .._wording import plural
 from ..errors import ArgmapError
-from ._common import (
-    MAP_HELP,
-    Exit,
-    add_output_format,
-    print_problems,
-    read_map,
-    say,
-    unreadable,
-)
+from ._common import Exit, add_map, add_output_format, print_problems, read_map, say, unreadable
 
-__all__ = ["DESCRIPTION", "HELP", "add_arguments", "run"]
-
-
-HELP = "check map files and print every problem found"
-
-DESCRIPTION = (
-    "Check map files against the schema and argmap's rules; print one "
-    "problem a line (file:line:col: code $.path: message)."
-)
+__all__ = ["add_arguments", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add `argmap validate`'s own arguments to its `parser`."""
-    parser.add_argument("files", nargs="+", metavar="MAP", help=MAP_HELP)
+    """Add `argmap validate`'s arguments to its `parser`."""
+    add_map(parser, many=True)
     add_output_format(
         parser,
         help="how to print problems (json: one array of objects, for machines)",

@@ -12,23 +12,17 @@ from collections.abc import Iterator
 from types import FrameType
 
 from ..errors import RenderError, RenderWarning
-from .choices import check_choice
 
 __all__ = [
     "BIG_MAP",
-    "ENGINES",
     "LARGE_MAP",
     "RELATION_WEIGHT",
-    "RenderWarning",
     "choose_engine",
     "layout_cost",
     "overlap_attributes",
     "resolve_engine",
     "run_graphviz",
 ]
-
-ENGINES = frozenset({"dot", "fdp", "neato", "sfdp"})
-"""The Graphviz layout engines argmap renders with."""
 
 RELATION_WEIGHT = 2.0
 """How much relations beyond one a node weigh in `layout_cost` (see there)."""
@@ -88,12 +82,14 @@ def overlap_attributes(node_count: int) -> str:
 def resolve_engine(
     engine: str | None, node_count: int, relation_count: int = 0, *, stacklevel: int
 ) -> str:
-    """`engine` checked, or the automatic choice, with a `RenderWarning` if that is not `dot`.
+    """The engine to lay the map out with: `engine` if chosen, else `choose_engine`'s.
 
-    `stacklevel` is `warnings.warn`'s, counted from here: the caller to blame.
+    A chosen `engine` was checked by `DrawOptions`. An automatic choice other
+    than `dot` comes with a `RenderWarning`; `stacklevel` is `warnings.warn`'s,
+    counted from here: the caller to blame.
     """
     if engine is not None:
-        return check_choice(engine, ENGINES, "engine")
+        return engine
     chosen = choose_engine(node_count, relation_count)
     if chosen != "dot":
         cost = layout_cost(node_count, relation_count)
@@ -121,17 +117,20 @@ def run_graphviz(
         raise RenderError(f"the Graphviz executable {engine!r} was not found on PATH; {_INSTALL}")
     command = [executable, f"-T{format}", *options]
     pipe = subprocess.PIPE
+    process: subprocess.Popen[bytes] | None = None
     try:
         with _termination_deferred():
-            process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
-    except OSError as error:
-        raise RenderError(f"could not run {engine!r}: {error}; {_INSTALL}") from error
-    try:
+            try:
+                process = subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=pipe)
+            except OSError as error:
+                raise RenderError(f"could not run {engine!r}: {error}; {_INSTALL}") from error
+        # A SIGTERM held while Graphviz started is raised as that block ends.
         out, err = process.communicate(source.encode("utf-8"))
     except BaseException:
         # Interrupted or terminated: Graphviz must not outlive the drawing.
-        process.kill()
-        process.wait()
+        if process is not None:
+            process.kill()
+            process.wait()
         raise
     stderr = err.decode("utf-8", "replace").strip()
     if process.returncode != 0 or not out:

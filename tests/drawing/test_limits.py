@@ -152,3 +152,41 @@ def test_a_sigterm_while_graphviz_starts_is_held_until_the_child_can_be_ended() 
         assert signal.getsignal(signal.SIGTERM) is stop
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+@pytest.mark.exe
+def test_a_sigterm_held_while_graphviz_starts_ends_graphviz_when_it_is_raised(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The race the subprocess test above can only hit by chance: the signal
+    # lands while Popen is starting dot, is held, and is raised as the start
+    # ends. The dot started must be killed and reaped, not left running.
+    from argmap.drawing import layout
+
+    class StopError(Exception):
+        pass
+
+    def stop(signum: int, frame: object) -> None:
+        raise StopError
+
+    started: list[subprocess.Popen[bytes]] = []
+    real_popen = subprocess.Popen
+
+    def popen_then_terminated(*args: object, **kwargs: object) -> subprocess.Popen[bytes]:
+        process: subprocess.Popen[bytes] = real_popen(*args, **kwargs)  # type: ignore[call-overload]
+        started.append(process)
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.05)  # delivered here, but held
+        return process
+
+    monkeypatch.setattr(subprocess, "Popen", popen_then_terminated)
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with pytest.raises(StopError):
+            layout.run_graphviz("digraph { a -> b }", engine="dot", format="svg")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    (process,) = started
+    assert process.returncode is not None  # killed and waited for
+    with pytest.raises(ProcessLookupError):
+        os.kill(process.pid, 0)
