@@ -11,7 +11,7 @@ extensions. On argument maps the undecided part is usually a few small cycles.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
 from itertools import compress
 from operator import not_
 from typing import Literal
@@ -99,9 +99,37 @@ class _Labelling(Mapping[str, str]):
     def __contains__(self, argument: object) -> bool:
         return argument in self._position
 
+    def values(self) -> ValuesView[str]:
+        return _LabelValues(self)
+
+    def items(self) -> ItemsView[str, str]:
+        return _LabelItems(self)
+
+    def _words(self) -> Iterator[str]:
+        return map(_WORDS.__getitem__, self._labels)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, dict):  # the usual comparison: spare copying the dict
+            return dict(self.items()) == other
+        return super().__eq__(other)
+
     def __repr__(self) -> str:
-        words = map(_WORDS.__getitem__, self._labels)
-        return repr(dict(zip(self._arguments, words, strict=True)))
+        return repr(dict(self.items()))
+
+
+# The views read the labels in bulk, not through one lookup of each name.
+class _LabelValues(ValuesView[str]):
+    _mapping: _Labelling
+
+    def __iter__(self) -> Iterator[str]:
+        return self._mapping._words()
+
+
+class _LabelItems(ItemsView[str, str]):
+    _mapping: _Labelling
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return zip(self._mapping._arguments, self._mapping._words(), strict=True)
 
 
 def grounded_labelling(fw: Framework) -> Mapping[str, str]:

@@ -174,6 +174,13 @@ def test_the_labelling_reads_like_the_dict_of_its_labels() -> None:
     assert labels["c"] == "out"
     assert labels.get("z") is None
     assert repr(labels) == repr(expected)
+    assert list(labels.items()) == list(expected.items())
+    assert list(labels.values()) == list(expected.values())
+    assert list(labels.keys()) == list(expected.keys())
+    assert ("a", "out") in labels.items()
+    assert ("a", "in") not in labels.items()
+    assert "undec" in labels.values()
+    assert len(labels.values()) == 6
     assert json.loads(json.dumps(dict(labels))) == expected
     with pytest.raises(KeyError):
         labels["z"]
