@@ -48,8 +48,9 @@ class _Index:
     Attack `e` (its place in `attacks`) ends at `ends[e]`; `last[a]` is the
     last attack argument `a` makes (-1: none) and `previous[e]` the one `a` made
     before `e`. That is four flat lists of ints, filled in one pass over the
-    attacks with no object made per argument or attack (a list of targets per
-    argument costs a million small lists and their growth). Target and attacker
+    attacks with no container made per argument or attack (a list of targets
+    per argument costs a million small lists, their growth and the cycle
+    collector's walks over them). Target and attacker
     lists per argument are made on first use (only the searching semantics need
     them).
     """
