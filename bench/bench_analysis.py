@@ -2,14 +2,19 @@
 
 Run: python bench/bench_analysis.py [--runs N] [--write]
 
-Each figure is the median of N runs (default 3). Shapes for grounded: a random
-framework (200,000 arguments, 1,000,000 attacks), a chain of 1,000,001
-arguments, and 500,000 disjoint two-cycles (1,000,000 attacks, everything
-undecided), each shape in a fresh process. "build" is making the `Framework`
-(checking names, indexing); "solve" is `grounded_labelling` once built;
-"build + solve" times both together, from the lists of names to the labels (the
-figure the goal of under 2 s is about); "one pass" is the floor any Python code
-pays, measured beside them: a dict of the names and one loop over the attacks.
+Each figure is the median of N runs (default 3). Shapes for grounded, a million
+attacks each, each shape in a fresh process: random (200,000 arguments), random
+sparse (1,000,000 arguments), a chain of 1,000,001 arguments, 500,000 disjoint
+two-cycles (everything undecided), 500,000 self-attacking arguments beside a
+chain of 500,000 (names: ints written as strings), random attacks among 500,000
+long names (80 characters) given as fresh strings (as a parser makes them, so
+every lookup hashes and compares text), and an `ArgumentMap` of 200,000 claims
+and 1,000,000 `attacks` relations. "build" is making the `Framework` (checking
+names, indexing; `framework(m)` for the map); "solve" is `grounded_labelling`
+once built; "build + solve" times both together, from the lists of names (or
+the map) to the labels (the figure the goal of under 2 s is about); "one pass"
+is the floor any Python code pays, measured beside them: a dict of the names
+and one loop over the attacks (over the map's relations) looking up both ends.
 Map-sized: the framework of a synthetic valid map of 1,000 nodes, as it comes
 (acyclic) and with 10 mutual attacks and 2 odd cycles added among its nodes
 (2**10 preferred extensions at most).
@@ -25,8 +30,11 @@ import random
 import sys
 from pathlib import Path
 
+# This checkout's argmap, not whichever one is installed.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from collections.abc import Mapping
 from functools import partial
 from itertools import pairwise
 
@@ -50,6 +58,12 @@ def random_shape() -> tuple[list[str], list[tuple[str, str]]]:
     return names, list(pairs)[:1_000_000]
 
 
+def sparse_shape() -> tuple[list[str], list[tuple[str, str]]]:
+    rng = random.Random(2)
+    names = [f"s{i}" for i in range(1_000_000)]
+    return names, [(rng.choice(names), rng.choice(names)) for _ in range(1_000_000)]
+
+
 def chain_shape() -> tuple[list[str], list[tuple[str, str]]]:
     chain = [f"c{i}" for i in range(1_000_001)]
     return chain, list(pairwise(chain))
@@ -60,11 +74,47 @@ def two_cycles_shape() -> tuple[list[str], list[tuple[str, str]]]:
     return names, [(names[i], names[i ^ 1]) for i in range(1_000_000)]
 
 
+def self_attacks_shape() -> tuple[list[str], list[tuple[str, str]]]:
+    names = [str(i) for i in range(1_000_000)]
+    loops = [(name, name) for name in names[:500_000]]
+    return names, [*loops, *pairwise(names[500_000:]), (names[-1], names[0])]
+
+
+def _long(i: int) -> str:
+    return f"statement {i:09d}, as a long name: the words of an argument, quoted"
+
+
+def long_names_shape() -> tuple[list[str], list[tuple[str, str]]]:
+    rng = random.Random(3)
+    count = 500_000
+    ends = [(rng.randrange(count), rng.randrange(count)) for _ in range(1_000_000)]
+    return [_long(i) for i in range(count)], [(_long(s), _long(t)) for s, t in ends]
+
+
+def map_shape() -> argmap.ArgumentMap:
+    rng = random.Random(4)
+    count = 200_000
+    return argmap.ArgumentMap(
+        title="A million attacks",
+        nodes=[argmap.Node(id=f"n{i}", kind="claim", text=f"Claim {i}.") for i in range(count)],
+        relations=[
+            argmap.Relation(
+                source=f"n{rng.randrange(count)}", target=f"n{rng.randrange(count)}", kind="attacks"
+            )
+            for _ in range(1_000_000)
+        ],
+    )
+
+
 SHAPES = {
     "random, 200k arguments": random_shape,
+    "random sparse, 1M arguments": sparse_shape,
     "chain, 1M+1 arguments": chain_shape,
     "500k two-cycles": two_cycles_shape,
+    "500k self-attacks + 500k chain, int names": self_attacks_shape,
+    "random, 500k long names, fresh strings": long_names_shape,
 }
+MAP_SHAPE = "map: 200k claims, 1M attacks relations"
 
 
 def map_frameworks() -> dict[str, Framework]:
@@ -85,17 +135,38 @@ def map_frameworks() -> dict[str, Framework]:
 
 def one_pass(arguments: list[str], attacks: list[tuple[str, str]]) -> int:
     """The floor: name each argument once and look at each attack once."""
-    position = {name: index for index, name in enumerate(arguments)}
+    position = dict(zip(arguments, range(len(arguments)), strict=True))
     return sum(position[s] - position[t] for s, t in attacks)
 
 
-def build_and_solve(arguments: list[str], attacks: list[tuple[str, str]]) -> dict[str, str]:
+def one_pass_map(m: argmap.ArgumentMap) -> int:
+    """The floor on a map: name each node once and look at each relation's ends once."""
+    position = {node.id: index for index, node in enumerate(m.nodes)}
+    return sum(position[r.source] - position[r.target] for r in m.relations)
+
+
+def map_build_and_solve(m: argmap.ArgumentMap) -> Mapping[str, str]:
+    """From the map to the labels."""
+    return grounded_labelling(framework(m))
+
+
+def build_and_solve(arguments: list[str], attacks: list[tuple[str, str]]) -> Mapping[str, str]:
     """From the names to the labels: what a user who has the attacks waits for."""
     return grounded_labelling(Framework(arguments=arguments, attacks=attacks))
 
 
 def grounded_row(name: str, runs: int) -> dict[str, float]:
     """The grounded figures for one shape (run in a process of its own)."""
+    if name == MAP_SHAPE:
+        m = map_shape()
+        built = framework(m)
+        return {
+            "attacks": len(built.attacks),
+            "floor": median_seconds(partial(one_pass_map, m), runs),
+            "build": median_seconds(partial(framework, m), runs),
+            "solve": median_seconds(partial(grounded_labelling, built), runs),
+            "total": median_seconds(partial(map_build_and_solve, m), runs),
+        }
     arguments, attacks = SHAPES[name]()
     fw = Framework(arguments=arguments, attacks=attacks)
     return {
@@ -120,7 +191,7 @@ def main() -> int:
         "| framework | attacks | one pass (s) | build (s) | solve (s) | build + solve (s) |",
         "|---|---|---|---|---|---|",
     ]
-    for name in SHAPES:
+    for name in [*SHAPES, MAP_SHAPE]:
         command = [sys.executable, __file__, "--runs", str(args.runs), "--grounded-shape", name]
         row = child_json(command)
         rows.append(

@@ -7,11 +7,12 @@ from typing import Any, Literal
 
 import attrs
 
+from .._collector import collector_paused
 from .._wording import plural, unknown
 from ..model import ArgumentMap, NodeKind
 from ._table import table
-from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, extensions, grounded_labelling
-from .framework import SupportRule, framework
+from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, _grounded_answer, extensions
+from .framework import Framework, SupportRule, framework
 from .gradual import GRADUAL_SEMANTICS, GradualSemantics, strengths
 
 __all__ = ["SEMANTICS", "Evaluation", "NodeStatus", "Semantics", "Status", "evaluate"]
@@ -147,11 +148,19 @@ def evaluate(
     if semantics not in EXTENSION_SEMANTICS:
         raise ValueError(unknown("semantics", semantics, SEMANTICS))
     fw = framework(m, supports=supports)
+    # A row a node: on a big map, many small objects that form no cycle.
+    with collector_paused():
+        return _standing(m, fw, semantics, supports)
+
+
+def _standing(
+    m: ArgumentMap, fw: Framework, semantics: ExtensionSemantics, supports: SupportRule
+) -> Evaluation:
     ids = {n.id for n in m.nodes}
-    found = extensions(fw, semantics)
     rows = []
     if semantics == "grounded":
-        labels = grounded_labelling(fw)
+        extension, labels = _grounded_answer(fw)
+        found: tuple[frozenset[str], ...] = (extension,)
         words: dict[str, Status] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
         for n in m.nodes:
             label = labels[n.id]
@@ -166,6 +175,7 @@ def evaluate(
                 )
             )
     else:
+        found = extensions(fw, semantics)
         for n in m.nodes:
             credulous = any(n.id in e for e in found)
             sceptical = bool(found) and all(n.id in e for e in found)

@@ -11,7 +11,9 @@ extensions. On argument maps the undecided part is usually a few small cycles.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import ItemsView, Iterator, Mapping, ValuesView
+from itertools import compress
+from operator import not_
 from typing import Literal
 
 from .._wording import unknown
@@ -41,20 +43,31 @@ _WORDS = ("", "in", "out", "undec")
 
 
 def _grounded(fw: Framework) -> list[int]:
-    """Each argument's grounded label (_IN, _OUT, _UNDEC), by counting attackers not yet out."""
+    """Each argument's grounded label (_IN, _OUT, _UNDEC), by counting attackers not yet out.
+
+    Each attack is looked at most once from each end: when its source is
+    labelled in (its target goes out) or out (its target loses an attacker).
+    """
     index = fw._index
-    targets = index.targets
+    ends, previous, last = index.ends, index.previous, index.last
     alive = list(index.indegree)
-    label = [_UNDEC] * len(alive)
+    count = len(alive)
+    label = [_UNDEC] * count
     # A list read while it grows is the queue: cheaper than a deque's pops.
-    queue = [i for i, count in enumerate(alive) if not count]
+    queue = list(compress(range(count), map(not_, alive)))
     append = queue.append
     for a in queue:
         label[a] = _IN
-        for b in targets[a]:
+        e = last[a]
+        while e >= 0:
+            b = ends[e]
+            e = previous[e]
             if label[b] == _UNDEC:
                 label[b] = _OUT
-                for c in targets[b]:
+                f = last[b]
+                while f >= 0:
+                    c = ends[f]
+                    f = previous[f]
                     left = alive[c] - 1
                     alive[c] = left
                     if not left and label[c] == _UNDEC:
@@ -62,20 +75,84 @@ def _grounded(fw: Framework) -> list[int]:
     return label
 
 
-def grounded_labelling(fw: Framework) -> dict[str, str]:
+class _Labelling(Mapping[str, str]):
+    """Argument name → grounded label, read from the solved labels through the
+    framework's index: the names are looked up when read, so a million labels
+    cost no dict of a million entries until someone asks for one (`dict(...)`)."""
+
+    __slots__ = ("_arguments", "_labels", "_position")
+
+    def __init__(self, fw: Framework, labels: list[int]) -> None:
+        self._arguments = fw.arguments
+        self._position = fw._index.position
+        self._labels = labels
+
+    def __getitem__(self, argument: str) -> str:
+        return _WORDS[self._labels[self._position[argument]]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._arguments)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+    def __contains__(self, argument: object) -> bool:
+        return argument in self._position
+
+    def values(self) -> ValuesView[str]:
+        return _LabelValues(self)
+
+    def items(self) -> ItemsView[str, str]:
+        return _LabelItems(self)
+
+    def _words(self) -> Iterator[str]:
+        return map(_WORDS.__getitem__, self._labels)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, dict):  # the usual comparison: spare copying the dict
+            return dict(self.items()) == other
+        return super().__eq__(other)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+# The views read the labels in bulk, not through one lookup of each name.
+class _LabelValues(ValuesView[str]):
+    _mapping: _Labelling
+
+    def __iter__(self) -> Iterator[str]:
+        return self._mapping._words()
+
+
+class _LabelItems(ItemsView[str, str]):
+    _mapping: _Labelling
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return zip(self._mapping._arguments, self._mapping._words(), strict=True)
+
+
+def grounded_labelling(fw: Framework) -> Mapping[str, str]:
     """Each argument's grounded label: "in", "out" or "undec".
+
+    The answer is a read-only mapping in the order of `fw.arguments`, equal to
+    the dict of the same labels; `dict(...)` makes one (for JSON, say).
 
     >>> grounded_labelling(Framework.of([("a", "b"), ("b", "c"), ("d", "d")]))
     {'a': 'in', 'b': 'out', 'c': 'in', 'd': 'undec'}
     """
-    return dict(zip(fw.arguments, map(_WORDS.__getitem__, _grounded(fw)), strict=True))
+    return _Labelling(fw, _grounded(fw))
 
 
 def grounded_extension(fw: Framework) -> frozenset[str]:
     """The grounded extension: the least complete extension."""
-    return frozenset(
-        a for a, label in zip(fw.arguments, _grounded(fw), strict=True) if label == _IN
-    )
+    return _extension(fw, _grounded(fw))
+
+
+def _grounded_answer(fw: Framework) -> tuple[frozenset[str], Mapping[str, str]]:
+    """The grounded extension and labelling from one solve."""
+    label = _grounded(fw)
+    return _extension(fw, label), _Labelling(fw, label)
 
 
 def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
@@ -146,7 +223,7 @@ def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
 
 
 def _extension(fw: Framework, label: list[int]) -> frozenset[str]:
-    return frozenset(a for a, lab in zip(fw.arguments, label, strict=True) if lab == _IN)
+    return frozenset(compress(fw.arguments, map(_IN.__eq__, label)))
 
 
 def complete_extensions(fw: Framework) -> tuple[frozenset[str], ...]:

@@ -24,12 +24,14 @@ with a node. Nothing here recurses on map data.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
 from typing import Literal
 
 import attrs
 
+from .._collector import collector_paused
 from .._wording import unknown
 from ..model import ArgumentMap, RelationKind
 
@@ -41,47 +43,82 @@ SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 
 
 class _Index:
-    """Arguments by position, attacks as target lists and attacker counts; attacker
-    lists are made on first use (only the searching semantics need them)."""
+    """Arguments by position and the attacks as linked lists of integers.
 
-    __slots__ = ("_attackers", "indegree", "position", "targets")
+    Attack `e` (its place in `attacks`) ends at `ends[e]`; `last[a]` is the
+    last attack argument `a` makes (-1: none) and `previous[e]` the one `a` made
+    before `e`. That is four flat lists of ints, filled in one pass over the
+    attacks with no container made per argument or attack (a list of targets
+    per argument costs a million small lists, their growth and the cycle
+    collector's walks over them). Target and attacker
+    lists per argument are made on first use (only the searching semantics need
+    them).
+    """
 
-    def __init__(self, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> None:
-        position = {name: index for index, name in enumerate(arguments)}
-        if len(position) != len(arguments):
+    __slots__ = ("_attackers", "_targets", "ends", "indegree", "last", "position", "previous")
+
+    def __init__(self, position: dict[str, int], count: int) -> None:
+        self.position = position
+        self.last = [-1] * count
+        self.indegree = [0] * count
+        self.previous: list[int] = []
+        self.ends: list[int] = []
+        self._targets: list[list[int]] | None = None
+        self._attackers: list[list[int]] | None = None
+
+    @classmethod
+    def of_names(cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index:
+        """The index of named attacks: every name checked, each attack looked at once."""
+        count = len(arguments)
+        position = dict(zip(arguments, range(count), strict=True))
+        if len(position) != count:
             seen: set[str] = set()
             for name in arguments:
                 if name in seen:
                     raise ValueError(f"argument {name!r} is named twice")
                 seen.add(name)
-        # A million small lists would set off many full garbage collections,
-        # each walking all of them: none of these objects can form a cycle.
-        collecting = gc.isenabled()
-        gc.disable()
+        index = cls(position, count)
+        last, indegree = index.last, index.indegree
+        follow, end = index.previous.append, index.ends.append
+        e = 0
+        # The name lookups share the loop that links: a pass of its own over a
+        # million attacks costs more than the interpreter work it saves.
         try:
-            targets: list[list[int]] = [[] for _ in arguments]
-            indegree = [0] * len(arguments)
             for source, target in attacks:
                 t = position[target]
-                targets[position[source]].append(t)
+                s = position[source]
+                follow(last[s])
+                last[s] = e
+                end(t)
                 indegree[t] += 1
+                e += 1
         except KeyError as missing:
             raise ValueError(
                 f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
             ) from None
-        finally:
-            if collecting:
-                gc.enable()
-        self.position = position
-        self.targets = targets
-        self.indegree = indegree
-        self._attackers: list[list[int]] | None = None
+        return index
+
+    @property
+    def targets(self) -> list[list[int]]:
+        """For each argument, the positions of the arguments it attacks, in attack order."""
+        if self._targets is None:
+            ends, previous = self.ends, self.previous
+            targets: list[list[int]] = []
+            for e in self.last:
+                mine = []
+                while e >= 0:
+                    mine.append(ends[e])
+                    e = previous[e]
+                mine.reverse()
+                targets.append(mine)
+            self._targets = targets
+        return self._targets
 
     @property
     def attackers(self) -> list[list[int]]:
         """For each argument, the positions of its attackers."""
         if self._attackers is None:
-            attackers: list[list[int]] = [[] for _ in self.targets]
+            attackers: list[list[int]] = [[] for _ in self.last]
             for s, targets in enumerate(self.targets):
                 for t in targets:
                     attackers[t].append(s)
@@ -113,22 +150,33 @@ class Framework:
 
     def __attrs_post_init__(self) -> None:
         # Checking the names and indexing them is one pass: done at once.
-        object.__setattr__(self, "_index", _Index(self.arguments, self.attacks))
+        object.__setattr__(self, "_index", _Index.of_names(self.arguments, self.attacks))
+
+    @classmethod
+    def _indexed(
+        cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...], index: _Index
+    ) -> Framework:
+        """A framework whose names its maker has already checked and indexed."""
+        fw = cls.__new__(cls)
+        object.__setattr__(fw, "arguments", arguments)
+        object.__setattr__(fw, "attacks", attacks)
+        object.__setattr__(fw, "_index", index)
+        return fw
 
     @classmethod
     def of(cls, attacks: Iterable[tuple[str, str]], arguments: Iterable[str] = ()) -> Framework:
         """A framework from its attacks; arguments: those named, then the others as they come."""
         pairs = tuple(attacks)
-        order: dict[str, None] = dict.fromkeys(arguments)
-        for source, target in pairs:
-            order.setdefault(source)
-            order.setdefault(target)
+        order = dict.fromkeys(chain(arguments, chain.from_iterable(pairs)))
         return cls(arguments=tuple(order), attacks=pairs)
 
     def attackers(self, argument: str) -> tuple[str, ...]:
         """The arguments that attack `argument`, in the order of `arguments`."""
         index = self._index
         return tuple(self.arguments[i] for i in index.attackers[index.position[argument]])
+
+
+_ID = attrgetter("id")
 
 
 def _support_name(node: str) -> str:
@@ -142,54 +190,109 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
     """
     if supports not in SUPPORT_RULES:
         raise ValueError(unknown("support rule", supports, SUPPORT_RULES))
-    nodes = {node.id for node in m.nodes}
-    arguments: dict[str, None] = dict.fromkeys(node.id for node in m.nodes)
+    # A big map gives a million small tuples: none can form a cycle.
+    with collector_paused():
+        return _flattened(m, evidential=supports == "evidential")
+
+
+def _flattened(m: ArgumentMap, *, evidential: bool) -> Framework:
+    ids = list(map(_ID, m.nodes))
+    # Arguments by position: the nodes first, then the auxiliary arguments as
+    # they come. Looking each relation's ends up here, once, is what checks them
+    # and what indexes them (no node id holds a `:`, so none is auxiliary).
+    position = dict(zip(ids, range(len(ids)), strict=True))
+    if len(position) != len(ids):  # repeated ids (an invalid map): the first counts
+        position = dict(zip(dict.fromkeys(ids), range(len(ids)), strict=False))
+    get = position.get
+    index = _Index(position, len(position))
+    last, indegree, ends = index.last, index.indegree, index.ends
+    follow, end = index.previous.append, ends.append
     relations = {r.id: r for r in m.relations if r.id is not None}
     undercut = {r.target for r in m.relations if r.kind is RelationKind.UNDERCUTS}
-    attacks: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = []
+    pair = pairs.append
+    # Attacks on `holds:<r>` before `r` is flattened (if ever): their places.
+    pending: list[int] = []
+
+    def new(name: str) -> None:
+        if name not in position:
+            position[name] = len(position)
+            last.append(-1)
+            indegree.append(0)
+
+    def add(source: str, target: str) -> None:
+        # As the loop below does for a plain attack, for any attack.
+        s, t, e = position[source], get(target, -1), len(ends)
+        if t < 0:
+            pending.append(e)
+        else:
+            indegree[t] += 1
+        pair((source, target))
+        end(t)
+        follow(last[s])
+        last[s] = e
 
     def link(source: str, target: str, relation_id: str | None) -> None:
         if relation_id is not None and relation_id in undercut:
             inactive, holds = f"inactive:{relation_id}", f"holds:{relation_id}"
-            arguments.setdefault(inactive)
-            arguments.setdefault(holds)
-            attacks.extend(((source, inactive), (inactive, holds), (holds, target)))
+            new(inactive)
+            new(holds)
+            add(source, inactive)
+            add(inactive, holds)
+            add(holds, target)
         else:
-            attacks.append((source, target))
+            add(source, target)
 
+    attack, undercuts = RelationKind.ATTACKS, RelationKind.UNDERCUTS
     for relation in m.relations:
-        if relation.source not in nodes:
+        source, target, kind = relation.source, relation.target, relation.kind
+        s = get(source)
+        if s is None:
             continue
-        if relation.kind is RelationKind.UNDERCUTS:
-            if relation.target in relations and relations[relation.target].source in nodes:
-                link(relation.source, f"holds:{relation.target}", relation.id)
+        if kind is undercuts:
+            if target in relations and relations[target].source in position:
+                link(source, f"holds:{target}", relation.id)
             continue
-        if relation.target not in nodes:
+        t = get(target)
+        if t is None:
             continue
-        if relation.kind is RelationKind.ATTACKS:
-            link(relation.source, relation.target, relation.id)
-        elif supports == "evidential":
-            lack = _support_name(relation.target)
-            if lack not in arguments:
-                arguments[lack] = None
-                attacks.append((lack, relation.target))
+        if kind is attack:
+            if relation.id is None:  # the usual attack, linked here: add() inlined
+                e = len(ends)
+                indegree[t] += 1
+                pair((source, target))
+                end(t)
+                follow(last[s])
+                last[s] = e
+            else:
+                link(source, target, relation.id)
+        elif evidential:
+            lack = _support_name(target)
+            if lack not in position:
+                new(lack)
+                add(lack, target)
             if relation.argument is None:
-                link(relation.source, lack, relation.id)
+                link(source, lack, relation.id)
                 continue
             # A linked argument supports as one: `linked:<argument>` attacks the
             # lack of support, and each premise that is not (effectively) accepted
             # defeats it through `premise:<argument>:<premise>`.
             linked = f"linked:{relation.argument}"
-            if linked not in arguments:
-                arguments[linked] = None
-                attacks.append((linked, lack))
-            missing = f"premise:{relation.argument}:{relation.source}"
-            arguments.setdefault(missing)
-            attacks.append((missing, linked))
-            link(relation.source, missing, relation.id)
-    # An undercut may name a relation flattened after it, or one left out: keep
-    # only the attacks whose both ends exist once every relation is in.
-    return Framework(
-        arguments=tuple(arguments),
-        attacks=tuple((s, t) for s, t in attacks if s in arguments and t in arguments),
-    )
+            if linked not in position:
+                new(linked)
+                add(linked, lack)
+            missing = f"premise:{relation.argument}:{source}"
+            new(missing)
+            add(missing, linked)
+            link(source, missing, relation.id)
+    arguments = tuple(position)
+    for e in pending:
+        t = get(pairs[e][1], -1)
+        if t < 0:
+            # An undercut named a relation left out: keep only the attacks
+            # whose both ends exist, and index them afresh.
+            kept = (p for p in pairs if p[0] in position and p[1] in position)
+            return Framework(arguments=arguments, attacks=tuple(kept))
+        ends[e] = t
+        indegree[t] += 1
+    return Framework._indexed(arguments, tuple(pairs), index)
