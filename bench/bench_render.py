@@ -26,15 +26,17 @@ from pathlib import Path
 
 import graphviz
 
-import argmap
-from argmap import ArgumentMap
-from argmap.drawing import DEFAULT_WIDTH, RenderWarning, to_dot, wrap_text
-from argmap.drawing.labels import html_text
-from argmap.drawing.layout import run_graphviz
+HERE = Path(__file__).resolve().parent
+# The argmap of this checkout, not one installed elsewhere.
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+from measure import median_seconds, write_section  # noqa: E402
+from synthetic import synthetic_document  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).parent))
-from measure import median_seconds, write_section
-from synthetic import synthetic_document
+import argmap  # noqa: E402
+from argmap import ArgumentMap  # noqa: E402
+from argmap.drawing import DEFAULT_WIDTH, RenderWarning, to_dot, wrap_text  # noqa: E402
+from argmap.drawing.labels import html_text  # noqa: E402
+from argmap.drawing.layout import run_graphviz  # noqa: E402
 
 BUILD_SIZES = (1_000, 10_000, 20_000, 100_000)
 # (engine, nodes): the goal's two references, then dot against sfdp around 1,500 nodes.
