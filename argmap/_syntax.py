@@ -235,6 +235,7 @@ class _LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.first_break = text.find("\n")
 
     @cached_property
     def starts(self) -> list[int]:
@@ -245,7 +246,7 @@ class _LineIndex:
         return list(accumulate(map((1).__add__, map(len, lines)), initial=0))
 
     def position(self, offset: int) -> tuple[int, int]:
-        if self.text.find("\n", 0, offset) < 0:
+        if self.first_break < 0 or offset <= self.first_break:
             # On the first line (the root of most documents; all of a minified
             # one): found without splitting the whole text into lines.
             return 1, offset + 1
