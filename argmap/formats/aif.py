@@ -380,15 +380,10 @@ class _Reader:
         keys: list[str] = []
         owners: list[str] = []
         for key, (premises, _) in zip(order, ends_of, strict=True):
-            prefix = "ra" if types[key] == "RA" else "ca"
-            if len(premises) == 1:
-                prefixes.append(prefix)
-                keys.append(key)
-                owners.append(key)
-            else:
-                prefixes += [prefix] * len(premises)
-                keys += [f"{key}.{i + 1}" for i in range(len(premises))]
-                owners += [key] * len(premises)
+            count = len(premises)
+            prefixes += ["ra" if types[key] == "RA" else "ca"] * count
+            owners += [key] * count
+            keys += [key] if count == 1 else [f"{key}.{i + 1}" for i in range(count)]
         names = _names_for(prefixes, keys, taken)
         ids.update(zip(names, owners, strict=True))
         first_relation: dict[str, str] = {}
@@ -428,14 +423,7 @@ class _Reader:
                 kind, to = "attacks", inode[target]
             else:
                 kind, to = "undercuts", first_relation[target]
-            if len(names) == 1:
-                relation_keys.append((key, premises[0], target))
-                relation = {"id": names[0], "from": inode[premises[0]], "to": to, "kind": kind}
-                if scheme is not None:
-                    relation["scheme"] = scheme
-                relations.append(relation)
-                continue
-            linked = t == "RA"
+            linked = t == "RA" and len(names) > 1
             for name, premise in zip(names, premises, strict=True):
                 relation_keys.append((key, premise, target))
                 relation = {"id": name, "from": inode[premise], "to": to, "kind": kind}
