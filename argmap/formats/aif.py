@@ -353,11 +353,9 @@ class _Reader:
                     continue
                 premises = premises_of.get(key, none)
                 targets = targets_of.get(key, none)
-                is_ca = types[key] == "CA"
+                # Every RA node is placed above: what is left to place is a CA node.
                 pending = [
-                    t
-                    for t in targets
-                    if is_ca and types[t] != "I" and t not in placed and t not in stack
+                    t for t in targets if types[t] != "I" and t not in placed and t not in stack
                 ]
                 if pending:
                     stack.extend(pending)
@@ -365,7 +363,7 @@ class _Reader:
                 placed[key] = (
                     bool(premises)
                     and len(targets) == 1
-                    and (types[targets[0]] == "I" or (is_ca and placed.get(targets[0], False)))
+                    and (types[targets[0]] == "I" or placed.get(targets[0], False))
                 )
                 if placed[key]:
                     plan_ends[key] = (premises, targets[0])
