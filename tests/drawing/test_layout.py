@@ -158,6 +158,7 @@ def test_run_graphviz_runs_only_a_layout_engine_whoever_made_the_options(
     # off must not make it run another one.
     looked_up: list[str] = []
     monkeypatch.setattr("shutil.which", lambda name: looked_up.append(name))
-    with pytest.raises(ValueError, match=r"unknown engine .*expected one of: dot, fdp, neato, sfdp$"):
+    expected = r"unknown engine .*expected one of: dot, fdp, neato, sfdp$"
+    with pytest.raises(ValueError, match=expected):
         run_graphviz("digraph {}", engine=engine, format="svg")
     assert looked_up == []
