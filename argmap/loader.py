@@ -19,7 +19,7 @@ import msgspec
 
 from ._checks import check_document
 from ._codec import structure_map, unstructure_map
-from ._collector import collector_paused, resume_collector
+from ._collector import collector_paused
 from ._paths import format_path, parse_path
 from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base
@@ -327,7 +327,8 @@ def _check_text(
                 _without_bom(data), lambda rows: _source_texts(rows, _base(base), root), warnings
             )
         finally:
-            resume_collector(was_enabled)
+            if was_enabled:
+                gc.enable()
         if argument_map is not None:
             _remember_base(argument_map, base)
             if not warnings:
