@@ -202,3 +202,32 @@ def test_convert_into_another_folder_keeps_sources_reachable(
     assert main(["convert", str(NATO_MAP), "-o", str(out)]) == 0
     assert main(["validate", str(out)]) == 0
     assert argmap.load(out).nodes == argmap.load(NATO_MAP).nodes
+
+
+def test_a_command_loads_only_what_it_needs() -> None:
+    # `argmap validate` starts without the drawing, analysis, page and foreign
+    # formats' code: each command's module is imported only when it runs.
+    script = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        f"code = main(['validate', {str(NATO_MAP)!r}])\n"
+        "print('\\n', code, ' '.join(sorted(sys.modules)))\n"
+    )
+    shown = (
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        .stdout.splitlines()[-1]
+        .split()
+    )
+    assert shown[0] == "0"
+    loaded = {name for name in shown[1:] if name.startswith("argmap")}
+    for module in ("drawing", "analysis", "page", "formats.aif", "formats.argdown", "cli.render"):
+        assert f"argmap.{module}" not in loaded, module
+    assert {"argmap.cli.validate", "argmap.loader"} <= loaded
+
+
+def test_foreign_format_modules_come_on_first_use() -> None:
+    script = "import argmap.formats as f; print(f.aif.__name__, f.mermaid.dumps.__module__)"
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["argmap.formats.aif", "argmap.formats.mermaid"]

@@ -18,8 +18,6 @@ from typing import Any, Protocol, TextIO
 
 from .._atomic import OutputRefusedError, check_output, write_atomic
 from .._sources import base_of, source_files
-from ..analysis import SEMANTICS
-from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
 from ..errors import ArgmapError, Problem, Severity
 from ..formats import READABLE, check_file
 from ..loader import Report
@@ -96,6 +94,10 @@ def count(minimum: int) -> Callable[[str], int]:
 
 def add_drawing_options(parser: argparse.ArgumentParser, *, status_help: str) -> None:
     """`--status`, `--theme`, `--rankdir` and `--width`: what every drawing command takes."""
+    # Imported here: the commands that draw nothing start without them.
+    from ..analysis import SEMANTICS
+    from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
+
     parser.add_argument(
         "--status",
         choices=SEMANTICS,
