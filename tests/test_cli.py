@@ -231,3 +231,17 @@ def test_foreign_format_modules_come_on_first_use() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.split()
     assert shown == ["argmap.formats.aif", "argmap.formats.mermaid"]
+
+
+def test_a_file_argmap_itself_cannot_read_is_named_not_blamed_on_the_map(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A broken installation (its schema file gone) is not "no such file" about a map that exists.
+    missing = "/opt/site-packages/argmap/argmap.schema.json"
+
+    def lost(*_: object, **__: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", missing)
+
+    monkeypatch.setattr("argmap.cli._common.check_file", lost)
+    assert main(["validate", str(NATO_MAP)]) == 2
+    assert f"{NATO_MAP}: cannot read {missing}: no such file" in capsys.readouterr().err

@@ -325,16 +325,25 @@ def print_problems(problems: Sequence[Problem], *, quiet: bool, strict: bool = F
 
 
 def unreadable(name: str, error: BaseException) -> str:
-    """Why the map file `name` could not be read, in a phrase (`cannot read: ...`)."""
+    """Why the map file `name` could not be read, in a phrase (`cannot read: ...`).
+
+    An error about another file (one argmap itself reads, say) names that file.
+    """
+    if not isinstance(error, OSError):
+        return str(error)
+    other = error.filename is not None and not _same_file(os.fsdecode(error.filename), name)
+    where = f" {os.fsdecode(error.filename)}" if other else ""
     if isinstance(error, FileNotFoundError):
-        return "cannot read: no such file"
-    if isinstance(error, IsADirectoryError):
+        return f"cannot read{where}: no such file"
+    if isinstance(error, IsADirectoryError) and not other:
         return "cannot read: it is a directory, not a map file"
     if isinstance(error, PermissionError):
-        return "cannot read: permission denied"
-    if isinstance(error, OSError):
-        return f"cannot read: {error.strerror or error}"
-    return str(error)
+        return f"cannot read{where}: permission denied"
+    return f"cannot read{where}: {error.strerror or error}"
+
+
+def _same_file(one: str, other: str) -> bool:
+    return os.path.abspath(one) == os.path.abspath(other)
 
 
 def _refusal(name: str, error: OSError, *, map_file: str) -> str:
