@@ -18,17 +18,19 @@ import types
 import typing
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from itertools import repeat, starmap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 import msgspec
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._plain import MAX_DEPTH
 from .model import ArgumentMap, Node, NodeKind, Quote, Relation, RelationKind
 from .schema import FORMAT_VERSION
+
+if TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["structure_map", "structure_typed", "unstructure_map"]
 
@@ -77,7 +79,12 @@ def _attrs_classes(kind: Any) -> list[type]:
 _MODEL_CLASSES = _model_classes()
 
 
-def _make_converter() -> cattrs.Converter:
+@cache
+def _converter() -> cattrs.Converter:
+    # Made, and cattrs imported, on the first map written: reading needs neither.
+    import cattrs
+    from cattrs.gen import make_dict_unstructure_fn, override
+
     converter = cattrs.Converter()
     # Equal maps give equal text: metadata keys are written sorted.
     converter.register_unstructure_hook_func(
@@ -100,15 +107,13 @@ def _make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER = _make_converter()
-
 # Written in this order, each first when present; the model's field order follows.
 _TOP = ("title", "description", "sources", "sections", "nodes", "relations", "lint", "metadata")
 
 
 def structure_map(document: dict[str, Any]) -> ArgumentMap:
     """The `ArgumentMap` of a document that passed the schema and the checks."""
-    built: ArgumentMap = _BUILDERS[ArgumentMap]((document,))[0]
+    built: ArgumentMap = _builders(typed=False)[ArgumentMap]((document,))[0]
     return built
 
 
@@ -129,10 +134,10 @@ def structure_typed(
     set_field = object.__setattr__
     if len(node_columns["id"]) < _BY_COLUMNS:
         # Small maps: object by object costs less than setting up the columns.
-        built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap]((document,))[0]
+        built: ArgumentMap = _builders(typed=True)[ArgumentMap]((document,))[0]
         set_field(built, "metadata", metadata)
         return built
-    built = _TYPED_BUILDERS[ArgumentMap](
+    built = _builders(typed=True)[ArgumentMap](
         (msgspec.structs.replace(document, nodes=(), relations=()),)
     )[0]
     set_field(built, "metadata", metadata)
@@ -140,7 +145,7 @@ def structure_typed(
     nodes["tags"] = _or_default(nodes["tags"], ())
     quotes = nodes["quotes"]
     if quotes.count(msgspec.UNSET) != len(quotes):
-        build = _TYPED_BUILDERS[Quote]
+        build = _builders(typed=True)[Quote]
         nodes["quotes"] = [() if q is msgspec.UNSET else build(q) for q in quotes]
     else:
         nodes["quotes"] = repeat((), len(quotes))  # type: ignore[assignment]
@@ -286,16 +291,14 @@ def _make_builder(
     return built
 
 
-def _make_builders(*, typed: bool = False) -> dict[type, Builder]:
+@cache
+def _builders(*, typed: bool) -> dict[type, Builder]:
+    """The builders of every model class (from typed structs if `typed`), made on first use."""
     builders: dict[type, Builder] = {}
     classes = {cls.__qualname__: cls for cls in _MODEL_CLASSES}
     for cls in _MODEL_CLASSES:
         builders[cls] = _make_builder(cls, builders, classes, typed)
     return builders
-
-
-_BUILDERS = _make_builders()
-_TYPED_BUILDERS = _make_builders(typed=True)
 
 
 def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:
@@ -304,7 +307,7 @@ def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:
     `nodes` is always written, since the format requires it; relations put
     `id` first and then read as a sentence: from, to, kind.
     """
-    body: dict[str, Any] = _CONVERTER.unstructure(argument_map)
+    body: dict[str, Any] = _converter().unstructure(argument_map)
     body.setdefault("nodes", [])
     if "relations" in body:
         order = ("id", "from", "to", "kind", "argument", "scheme")
