@@ -1,0 +1,304 @@
+"""Big frameworks in numpy's compiled loops: names to positions, and grounded.
+
+Imported only for frameworks of `framework._BULK_FROM` arguments and attacks or
+more (numpy's import and its per-call overhead cost more than they save on
+small ones). Every
+function here either gives the answer the pure-Python code in `framework` and
+`extensions` gives, or `None` to send the case to that code (a repeated or
+unhashable name, an unknown one: the pure-Python code then says which, in its
+own words).
+
+Names become positions by sorting, not by a dict: a million lookups in a dict
+of a million names cost a cache miss or three each, while sorted keys are read
+in order. An attack's end that is the very object its argument is (the usual
+case: the names were made once) is found by its `id`, without reading the
+string at all; any other is found by its hash and then compared with the
+argument's name, as a dict would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, is_
+
+import numpy as np
+import numpy.typing as npt
+
+from ..model import Relation, RelationKind
+from .extensions import _IN as IN
+from .extensions import _OUT as OUT
+from .extensions import _UNDEC as UNDEC
+
+__all__ = ["Names", "ends", "flattened", "grounded", "targets"]
+
+Ints = npt.NDArray[np.intp]
+
+_WAVE = 512
+"""A wave of at least this many accepted arguments is solved in numpy; fewer, in Python."""
+
+_PROBE = 1024
+"""How many names are looked up by identity first, to see if the others should be."""
+
+
+def _find(keys: npt.NDArray[np.generic], order: Ints, queries: npt.NDArray[np.generic]) -> Ints:
+    """Each query's position (`keys[order]` is sorted), -1 where no key equals it.
+
+    The queries are sorted first, so that the search walks the keys in order.
+    """
+    found = np.full(queries.size, -1, np.intp)
+    if keys.size == 0 or queries.size == 0:
+        return found
+    by_query = np.argsort(queries)
+    ordered = queries[by_query]
+    at = np.searchsorted(keys, ordered)
+    np.minimum(at, keys.size - 1, out=at)
+    hit = keys[at] == ordered
+    found[by_query[hit]] = order[at[hit]]
+    return found
+
+
+class Names:
+    """Names sorted by object identity and by hash, to find names' positions among them."""
+
+    __slots__ = ("_by_hash", "_by_id", "_hashes", "_ids", "objects")
+
+    def __init__(self, names: Sequence[str], hashes: npt.NDArray[np.int64]) -> None:
+        self.objects = np.fromiter(names, object, count=len(names))
+        self._by_hash = np.argsort(hashes)
+        self._hashes = hashes[self._by_hash]
+        ids = np.fromiter(map(id, names), np.uintp, count=len(names))
+        self._by_id = np.argsort(ids)
+        self._ids = ids[self._by_id]
+
+    @classmethod
+    def of(cls, names: Sequence[str]) -> Names | None:
+        """The names, or None if two share a hash (the same name twice, perhaps) or one has none."""
+        try:
+            hashes = np.fromiter(map(hash, names), np.int64, count=len(names))
+        except TypeError:
+            return None
+        ordered = np.sort(hashes)
+        if bool((ordered[1:] == ordered[:-1]).any()):
+            return None
+        return cls(names, hashes)
+
+    def find(self, queries: Callable[[], Iterable[str]], count: int) -> Ints | None:
+        """The position of each of the `count` names `queries()` yields (it is called once or
+        twice), -1 for a name not among these; None if a name has no hash."""
+        # Names found by identity need no reading; when the first few are not
+        # found so (names made afresh, by a parser say), none is looked for so.
+        probe = np.fromiter(map(id, islice(queries(), _PROBE)), np.uintp)
+        if 2 * int((_find(self._ids, self._by_id, probe) >= 0).sum()) >= probe.size:
+            ids = np.fromiter(map(id, queries()), np.uintp, count=count)
+            found = _find(self._ids, self._by_id, ids)
+            lost = found < 0
+            rest = np.flatnonzero(lost)
+            if rest.size == 0:
+                return found
+            strangers = np.fromiter(compress(queries(), lost.tolist()), object, count=rest.size)
+        else:
+            found = np.full(count, -1, np.intp)
+            rest = np.arange(count, dtype=np.intp)
+            strangers = np.fromiter(queries(), object, count=count)
+        # Equal names that are different objects: by hash, then compared.
+        try:
+            hashes = np.fromiter(map(hash, strangers), np.int64, count=rest.size)
+        except TypeError:
+            return None
+        places = _find(self._hashes, self._by_hash, hashes)
+        known = np.flatnonzero(places >= 0)
+        differ = known[self.objects[places[known]] != strangers[known]]
+        places[differ] = -1
+        found[rest] = places
+        return found
+
+
+def _all_pairs(attacks: Sequence[Sequence[str]]) -> bool:
+    """Whether every attack is a pair."""
+    return bool((np.fromiter(map(len, attacks), np.intp, count=len(attacks)) == 2).all())
+
+
+def ends(arguments: Sequence[str], attacks: Sequence[tuple[str, str]]) -> tuple[Ints, Ints] | None:
+    """The positions of the attacks' sources and targets; None for the pure-Python code to say
+    what is wrong (a name repeated, unknown or unhashable, an attack not a pair)."""
+    names = Names.of(arguments)
+    if names is None or not _all_pairs(attacks):
+        return None
+    both = names.find(partial(chain.from_iterable, attacks), 2 * len(attacks))
+    if both is None or bool((both < 0).any()):
+        return None
+    return both[0::2], both[1::2]
+
+
+_SOURCE, _TARGET, _KIND, _ARGUMENT = map(attrgetter, ("source", "target", "kind", "argument"))
+
+
+def flattened(
+    ids: Sequence[str],
+    relations: Sequence[Relation],
+    *,
+    evidential: bool,
+    lack: Callable[[str], str],
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], Ints, Ints] | None:
+    """A map's framework, flattened as `framework._flattened` does it, when only attacks
+    and supports of no linked argument enter it: its arguments, its attacks and their
+    ends' positions. None sends the map to that code: an undercut, a linked
+    argument, a repeated id, a name with no hash.
+
+    `lack(node)` names the argument "nothing accepted supports node".
+    """
+    names = Names.of(ids)
+    if names is None:
+        return None
+    count = len(relations)
+    kinds = list(map(_KIND, relations))
+    attacks = kinds.count(RelationKind.ATTACKS)
+    if attacks + kinds.count(RelationKind.SUPPORTS) != count:
+        return None
+    if attacks == count:
+        support = np.zeros(count, np.bool_)
+    else:
+        supports = map(is_, kinds, repeat(RelationKind.SUPPORTS))
+        support = np.fromiter(supports, np.bool_, count=count)
+    attack = ~support
+    sources = names.find(partial(map, _SOURCE, relations), count)
+    targets = names.find(partial(map, _TARGET, relations), count)
+    if sources is None or targets is None:
+        return None
+    # A relation naming no node is left out.
+    keep = (sources >= 0) & (targets >= 0) & (attack | support if evidential else attack)
+    if evidential:
+        backing = compress(relations, (keep & support).tolist())
+        if not {None}.issuperset(map(_ARGUMENT, backing)):
+            return None
+    kept = np.flatnonzero(keep)
+    sources, targets = sources[kept], targets[kept]
+    arguments = len(ids)
+    if not evidential:
+        return tuple(ids), _pairs(names.objects, sources, targets), sources, targets
+    # Each supported node's lack of support is an argument (numbered after the
+    # nodes, in the order of the node's first support) that attacks the node,
+    # just before that first support's attack on it; each support is its
+    # source's attack on that lack.
+    backed = np.flatnonzero(support[kept])
+    supported = targets[backed]
+    first = np.unique(supported, return_index=True)[1]
+    first.sort()
+    lacking = supported[first]
+    lacks = np.arange(arguments, arguments + lacking.size, dtype=np.intp)
+    lack_of = np.zeros(arguments, np.intp)
+    lack_of[lacking] = lacks
+    targets[backed] = lack_of[supported]
+    opens = backed[first]
+    before = np.zeros(kept.size, np.intp)
+    before[opens] = 1
+    slot = np.arange(kept.size, dtype=np.intp) + np.cumsum(before)
+    total = kept.size + lacking.size
+    all_sources = np.empty(total, np.intp)
+    all_targets = np.empty(total, np.intp)
+    all_sources[slot] = sources
+    all_targets[slot] = targets
+    all_sources[slot[opens] - 1] = lacks
+    all_targets[slot[opens] - 1] = lacking
+    lacks_named = np.fromiter(map(lack, names.objects[lacking]), object, count=lacking.size)
+    everything = np.concatenate((names.objects, lacks_named))
+    pairs = _pairs(everything, all_sources, all_targets)
+    return tuple(everything.tolist()), pairs, all_sources, all_targets
+
+
+def _pairs(
+    names: npt.NDArray[np.object_], sources: Ints, targets: Ints
+) -> tuple[tuple[str, str], ...]:
+    """The attacks between the names at these positions."""
+    return tuple(zip(names[sources].tolist(), names[targets].tolist(), strict=True))
+
+
+def _gather(start: Ints, heads: Ints, arguments: Ints) -> Ints:
+    """The targets of all the given arguments' attacks (`heads[start[a]:start[a + 1]]` each)."""
+    first = start[arguments]
+    sizes = start[arguments + 1] - first
+    total = int(sizes.sum())
+    shift = np.repeat(first - (np.cumsum(sizes) - sizes), sizes)
+    return heads[shift + np.arange(total, dtype=np.intp)]
+
+
+def _starts(count: int, sources: Ints) -> Ints:
+    """Where each argument's attacks start among the attacks sorted by source (`count + 1`)."""
+    start = np.zeros(count + 1, np.intp)
+    np.cumsum(np.bincount(sources, minlength=count), out=start[1:])
+    return start
+
+
+def targets(count: int, sources: Ints, targets: Ints) -> list[list[int]]:
+    """For each argument, the positions of the arguments it attacks, in attack order."""
+    start = _starts(count, sources).tolist()
+    heads = targets[np.argsort(sources, kind="stable")].tolist()
+    return [heads[start[a] : start[a + 1]] for a in range(count)]
+
+
+def _dense(size: int, count: int) -> bool:
+    """Whether `size` of `count` arguments are many enough for a pass over all of them."""
+    return size * 16 >= count
+
+
+def grounded(
+    count: int, sources: Ints, targets: Ints
+) -> tuple[list[int], tuple[list[int], list[int], list[int], list[int], list[int]] | None]:
+    """Each argument's grounded label (IN, OUT, UNDEC) as far as waves take it, and what
+    `extensions._settle` needs to go on from there (None: nothing is left to do).
+
+    In waves: the arguments all of whose attackers are out are in; what they attack
+    is out; what that attacks loses those attackers. A wave is a few array
+    operations (over all the arguments when it is big, over its own when not).
+    When too few arguments come in at once (a chain brings one at a time), the
+    rest is left to the pure-Python loop, argument by argument, over linked
+    lists like `framework._Index`'s: their last attacks, previous attacks,
+    targets, each argument's attackers not yet out, and the arguments to take in.
+    """
+    # Grounded does not care in which order an argument's attacks come.
+    by_source = np.argsort(sources)
+    start = _starts(count, sources)
+    heads = targets[by_source]
+    alive = np.bincount(targets, minlength=count)
+    label = np.full(count, UNDEC, np.int8)
+    # Invariant: `coming` holds every undecided argument with no attacker left.
+    coming = np.flatnonzero(alive == 0)
+    while coming.size >= _WAVE:
+        label[coming] = IN
+        beaten = _gather(start, heads, coming)
+        beaten = beaten[label[beaten] == UNDEC]
+        if _dense(beaten.size, count):
+            label[beaten] = OUT
+            beaten = _marked(beaten, count)
+        else:
+            beaten = np.unique(beaten)
+            label[beaten] = OUT
+        hits = _gather(start, heads, beaten)
+        if _dense(hits.size, count):
+            alive -= np.bincount(hits, minlength=count)
+            coming = np.flatnonzero((alive == 0) & (label == UNDEC))
+        else:
+            hit, times = np.unique(hits, return_counts=True)
+            alive[hit] -= times
+            coming = hit[(alive[hit] == 0) & (label[hit] == UNDEC)]
+    labels: list[int] = label.tolist()
+    if coming.size == 0:
+        return labels, None
+    # Attacks by source, linked: each one to the one before it in its group.
+    previous = np.full(sources.size, -1, np.intp)
+    same = sources[by_source[1:]] == sources[by_source[:-1]]
+    previous[by_source[1:][same]] = by_source[:-1][same]
+    last = np.full(count, -1, np.intp)
+    some = start[1:] > start[:-1]
+    last[some] = by_source[start[1:][some] - 1]
+    rest = (alive.tolist(), last.tolist(), previous.tolist(), targets.tolist(), coming.tolist())
+    return labels, rest
+
+
+def _marked(values: Ints, count: int) -> Ints:
+    """The distinct values, in order, by marking them among `count`."""
+    mark = np.zeros(count, np.bool_)
+    mark[values] = True
+    return np.flatnonzero(mark)
