@@ -38,6 +38,9 @@ Ints = npt.NDArray[np.intp]
 _WAVE = 512
 """A wave of at least this many accepted arguments is solved in numpy; fewer, in Python."""
 
+_DENSE = 16
+"""A wave touching at least 1/_DENSE of the arguments is done in passes over all of them."""
+
 _PROBE = 1024
 """How many names are looked up by identity first, to see if the others should be."""
 
@@ -240,7 +243,7 @@ def targets(count: int, sources: Ints, targets: Ints) -> list[list[int]]:
 
 def _dense(size: int, count: int) -> bool:
     """Whether `size` of `count` arguments are many enough for a pass over all of them."""
-    return size * 16 >= count
+    return size * _DENSE >= count
 
 
 def grounded(
