@@ -44,7 +44,7 @@ SupportRule = Literal["evidential", "ignore"]
 SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 """How supports enter a map's framework (see the module docstring)."""
 
-_BULK_FROM = 50_000
+_BULK_FROM = 200_000
 """Frameworks (and maps) of at least this many arguments and attacks (nodes and
 relations) together are indexed and solved by numpy's compiled loops (`_bulk`);
 smaller ones in pure Python, which is faster on them (numpy's import alone takes
@@ -184,7 +184,9 @@ def _index(arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> 
     if len(arguments) + len(attacks) >= _BULK_FROM:
         from . import _bulk
 
-        ends = _bulk.ends(arguments, attacks)
+        # Its passes make a million short-lived tuples or iterators: none in a cycle.
+        with collector_paused():
+            ends = _bulk.ends(arguments, attacks)
         if ends is not None:
             return _Packed(arguments, *ends)
     # Small, or something is wrong with a name: this says what.

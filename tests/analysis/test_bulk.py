@@ -291,10 +291,11 @@ def test_maps_of_attacks_and_supports_are_flattened_by_numpy() -> None:
 def test_numpy_is_imported_only_for_big_frameworks() -> None:
     script = (
         "import sys, argmap\n"
-        "from argmap.analysis import Framework, grounded_labelling, evaluate\n"
+        "from argmap.analysis import Framework, grounded_labelling\n"
         "grounded_labelling(Framework.of([('a', 'b')]))\n"
         "assert 'numpy' not in sys.modules\n"
-        "names = [f'a{i}' for i in range(60_000)]\n"
+        "size = sys.modules['argmap.analysis.framework']._BULK_FROM // 2 + 1\n"
+        "names = [f'a{i}' for i in range(size)]\n"
         "grounded_labelling(Framework.of(zip(names, names[1:])))\n"
         "assert 'numpy' in sys.modules\n"
     )
