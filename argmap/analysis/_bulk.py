@@ -36,7 +36,11 @@ __all__ = ["Names", "ends", "flattened", "grounded", "targets"]
 Ints = npt.NDArray[np.intp]
 
 _WAVE = 512
-"""A wave of at least this many accepted arguments is solved in numpy; fewer, in Python."""
+"""A wave of fewer accepted arguments than this is a small one (see _SMALL_WAVES)."""
+
+_SMALL_WAVES = 64
+"""How many smaller waves are solved in numpy before the rest is left to Python (a few
+end most frameworks; a chain would go on for as many waves as it is long)."""
 
 _DENSE = 16
 """A wave touching at least 1/_DENSE of the arguments is done in passes over all of them."""
@@ -258,7 +262,7 @@ def grounded(
     In waves: the arguments all of whose attackers are out are in; what they attack
     is out; what that attacks loses those attackers. A wave is a few array
     operations (over all the arguments when it is big, over its own when not).
-    When too few arguments come in at once (a chain brings one at a time), the
+    When waves stay small (a chain brings one argument at a time), the
     rest is left to the pure-Python loop, argument by argument, over linked
     lists like `framework._Index`'s: their last attacks, previous attacks,
     targets, each argument's attackers not yet out, and the arguments to take in.
@@ -271,7 +275,12 @@ def grounded(
     label = np.full(count, UNDEC, np.int8)
     # Invariant: `coming` holds every undecided argument with no attacker left.
     coming = np.flatnonzero(alive == 0)
-    while coming.size >= _WAVE:
+    small = 0  # waves of fewer than _WAVE arguments so far
+    while coming.size:
+        if coming.size < _WAVE:
+            small += 1
+            if small > _SMALL_WAVES:
+                break
         label[coming] = IN
         beaten = _gather(start, heads, coming)
         beaten = beaten[label[beaten] == UNDEC]

@@ -98,15 +98,23 @@ def shapes(draw: st.DrawFn) -> tuple[list[str], list[tuple[str, str]]]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(shapes(), st.sampled_from([1, 2, 512]), st.sampled_from([1, 16, 10**9]), st.booleans())
+@given(
+    shapes(),
+    st.sampled_from([1, 2, 512]),
+    st.sampled_from([0, 2, 64]),
+    st.sampled_from([1, 16, 10**9]),
+    st.booleans(),
+)
 def test_numpy_and_pure_python_agree_on_frameworks(
-    shape: tuple[list[str], list[tuple[str, str]]], wave: int, dense: int, probe: bool
+    shape: tuple[list[str], list[tuple[str, str]]], wave: int, small: int, dense: int, probe: bool
 ) -> None:
     arguments, attacks = shape
     with pytest.MonkeyPatch.context() as patch:
-        # Waves of every size, each done over all arguments or over its own; the
-        # names looked up by identity first or by hash at once.
+        # Waves of every size, each done over all arguments or over its own, and
+        # the rest left to Python early or late; the names looked up by identity
+        # first or by hash at once.
         patch.setattr(_bulk, "_WAVE", wave)
+        patch.setattr(_bulk, "_SMALL_WAVES", small)
         patch.setattr(_bulk, "_DENSE", dense)
         patch.setattr(_bulk, "_PROBE", 1024 if probe else 0)
         plain, packed = both_ways(lambda: Framework(arguments=arguments, attacks=attacks))
