@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from collections.abc import Mapping
 from functools import partial
-from itertools import pairwise
 
+from grounded_shapes import MAP_SHAPE, SHAPES, map_shape
 from measure import child_json, median_seconds, write_section
 from synthetic import synthetic_document
 
@@ -49,72 +49,6 @@ from argmap.analysis import (
     preferred_extensions,
     stable_extensions,
 )
-
-
-def random_shape() -> tuple[list[str], list[tuple[str, str]]]:
-    rng = random.Random(1)
-    names = [f"a{i}" for i in range(200_000)]
-    pairs = {(rng.choice(names), rng.choice(names)) for _ in range(1_050_000)}
-    return names, list(pairs)[:1_000_000]
-
-
-def sparse_shape() -> tuple[list[str], list[tuple[str, str]]]:
-    rng = random.Random(2)
-    names = [f"s{i}" for i in range(1_000_000)]
-    return names, [(rng.choice(names), rng.choice(names)) for _ in range(1_000_000)]
-
-
-def chain_shape() -> tuple[list[str], list[tuple[str, str]]]:
-    chain = [f"c{i}" for i in range(1_000_001)]
-    return chain, list(pairwise(chain))
-
-
-def two_cycles_shape() -> tuple[list[str], list[tuple[str, str]]]:
-    names = [f"p{i}" for i in range(1_000_000)]
-    return names, [(names[i], names[i ^ 1]) for i in range(1_000_000)]
-
-
-def self_attacks_shape() -> tuple[list[str], list[tuple[str, str]]]:
-    names = [str(i) for i in range(1_000_000)]
-    loops = [(name, name) for name in names[:500_000]]
-    return names, [*loops, *pairwise(names[500_000:]), (names[-1], names[0])]
-
-
-def _long(i: int) -> str:
-    return f"statement {i:09d}, as a long name: the words of an argument, quoted"
-
-
-def long_names_shape() -> tuple[list[str], list[tuple[str, str]]]:
-    rng = random.Random(3)
-    count = 500_000
-    ends = [(rng.randrange(count), rng.randrange(count)) for _ in range(1_000_000)]
-    return [_long(i) for i in range(count)], [(_long(s), _long(t)) for s, t in ends]
-
-
-def map_shape() -> argmap.ArgumentMap:
-    rng = random.Random(4)
-    count = 200_000
-    return argmap.ArgumentMap(
-        title="A million attacks",
-        nodes=[argmap.Node(id=f"n{i}", kind="claim", text=f"Claim {i}.") for i in range(count)],
-        relations=[
-            argmap.Relation(
-                source=f"n{rng.randrange(count)}", target=f"n{rng.randrange(count)}", kind="attacks"
-            )
-            for _ in range(1_000_000)
-        ],
-    )
-
-
-SHAPES = {
-    "random, 200k arguments": random_shape,
-    "random sparse, 1M arguments": sparse_shape,
-    "chain, 1M+1 arguments": chain_shape,
-    "500k two-cycles": two_cycles_shape,
-    "500k self-attacks + 500k chain, int names": self_attacks_shape,
-    "random, 500k long names, fresh strings": long_names_shape,
-}
-MAP_SHAPE = "map: 200k claims, 1M attacks relations"
 
 
 def map_frameworks() -> dict[str, Framework]:

@@ -69,15 +69,16 @@ def _find(keys: npt.NDArray[np.generic], order: Ints, queries: npt.NDArray[np.ge
 class Names:
     """Names sorted by object identity and by hash, to find names' positions among them."""
 
-    __slots__ = ("_by_hash", "_by_id", "_hashes", "_ids", "objects")
+    __slots__ = ("_by_hash", "_by_id", "_hashes", "_ids", "_objects", "names")
 
-    def __init__(self, names: Sequence[str], hashes: npt.NDArray[np.int64]) -> None:
-        self.objects = np.fromiter(names, object, count=len(names))
-        self._by_hash = np.argsort(hashes)
-        self._hashes = hashes[self._by_hash]
+    def __init__(self, names: Sequence[str], by_hash: Ints, hashes: npt.NDArray[np.int64]) -> None:
+        self.names = names
+        self._by_hash = by_hash
+        self._hashes = hashes
         ids = np.fromiter(map(id, names), np.uintp, count=len(names))
         self._by_id = np.argsort(ids)
         self._ids = ids[self._by_id]
+        self._objects: npt.NDArray[np.object_] | None = None
 
     @classmethod
     def of(cls, names: Sequence[str]) -> Names | None:
@@ -86,10 +87,18 @@ class Names:
             hashes = np.fromiter(map(hash, names), np.int64, count=len(names))
         except TypeError:
             return None
-        ordered = np.sort(hashes)
+        by_hash = np.argsort(hashes)
+        ordered = hashes[by_hash]
         if bool((ordered[1:] == ordered[:-1]).any()):
             return None
-        return cls(names, hashes)
+        return cls(names, by_hash, ordered)
+
+    @property
+    def objects(self) -> npt.NDArray[np.object_]:
+        """The names, as an array."""
+        if self._objects is None:
+            self._objects = np.fromiter(self.names, object, count=len(self.names))
+        return self._objects
 
     def find(self, queries: Callable[[], Iterable[str]], count: int) -> Ints | None:
         """The position of each of the `count` names `queries()` yields (it is called once or
