@@ -49,49 +49,98 @@ _PROBE = 1024
 """How many names are looked up by identity first, to see if the others should be."""
 
 
-def _find(keys: npt.NDArray[np.generic], order: Ints, queries: npt.NDArray[np.generic]) -> Ints:
-    """Each query's position (`keys[order]` is sorted), -1 where no key equals it.
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)
+"""2**64 over the golden ratio, odd: multiplying by it spreads keys over the table's slots."""
 
-    The queries are sorted first, so that the search walks the keys in order.
+Keys = npt.NDArray[np.uint64]
+
+
+class _Table:
+    """Distinct 64-bit keys in an open-addressing hash table (linear probing, at most
+    half full), filled and searched a whole array of keys at a time.
+
+    Each round of a search reads one slot for every key still looking: a few
+    rounds in all, each a pass of compiled code. Sorting the keys instead costs
+    several times as much on a million of them.
     """
-    found = np.full(queries.size, -1, np.intp)
-    if keys.size == 0 or queries.size == 0:
+
+    __slots__ = ("keys", "mask", "shift", "slots")
+
+    def __init__(self, keys: Keys, bits: int) -> None:
+        self.keys = keys
+        self.mask = (1 << bits) - 1
+        self.shift = np.uint64(64 - bits)
+        self.slots = np.full(1 << bits, -1, np.intp)
+
+    @classmethod
+    def of(cls, keys: Keys) -> _Table | None:
+        """The table of `keys`; None if two are equal."""
+        table = cls(keys, max((2 * keys.size).bit_length(), 1))
+        slots = table.slots
+        waiting = np.arange(keys.size, dtype=np.intp)
+        slot = table._home(keys)
+        while waiting.size:
+            free = slots[slot] < 0
+            slots[slot[free]] = waiting[free]  # where two want one slot, one gets it
+            held = slots[slot]
+            left = held != waiting
+            if bool((keys[held[left]] == keys[waiting[left]]).any()):
+                return None
+            waiting, slot = waiting[left], (slot[left] + 1) & table.mask
+        return table
+
+    def _home(self, keys: Keys) -> Ints:
+        """Each key's first slot: the top bits of its product with _SPREAD."""
+        home: Ints = ((keys * _SPREAD) >> self.shift).astype(np.intp)
+        return home
+
+    def find(self, queries: Keys) -> Ints:
+        """Each query's place among the keys, -1 where no key equals it."""
+        found = np.full(queries.size, -1, np.intp)
+        looking = np.arange(queries.size, dtype=np.intp)
+        slot = self._home(queries)
+        while looking.size:
+            held = self.slots[slot]
+            taken = held >= 0
+            same = np.zeros(looking.size, np.bool_)
+            same[taken] = self.keys[held[taken]] == queries[looking[taken]]
+            found[looking[same]] = held[same]
+            on = taken & ~same
+            looking, slot = looking[on], (slot[on] + 1) & self.mask
         return found
-    by_query = np.argsort(queries)
-    ordered = queries[by_query]
-    at = np.searchsorted(keys, ordered)
-    np.minimum(at, keys.size - 1, out=at)
-    hit = keys[at] == ordered
-    found[by_query[hit]] = order[at[hit]]
-    return found
+
+
+def _ids(names: Iterable[object], count: int) -> Keys:
+    return np.fromiter(map(id, names), np.uint64, count=count)
+
+
+def _hashes(names: Iterable[object], count: int) -> Keys | None:
+    """The names' hashes as unsigned keys; None if a name has none."""
+    try:
+        return np.fromiter(map(hash, names), np.int64, count=count).view(np.uint64)
+    except TypeError:
+        return None
 
 
 class Names:
-    """Names sorted by object identity and by hash, to find names' positions among them."""
+    """Names in hash tables by object identity and by hash, to find their positions."""
 
-    __slots__ = ("_by_hash", "_by_id", "_hashes", "_ids", "_objects", "names")
+    __slots__ = ("_by_hash", "_by_id", "_objects", "names")
 
-    def __init__(self, names: Sequence[str], by_hash: Ints, hashes: npt.NDArray[np.int64]) -> None:
+    def __init__(self, names: Sequence[str], by_hash: _Table) -> None:
         self.names = names
         self._by_hash = by_hash
-        self._hashes = hashes
-        ids = np.fromiter(map(id, names), np.uintp, count=len(names))
-        self._by_id = np.argsort(ids)
-        self._ids = ids[self._by_id]
+        by_id = _Table.of(_ids(names, len(names)))
+        assert by_id is not None  # one object twice has one hash twice
+        self._by_id = by_id
         self._objects: npt.NDArray[np.object_] | None = None
 
     @classmethod
     def of(cls, names: Sequence[str]) -> Names | None:
         """The names, or None if two share a hash (the same name twice, perhaps) or one has none."""
-        try:
-            hashes = np.fromiter(map(hash, names), np.int64, count=len(names))
-        except TypeError:
-            return None
-        by_hash = np.argsort(hashes)
-        ordered = hashes[by_hash]
-        if bool((ordered[1:] == ordered[:-1]).any()):
-            return None
-        return cls(names, by_hash, ordered)
+        hashes = _hashes(names, len(names))
+        by_hash = None if hashes is None else _Table.of(hashes)
+        return None if by_hash is None else cls(names, by_hash)
 
     @property
     def objects(self) -> npt.NDArray[np.object_]:
@@ -105,10 +154,9 @@ class Names:
         twice), -1 for a name not among these; None if a name has no hash."""
         # Names found by identity need no reading; when the first few are not
         # found so (names made afresh, by a parser say), none is looked for so.
-        probe = np.fromiter(map(id, islice(queries(), _PROBE)), np.uintp)
-        if 2 * int((_find(self._ids, self._by_id, probe) >= 0).sum()) >= probe.size:
-            ids = np.fromiter(map(id, queries()), np.uintp, count=count)
-            found = _find(self._ids, self._by_id, ids)
+        probe = self._by_id.find(np.fromiter(map(id, islice(queries(), _PROBE)), np.uint64))
+        if 2 * int((probe >= 0).sum()) >= probe.size:
+            found = self._by_id.find(_ids(queries(), count))
             lost = found < 0
             rest = np.flatnonzero(lost)
             if rest.size == 0:
@@ -119,11 +167,10 @@ class Names:
             rest = np.arange(count, dtype=np.intp)
             strangers = np.fromiter(queries(), object, count=count)
         # Equal names that are different objects: by hash, then compared.
-        try:
-            hashes = np.fromiter(map(hash, strangers), np.int64, count=rest.size)
-        except TypeError:
+        hashes = _hashes(strangers, rest.size)
+        if hashes is None:
             return None
-        places = _find(self._hashes, self._by_hash, hashes)
+        places = self._by_hash.find(hashes)
         known = np.flatnonzero(places >= 0)
         differ = known[self.objects[places[known]] != strangers[known]]
         places[differ] = -1

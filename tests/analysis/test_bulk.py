@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import pairwise
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -308,3 +309,26 @@ def test_numpy_is_imported_only_for_big_frameworks() -> None:
         "assert 'numpy' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, 2**64 - 1), max_size=300),
+    st.lists(st.integers(0, 2**64 - 1), max_size=50),
+    st.integers(0, 3),
+)
+def test_the_hash_table_finds_what_a_dict_finds(
+    keys: list[int], others: list[int], near: int
+) -> None:
+    # Keys close together share home slots (their runs collide): `near` makes some.
+    keys = keys + [(k + near) % 2**64 for k in keys[:20]] + list(range(near * 40))
+    array = np.array(keys, dtype=np.uint64)
+    table = _bulk._Table.of(array)
+    if len(set(keys)) < len(keys):
+        assert table is None
+        return
+    assert table is not None
+    where = {k: i for i, k in enumerate(keys)}
+    queries = [*keys[::-1], *others]
+    found = table.find(np.array(queries, dtype=np.uint64)).tolist()
+    assert found == [where.get(q, -1) for q in queries]
