@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import chain, compress, islice, repeat
 from operator import attrgetter, is_
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -229,8 +230,11 @@ def flattened(
         supports = map(is_, kinds, repeat(RelationKind.SUPPORTS))
         support = np.fromiter(supports, np.bool_, count=count)
     attack = ~support
-    sources = names.find(partial(map, _SOURCE, relations), count)
-    targets = names.find(partial(map, _TARGET, relations), count)
+    # The relations' own names make the attacks' pairs, as the pure-Python code's.
+    source_names = np.fromiter(map(_SOURCE, relations), object, count=count)
+    target_names = np.fromiter(map(_TARGET, relations), object, count=count)
+    sources = names.find(partial(iter, source_names), count)
+    targets = names.find(partial(iter, target_names), count)
     if sources is None or targets is None:
         return None
     # A relation naming no node is left out.
@@ -241,9 +245,9 @@ def flattened(
             return None
     kept = np.flatnonzero(keep)
     sources, targets = sources[kept], targets[kept]
-    arguments = len(ids)
+    source_names, target_names = source_names[kept], target_names[kept]
     if not evidential:
-        return tuple(ids), _pairs(names.objects, sources, targets), sources, targets
+        return tuple(ids), _pairs(source_names, target_names), sources, targets
     # Each supported node's lack of support is an argument (numbered after the
     # nodes, in the order of the node's first support) that attacks the node,
     # just before that first support's attack on it; each support is its
@@ -252,33 +256,43 @@ def flattened(
     supported = targets[backed]
     first = np.unique(supported, return_index=True)[1]
     first.sort()
-    lacking = supported[first]
-    lacks = np.arange(arguments, arguments + lacking.size, dtype=np.intp)
-    lack_of = np.zeros(arguments, np.intp)
-    lack_of[lacking] = lacks
-    targets[backed] = lack_of[supported]
     opens = backed[first]
+    lacking, lacking_names = targets[opens], target_names[opens]
+    lack_names = np.fromiter(map(lack, lacking_names), object, count=opens.size)
+    lack_of = np.zeros(len(ids), np.intp)
+    lack_of[lacking] = np.arange(lacking.size)
+    which = lack_of[supported]
+    targets[backed] = len(ids) + which
+    target_names[backed] = lack_names[which]
+    # Where each kept relation's attack goes, once the lacks' attacks are put in.
     before = np.zeros(kept.size, np.intp)
     before[opens] = 1
     slot = np.arange(kept.size, dtype=np.intp) + np.cumsum(before)
-    total = kept.size + lacking.size
-    all_sources = np.empty(total, np.intp)
-    all_targets = np.empty(total, np.intp)
-    all_sources[slot] = sources
-    all_targets[slot] = targets
-    all_sources[slot[opens] - 1] = lacks
-    all_targets[slot[opens] - 1] = lacking
-    lacks_named = np.fromiter(map(lack, names.objects[lacking]), object, count=lacking.size)
-    everything = np.concatenate((names.objects, lacks_named))
-    pairs = _pairs(everything, all_sources, all_targets)
-    return tuple(everything.tolist()), pairs, all_sources, all_targets
+    put = partial(_spliced, slot, slot[opens] - 1)
+    return (
+        (*ids, *lack_names.tolist()),
+        _pairs(put(source_names, lack_names), put(target_names, lacking_names)),
+        put(sources, len(ids) + np.arange(lacking.size, dtype=np.intp)),
+        put(targets, lacking),
+    )
+
+
+_Array = TypeVar("_Array", bound=npt.NDArray[Any])
+
+
+def _spliced(slot: Ints, at: Ints, values: _Array, inserted: _Array) -> _Array:
+    """`values` moved to `slot`, `inserted` put `at` the places left between them."""
+    spliced = np.empty(values.size + inserted.size, values.dtype)
+    spliced[slot] = values
+    spliced[at] = inserted
+    return cast(_Array, spliced)
 
 
 def _pairs(
-    names: npt.NDArray[np.object_], sources: Ints, targets: Ints
+    sources: npt.NDArray[np.object_], targets: npt.NDArray[np.object_]
 ) -> tuple[tuple[str, str], ...]:
-    """The attacks between the names at these positions."""
-    return tuple(zip(names[sources].tolist(), names[targets].tolist(), strict=True))
+    """The attacks between these names, pair by pair."""
+    return tuple(zip(sources.tolist(), targets.tolist(), strict=True))
 
 
 def _gather(start: Ints, heads: Ints, arguments: Ints) -> Ints:
