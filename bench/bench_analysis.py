@@ -13,12 +13,14 @@ and 1,000,000 `attacks` relations. "build" is making the `Framework` (checking
 names, indexing; `framework(m)` for the map); "solve" is `grounded_labelling`
 once built; "build + solve" times both together, from the lists of names (or
 the map) to the labels (the figure the goal of under 2 s is about); "one pass"
-is the floor any Python code pays, measured beside them: a dict of the names
-and one loop over the attacks (over the map's relations) looking up both ends.
+is the floor pure-Python code pays, measured beside them: a dict of the names
+and one loop over the attacks (over the map's relations) looking up both ends
+(frameworks this big are indexed and solved by numpy, which can go under it).
 Map-sized: the framework of a synthetic valid map of 1,000 nodes, as it comes
 (acyclic) and with 10 mutual attacks and 2 odd cycles added among its nodes
 (2**10 preferred extensions at most).
-`--write` replaces the analysis section of docs/performance.md.
+`--write` replaces the last part of the analysis section of docs/performance.md,
+"### Figures from bench_analysis.py".
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ from argmap.analysis import (
     preferred_extensions,
     stable_extensions,
 )
+
+FIGURES = "### Figures from bench_analysis.py"
+"""The heading of the part of docs/performance.md that `--write` replaces (the last of
+its analysis section: it runs to the next section)."""
 
 
 def map_frameworks() -> dict[str, Framework]:
@@ -146,8 +152,8 @@ def main() -> int:
         print(rows[-1], flush=True)
     if args.write:
         write_section(
-            "## Analysis",
-            "## Analysis\n\n"
+            FIGURES,
+            f"{FIGURES}\n\n"
             f"`python bench/bench_analysis.py --runs {args.runs}`, medians on this machine "
             f"(2 shared cores, load average {os.getloadavg()[0]:.1f} at the end, so "
             "absolute times are inflated; compare columns within a row):\n\n"
