@@ -11,6 +11,12 @@ median (the result is freed after the clock stops, the collector run before).
 The sides alternate, `--runs` pairs a shape; the table gives every pair's
 times, each side's median and the ratio of the medians (this checkout over the
 baseline), with the load average before and after.
+
+`--crossover` instead times this checkout's two ways, pure Python and numpy
+(`argmap.analysis.framework._BULK_FROM` set either way), on random attacks and
+on a chain at sizes from 10,000 to 800,000 arguments and attacks together, in
+one process with numpy imported, the ways alternating, medians of five: where
+numpy starts to win is where `_BULK_FROM` belongs.
 """
 
 from __future__ import annotations
@@ -53,6 +59,40 @@ def side(shape: str) -> None:
     print(f"{statistics.median(times):.3f}")
 
 
+def crossover() -> None:
+    """Print pure Python's and numpy's build + solve times at growing sizes."""
+    import importlib
+    import random
+    from itertools import pairwise
+
+    import numpy  # noqa: F401  (imported once, as a process that solves many would)
+
+    from argmap.analysis import Framework, grounded_labelling
+
+    module = importlib.import_module("argmap.analysis.framework")
+    ways = {"pure Python": sys.maxsize, "numpy": 0}
+    print("| size | shape | pure Python (ms) | numpy (ms) | numpy / pure Python |")
+    print("|---:|---|---:|---:|---:|")
+    for size in (10_000, 50_000, 100_000, 200_000, 400_000, 800_000):
+        rng = random.Random(size)
+        names = [f"a{i}" for i in range(size // 2)]
+        shapes = {
+            "random": [(rng.choice(names), rng.choice(names)) for _ in range(size // 2)],
+            "chain": list(pairwise(names)),
+        }
+        for shape, attacks in shapes.items():
+            times: dict[str, list[float]] = {way: [] for way in ways}
+            for _ in range(5):
+                for way, threshold in ways.items():
+                    module._BULK_FROM = threshold  # type: ignore[attr-defined]
+                    gc.collect()
+                    start = time.perf_counter()
+                    grounded_labelling(Framework(arguments=names, attacks=attacks))
+                    times[way].append(time.perf_counter() - start)
+            pure, packed = (statistics.median(times[way]) * 1000 for way in ways)
+            print(f"| {size:,} | {shape} | {pure:.1f} | {packed:.1f} | {packed / pure:.2f} |")
+
+
 def main() -> int:
     sys.path.insert(0, str(HERE))
     from grounded_shapes import MAP_SHAPE, SHAPES
@@ -62,8 +102,13 @@ def main() -> int:
     parser.add_argument("--baseline", type=Path, help="an older checkout of argmap")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--shape", action="append", choices=[*SHAPES, MAP_SHAPE])
+    parser.add_argument("--crossover", action="store_true", help="pure Python against numpy")
     parser.add_argument("--side", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.crossover:
+        sys.path.insert(0, str(HERE.parent))  # this checkout's argmap
+        crossover()
+        return 0
     if args.side:
         side(args.side)
         return 0
