@@ -218,7 +218,12 @@ def _load(
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
     warnings: list[Problem] | None = None,
 ) -> ArgumentMap:
-    # (msgspec refuses lone surrogates, which the wordy path reports.)
+    if isinstance(text, str) and not text.isascii():
+        # msgspec reads UTF-8: given other text, it encodes it and keeps the
+        # copy on the caller's string for as long as the string lives. Encoded
+        # here, the copy goes when the load ends. (Lone surrogates fail to
+        # encode: the wordy path reports them.)
+        text = text.encode()
     document = _DECODER.decode(text)
     keys = _Keys(document)
     metadata: dict[str, Any] = {}

@@ -273,7 +273,6 @@ class _Index:
     nodes: dict[str, Node]
     relations: dict[str, Relation]
     sections: dict[str, Section]
-    sources: dict[str, Source]
     incoming: dict[str, tuple[Relation, ...]]
     outgoing: dict[str, tuple[Relation, ...]]
 
@@ -341,10 +340,15 @@ class ArgumentMap:
             nodes=nodes,
             relations=relations,
             sections={s.id: s for s in reversed(self.sections)},
-            sources={s.id: s for s in reversed(self.sources)},
             incoming=_group((r.target, r) for r in self.relations),
             outgoing=_group((r.source, r) for r in self.relations),
         )
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        # Apart from `_index`: a drawing looks sources up and nothing else, and
+        # should not pay for tables of every node and relation.
+        return {s.id: s for s in reversed(self.sources)}
 
     def node(self, id: str) -> Node:
         """The node with this id; `KeyError` if there is none."""
@@ -360,7 +364,7 @@ class ArgumentMap:
 
     def source(self, id: str) -> Source:
         """The source with this id; `KeyError` if there is none."""
-        return _find(self._index.sources, "source", id)
+        return _find(self._sources, "source", id)
 
     def has_node(self, id: str) -> bool:
         """Whether a node with this id exists."""

@@ -12,13 +12,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import jsonschema
-import jsonschema.protocols
-import jsonschema.validators
-import jsonschema_rs
+
+if TYPE_CHECKING:
+    import jsonschema
+    import jsonschema.protocols
+    import jsonschema_rs
 
 from ._paths import format_path
 from ._wording import a, describe_value, json_type, suggest, unknown
@@ -63,6 +64,11 @@ def json_schema() -> dict[str, Any]:
 
 @cache
 def _fast_validator() -> jsonschema_rs.Draft202012Validator:
+    # The validators are imported when first needed: a map read by the typed
+    # fast path never needs them, and importing them costs more than the load
+    # of a small map.
+    import jsonschema_rs
+
     return jsonschema_rs.Draft202012Validator(_schema())
 
 
@@ -72,6 +78,8 @@ def _ecma_pattern(
     # Python's `$` also matches before a final newline; ECMA-262's, and so
     # jsonschema-rs's, does not. Both validators must agree on every id.
     if isinstance(instance, str) and not re.search(_ecma(pattern), instance):
+        import jsonschema
+
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
@@ -93,6 +101,8 @@ def _wording_validators() -> dict[str, jsonschema.protocols.Validator]:
     the items jsonschema-rs found at fault, so one typo in a map of 100,000
     nodes costs a few milliseconds, not a walk of every node in Python.
     """
+    import jsonschema.validators
+
     cls = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
         jsonschema.Draft202012Validator, {"pattern": _ecma_pattern}
     )

@@ -3,6 +3,7 @@
     python bench/bench_aif.py [--inodes 10000] [--runs 5] [--peer-python PY] [--write]
     python bench/bench_aif.py --baseline DIR   # also argmap as checked out in DIR, alternating
     python bench/bench_aif.py --linear [--inodes 25000]   # load time at 1x, 2x, 4x the size
+    python bench/bench_aif.py --svg --corpus DIR   # the real files drawn to SVG by Graphviz
 
 Files are synthetic AIF of the shapes real corpora have: "arguments" (I-nodes
 joined by RA nodes of one to three premises, CA nodes on I-nodes and on RA
@@ -17,6 +18,12 @@ measured inside the process (reading the file to DOT text) is reported, with
 the ratio. argmap is imported from this checkout; arguebuf from `--peer-python`
 (an interpreter that has it, default this one), so that it need not be
 installed beside argmap.
+
+`--svg` times the real files of `--corpus` from the file to an SVG drawing
+instead: argmap's `render_bytes(m, format="svg")` with the engine it chooses,
+arguebuf's `arguebuf.render.graphviz` with its defaults (`dot`), each drawing
+written to a file of its own (drawing the synthetic shapes, 10,000 I-nodes and
+more, is `bench/bench_big.py`'s job).
 """
 
 from __future__ import annotations
@@ -91,16 +98,26 @@ def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, An
 WORDS = ("the", "alliance", "region", "policy", "shift", "risk", "threat", "partners", "trade")
 
 
-def argmap_side(paths: list[str]) -> dict[str, Any]:
-    import argmap
+def argmap_side(paths: list[str], svg: str | None = None) -> dict[str, Any]:
+    # What argmap imports on first use (the schema's validators, which a map
+    # with warnings needs) is imported here, as all of arguebuf is by its
+    # import: neither side's imports are timed.
+    import jsonschema.validators  # noqa: F401
+    import jsonschema_rs  # noqa: F401
+
+    from argmap.drawing import render_bytes, to_dot
     from argmap.formats import aif
 
     start, cpu = time.perf_counter(), time.process_time()
     nodes = size = 0
-    for path in paths:
+    for index, path in enumerate(paths):
         m = aif.load(path)
-        dot = argmap.to_dot(m)
-        nodes, size = nodes + len(m.nodes), size + len(dot)
+        if svg is None:
+            size += len(to_dot(m))
+        else:
+            drawn = render_bytes(m, format="svg")
+            size += Path(svg, f"argmap-{index}.svg").write_bytes(drawn)
+        nodes += len(m.nodes)
     return {
         "seconds": time.perf_counter() - start,
         "cpu": time.process_time() - cpu,
@@ -109,16 +126,22 @@ def argmap_side(paths: list[str]) -> dict[str, Any]:
     }
 
 
-def arguebuf_side(paths: list[str]) -> dict[str, Any]:
+def arguebuf_side(paths: list[str], svg: str | None = None) -> dict[str, Any]:
     import arguebuf
 
     start, cpu = time.perf_counter(), time.process_time()
     nodes = size = 0
-    for path in paths:
+    for index, path in enumerate(paths):
         graph = arguebuf.load.file(path)
         total = len(graph.atom_nodes) + len(graph.scheme_nodes)
         drawn: Any = arguebuf.dump.graphviz(graph, max_nodes=total + 1)  # None above max_nodes
-        nodes, size = nodes + len(graph.atom_nodes), size + len(drawn.source)
+        if svg is None:
+            size += len(drawn.source)
+        else:
+            out = Path(svg, f"arguebuf-{index}.svg")
+            arguebuf.render.graphviz(drawn, out)
+            size += out.stat().st_size
+        nodes += len(graph.atom_nodes)
     return {
         "seconds": time.perf_counter() - start,
         "cpu": time.process_time() - cpu,
@@ -128,11 +151,16 @@ def arguebuf_side(paths: list[str]) -> dict[str, Any]:
 
 
 def run_side(
-    side: str, paths: list[Path], python: str = sys.executable, checkout: Path = ROOT
+    side: str,
+    paths: list[Path],
+    python: str = sys.executable,
+    checkout: Path = ROOT,
+    svg: Path | None = None,
 ) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(checkout)} if side == "argmap" else None
+    drawing = [] if svg is None else ["--svg-folder", str(svg)]
     result: dict[str, Any] = child_json(
-        [python, __file__, "--side", side, *map(str, paths)], env=env
+        [python, __file__, *drawing, "--side", side, *map(str, paths)], env=env
     )
     return result
 
@@ -157,11 +185,18 @@ def main() -> None:
     parser.add_argument(
         "--corpus", type=Path, help="also time every */*.json under this folder (real AIF files)"
     )
+    parser.add_argument(
+        "--svg", action="store_true", help="draw the --corpus files to SVG (only them)"
+    )
+    parser.add_argument("--svg-folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.side:
         side, *paths = args.side
-        print(json.dumps((argmap_side if side == "argmap" else arguebuf_side)(paths)))
+        draw = argmap_side if side == "argmap" else arguebuf_side
+        print(json.dumps(draw(paths, args.svg_folder)))
         return
+    if args.svg and not args.corpus:
+        parser.error("--svg draws the files of --corpus: give it")
     with tempfile.TemporaryDirectory() as folder:
         if args.linear:
             for scale in (1, 2, 4):
@@ -184,7 +219,7 @@ def main() -> None:
             "|---|---|---|---|---|---|---|",
         ]
         shapes: list[tuple[str, list[Path], str]] = []
-        for shape in ("arguments", "dialogue"):
+        for shape in () if args.svg else ("arguments", "dialogue"):
             path = Path(folder) / f"{shape}.json"
             path.write_text(json.dumps(synthetic_aif(args.inodes, dialogue=shape == "dialogue")))
             size = path.stat().st_size / 2**20
@@ -195,11 +230,14 @@ def main() -> None:
             shapes.append(("real corpus", files, f"{len(files)} files, {size:.0f} kB"))
         for shape, paths, told in shapes:
             runs: dict[str, list[dict[str, Any]]] = {"argmap": [], "arguebuf": [], "baseline": []}
+            svg = Path(folder) if args.svg else None
             for _ in range(args.runs):  # side by side, alternating
-                runs["argmap"].append(run_side("argmap", paths))
-                runs["arguebuf"].append(run_side("arguebuf", paths, args.peer_python))
+                runs["argmap"].append(run_side("argmap", paths, svg=svg))
+                runs["arguebuf"].append(run_side("arguebuf", paths, args.peer_python, svg=svg))
                 if args.baseline:
-                    runs["baseline"].append(run_side("argmap", paths, checkout=args.baseline))
+                    runs["baseline"].append(
+                        run_side("argmap", paths, checkout=args.baseline, svg=svg)
+                    )
             ours, theirs = _median(runs["argmap"], "seconds"), _median(runs["arguebuf"], "seconds")
             our_cpu, their_cpu = _median(runs["argmap"], "cpu"), _median(runs["arguebuf"], "cpu")
             lines.append(

@@ -202,3 +202,46 @@ def test_convert_into_another_folder_keeps_sources_reachable(
     assert main(["convert", str(NATO_MAP), "-o", str(out)]) == 0
     assert main(["validate", str(out)]) == 0
     assert argmap.load(out).nodes == argmap.load(NATO_MAP).nodes
+
+
+def test_a_command_loads_only_what_it_needs() -> None:
+    # `argmap validate` starts without the drawing, analysis, page and foreign
+    # formats' code: each command's module is imported only when it runs.
+    script = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        f"code = main(['validate', {str(NATO_MAP)!r}])\n"
+        "print('\\n', code, ' '.join(sorted(sys.modules)))\n"
+    )
+    shown = (
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        .stdout.splitlines()[-1]
+        .split()
+    )
+    assert shown[0] == "0"
+    loaded = {name for name in shown[1:] if name.startswith("argmap")}
+    for module in ("drawing", "analysis", "page", "formats.aif", "formats.argdown", "cli.render"):
+        assert f"argmap.{module}" not in loaded, module
+    assert {"argmap.cli.validate", "argmap.loader"} <= loaded
+
+
+def test_foreign_format_modules_come_on_first_use() -> None:
+    script = "import argmap.formats as f; print(f.aif.__name__, f.mermaid.dumps.__module__)"
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert shown == ["argmap.formats.aif", "argmap.formats.mermaid"]
+
+
+def test_a_file_argmap_itself_cannot_read_is_named_not_blamed_on_the_map(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A broken installation (its schema file gone) is not "no such file" about a map that exists.
+    missing = "/opt/site-packages/argmap/argmap.schema.json"
+
+    def lost(*_: object, **__: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory", missing)
+
+    monkeypatch.setattr("argmap.cli._common.check_file", lost)
+    assert main(["validate", str(NATO_MAP)]) == 2
+    assert f"{NATO_MAP}: cannot read {missing}: no such file" in capsys.readouterr().err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import textwrap
 from pathlib import Path
 
@@ -426,3 +427,21 @@ def test_text_with_a_lone_surrogate_is_a_problem_not_a_crash() -> None:
         argmap.loads(text, format="json")
     assert [p.code for p in caught.value.problems] == ["bad-text"]
     assert caught.value.problems[0].path == "$.title"
+
+
+def test_loading_text_leaves_no_encoded_copy_on_the_caller_s_string() -> None:
+    # The decoder reads UTF-8; a copy it makes for itself of a non-ASCII
+    # `str` would stay attached to the caller's string as long as it lives.
+    text = json.dumps(
+        {
+            "argmap": "1.0",
+            "title": "Débat über Policy — 王 教授",
+            "nodes": [{"id": f"n{i}", "kind": "claim", "text": f"Thèse {i} «x»"} for i in range(2)],
+            "relations": [{"from": "n1", "to": "n0", "kind": "supports"}],
+        },
+        ensure_ascii=False,
+    )
+    size = sys.getsizeof(text)
+    m = argmap.loads(text, format="json")
+    assert m.title == "Débat über Policy — 王 教授"
+    assert sys.getsizeof(text) == size

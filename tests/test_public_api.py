@@ -6,6 +6,8 @@ import importlib.metadata
 import subprocess
 import sys
 
+import pytest
+
 import argmap
 
 PUBLIC = [
@@ -80,3 +82,41 @@ def test_one_version_from_the_package_metadata() -> None:
         [sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=True
     )
     assert shown.stdout.strip() == f"argmap {argmap.__version__}"
+
+
+def test_importing_argmap_leaves_drawing_analysis_and_the_validators_for_first_use() -> None:
+    # A program that loads and checks maps waits only for what that needs.
+    script = (
+        "import sys, argmap\n"
+        'm = argmap.loads(\'{"argmap": "1.0", "title": "t", "nodes": []}\', format=\'json\')\n'
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    for module in (
+        "argmap.drawing",
+        "argmap.analysis",
+        "argmap.formats",
+        "argmap.page",
+        "jsonschema",
+        "jsonschema_rs",
+        "importlib.metadata",
+        "graphviz",
+    ):
+        assert module not in shown, module
+    assert "argmap.loader" in shown
+
+
+def test_names_imported_on_first_use_are_the_subpackages_own() -> None:
+    from argmap import analysis, drawing, formats, page
+
+    homes = {"analysis": analysis, "drawing": drawing, "formats": formats, "page": page}
+    assert set(argmap._HOME.values()) == set(homes)
+    for name, home in argmap._HOME.items():
+        assert name in argmap.__all__
+        assert getattr(argmap, name) is getattr(homes[home], name), name
+    assert set(argmap.__all__) <= set(dir(argmap))
+    assert argmap.drawing is drawing
+    with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
+        argmap.no_such_name  # type: ignore[attr-defined]  # noqa: B018

@@ -37,6 +37,7 @@ EXTENSION_SEMANTICS: tuple[ExtensionSemantics, ...] = (
     "preferred",
     "stable",
 )
+"""The extension semantics `evaluate` and the solvers here know, by name."""
 
 _IN, _OUT, _UNDEC = 1, 2, 3
 _WORDS = ("", "in", "out", "undec")

@@ -34,6 +34,7 @@ __all__ = ["DEFAULT_BASE_SCORE", "GRADUAL_SEMANTICS", "GradualSemantics", "Stren
 
 GradualSemantics = Literal["dfquad", "quadratic-energy"]
 GRADUAL_SEMANTICS: tuple[GradualSemantics, ...] = ("dfquad", "quadratic-energy")
+"""The gradual semantics `strengths` and `evaluate` know, by name."""
 DEFAULT_BASE_SCORE = 0.5
 """A node's base score when neither the map nor the caller gives one."""
 

@@ -24,6 +24,7 @@ __all__ = ["ICCMA_FORMATS", "IccmaFormat", "dumps_iccma", "loads_iccma", "read_s
 
 IccmaFormat = Literal["i23", "apx", "tgf"]
 ICCMA_FORMATS: tuple[IccmaFormat, ...] = ("i23", "apx", "tgf")
+"""The ICCMA file formats `dumps_iccma` writes and `loads_iccma` reads."""
 
 _APX = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*")
 

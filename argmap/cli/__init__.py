@@ -18,10 +18,9 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import Protocol, cast
 
-from .. import __version__
 from ._common import Exit, silence
 
-__all__ = ["COMMANDS", "Command", "main"]
+__all__ = ["COMMANDS", "Command", "command", "main"]
 
 
 class Command(Protocol):
@@ -40,36 +39,52 @@ class Command(Protocol):
 
 
 # One line registers a command: its module's name, in the order `--help` lists them.
-COMMANDS: dict[str, Command] = {
-    name: cast(Command, importlib.import_module(f"{__name__}.{name}"))
-    for name in (
-        "validate",
-        "schema",
-        "convert",
-        "render",
-        "evaluate",
-        "lint",
-        "diff",
-        "report",
-    )
-}
-"""The commands by name, each a module that is a `Command`."""
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "convert",
+    "render",
+    "evaluate",
+    "lint",
+    "diff",
+    "report",
+)
+"""The commands' names; each names a module of this package that is a `Command`."""
 
 
-def _parser() -> argparse.ArgumentParser:
+def command(name: str) -> Command:
+    """The module of the command `name` (one of `COMMANDS`), imported on first use."""
+    return cast(Command, importlib.import_module(f"{__name__}.{name}"))
+
+
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="argmap",
         description="Validate, convert and draw argument maps.",
     )
-    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, command in COMMANDS.items():
-        summary, _, description = inspect.cleandoc(command.__doc__ or "").partition("\n")
+    # A command's module (and all it imports) is loaded only when it runs, or
+    # when a listing or a mistake needs every command's line.
+    first = argv[0] if argv else None
+    for name in (first,) if first in COMMANDS else COMMANDS:
+        module = command(name)
+        summary, _, description = inspect.cleandoc(module.__doc__ or "").partition("\n")
         help = summary.removeprefix(f"`argmap {name}`: ").removesuffix(".")
         sub = subparsers.add_parser(name, help=help, description=description.strip())
-        sub.set_defaults(func=command.run)
-        command.add_arguments(sub)
+        sub.set_defaults(func=module.run)
+        module.add_arguments(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """`--version`: the installed version, read from the metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from .. import __version__
+
+        print(f"argmap {__version__}")  # on standard output, as argparse's own action does
+        parser.exit()
 
 
 class Terminated(BaseException):
@@ -102,9 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # strict stream (PYTHONIOENCODING=utf-8) would fail on printing them.
         if getattr(stream, "errors", None) == "strict" and isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
-    parser = _parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(arguments)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exit:
         return int(exit.code or 0)
     try:

@@ -18,8 +18,6 @@ from typing import Any, Protocol, TextIO
 
 from .._atomic import OutputRefusedError, check_output, write_atomic
 from .._sources import base_of, source_files
-from ..analysis import SEMANTICS
-from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
 from ..errors import ArgmapError, Problem, Severity
 from ..formats import READABLE, check_file
 from ..loader import Report
@@ -96,6 +94,10 @@ def count(minimum: int) -> Callable[[str], int]:
 
 def add_drawing_options(parser: argparse.ArgumentParser, *, status_help: str) -> None:
     """`--status`, `--theme`, `--rankdir` and `--width`: what every drawing command takes."""
+    # Imported here: the commands that draw nothing start without them.
+    from ..analysis import SEMANTICS
+    from ..drawing import DEFAULT_WIDTH, RANKDIRS, THEMES
+
     parser.add_argument(
         "--status",
         choices=SEMANTICS,
@@ -323,16 +325,25 @@ def print_problems(problems: Sequence[Problem], *, quiet: bool, strict: bool = F
 
 
 def unreadable(name: str, error: BaseException) -> str:
-    """Why the map file `name` could not be read, in a phrase (`cannot read: ...`)."""
+    """Why the map file `name` could not be read, in a phrase (`cannot read: ...`).
+
+    An error about another file (one argmap itself reads, say) names that file.
+    """
+    if not isinstance(error, OSError):
+        return str(error)
+    other = error.filename is not None and not _same_file(os.fsdecode(error.filename), name)
+    where = f" {os.fsdecode(error.filename)}" if other else ""
     if isinstance(error, FileNotFoundError):
-        return "cannot read: no such file"
-    if isinstance(error, IsADirectoryError):
+        return f"cannot read{where}: no such file"
+    if isinstance(error, IsADirectoryError) and not other:
         return "cannot read: it is a directory, not a map file"
     if isinstance(error, PermissionError):
-        return "cannot read: permission denied"
-    if isinstance(error, OSError):
-        return f"cannot read: {error.strerror or error}"
-    return str(error)
+        return f"cannot read{where}: permission denied"
+    return f"cannot read{where}: {error.strerror or error}"
+
+
+def _same_file(one: str, other: str) -> bool:
+    return os.path.abspath(one) == os.path.abspath(other)
 
 
 def _refusal(name: str, error: OSError, *, map_file: str) -> str:

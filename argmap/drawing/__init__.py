@@ -15,8 +15,8 @@ from ..errors import RenderWarning
 from .dot import DEFAULT_STAGGER, DEFAULT_WIDTH, MAX_STRING, RANKDIRS, to_dot, to_graphviz
 from .focus import focus, select
 from .labels import wrap_text
-from .layout import BIG_MAP, LARGE_MAP, RELATION_WEIGHT, choose_engine, layout_cost
-from .options import ENGINES, STATUSES, DrawOptions
+from .layout import BIG_MAP, ENGINES, LARGE_MAP, RELATION_WEIGHT, choose_engine, layout_cost
+from .options import STATUSES, DrawOptions
 from .output import FORMATS, SUFFIXES, format_for, render, render_bytes
 from .pagefit import PAGES
 from .theme import THEMES, EdgeStyle, NodeStyle, Theme

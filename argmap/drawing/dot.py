@@ -19,7 +19,7 @@ import graphviz
 from .._collector import collector_paused
 from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
-from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind, Source
+from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
 from .labels import (
     dot_tooltip,
     dot_url,
@@ -128,7 +128,6 @@ class _Drawing:
         self.lines: list[str] = []
         self.notes: list[str] = []
         self.citations: dict[str, tuple[str, str | None]] = {}
-        self.sources: dict[str, Source] | None = None
         self.quoted_ids: dict[str, str] = {}
         # Graphviz reads a cluster's labelloc in rank order, so "b" is the top under BT.
         self.cluster_labelloc = "b" if rankdir == "BT" else "t"
@@ -315,12 +314,9 @@ class _Drawing:
         """A tooltip's line for a quote's source, and its link; worked out once a source."""
         found = self.citations.get(source_id)
         if found is None:
-            if self.sources is None:
-                # Not `map.source`: its index holds every node and relation too,
-                # which drawing never looks up.
-                self.sources = {s.id: s for s in reversed(self.map.sources)}
-            source = self.sources.get(source_id)
-            if source is None:
+            try:
+                source = self.map.source(source_id)
+            except KeyError:
                 found = (f"\u2014 {source_id}", None)
             else:
                 cited = [source.title or source.id, source.author, source.date]

@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from types import FrameType
 
 from ..errors import RenderError, RenderWarning
+from .choices import check_choice
 
 __all__ = [
     "BIG_MAP",
+    "ENGINES",
     "LARGE_MAP",
     "RELATION_WEIGHT",
     "choose_engine",
@@ -23,6 +25,9 @@ __all__ = [
     "resolve_engine",
     "run_graphviz",
 ]
+
+ENGINES = frozenset({"dot", "fdp", "neato", "sfdp"})
+"""The Graphviz layout engines argmap renders with."""
 
 RELATION_WEIGHT = 2.0
 """How much relations beyond one a node weigh in `layout_cost` (see there)."""
@@ -84,7 +89,8 @@ def resolve_engine(
 ) -> str:
     """The engine to lay the map out with: `engine` if chosen, else `choose_engine`'s.
 
-    A chosen `engine` was checked by `DrawOptions`. An automatic choice other
+    A chosen `engine` was checked by `DrawOptions` (and `run_graphviz` checks
+    it again: it names the program run). An automatic choice other
     than `dot` comes with a `RenderWarning`; `stacklevel` is `warnings.warn`'s,
     counted from here: the caller to blame.
     """
@@ -109,10 +115,12 @@ def run_graphviz(
 ) -> bytes:
     """Lay out and draw DOT `source` with the `engine` executable; the output's bytes.
 
-    Raises `RenderError` if the executable is missing (saying how to install
-    it) or Graphviz fails (with its message).
+    Raises `ValueError` if `engine` is not one of `ENGINES` (it names the
+    program run, so it is checked here too, whoever made the options), and
+    `RenderError` if the executable is missing (saying how to install it) or
+    Graphviz fails (with its message).
     """
-    executable = shutil.which(engine)
+    executable = shutil.which(check_choice(engine, ENGINES, "engine"))
     if executable is None:
         raise RenderError(f"the Graphviz executable {engine!r} was not found on PATH; {_INSTALL}")
     command = [executable, f"-T{format}", *options]

@@ -11,6 +11,7 @@ import attrs
 
 from .._wording import unknown
 from .choices import check_choice, check_count
+from .layout import ENGINES
 from .pagefit import PAGES
 from .theme import Theme, get_theme
 
@@ -23,9 +24,6 @@ __all__ = [
     "DrawOptions",
     "options_from",
 ]
-
-ENGINES = frozenset({"dot", "fdp", "neato", "sfdp"})
-"""The Graphviz layout engines argmap renders with."""
 
 RANKDIRS = frozenset({"BT", "LR", "RL", "TB"})
 """Directions of rank: `BT` puts what is supported above its supporters."""

@@ -99,8 +99,12 @@ def _render_bytes(m: ArgumentMap, format: str, options: DrawOptions, *, stacklev
     if format == "png":
         flags = (f"-Gdpi={DEFAULT_DPI if options.dpi is None else options.dpi}",)
     # Drawing runs Graphviz anyway, so sections are laid out alone and arranged;
-    # DOT output stays the one-pass layout, which needs no Graphviz.
-    digraph = make_digraph(m, options, stacklevel=stacklevel + 1, arrange=format != "dot")
+    # DOT output stays the one-pass layout, which needs no Graphviz. A map with
+    # no sections has nothing to arrange but its legend, not worth a second run
+    # of Graphviz (about as long as drawing a small map).
+    sectioned = any(node.section is not None for node in m.nodes)
+    arrange = format != "dot" and sectioned
+    digraph = make_digraph(m, options, stacklevel=stacklevel + 1, arrange=arrange)
     source: str = digraph.source
     if format == "dot":
         return source.encode("utf-8")

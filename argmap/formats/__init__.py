@@ -10,11 +10,13 @@ argmap's format, `"nodeID"` or `"AIF"` with no `"argmap"` is AIF
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import re
 import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,8 +24,13 @@ from .._wording import MAP_FORMATS, check_format, unknown_suffix
 from ..errors import Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
 from ..model import ArgumentMap
-from . import aif, argdown, graphs, mermaid
+from . import graphs
 from .graphs import to_networkx
+
+if TYPE_CHECKING:
+    from . import aif as aif
+    from . import argdown as argdown
+    from . import mermaid as mermaid
 
 __all__ = [
     "FORMATS",
@@ -93,6 +100,28 @@ def _write_only(
     return Format(name=name, suffixes=suffixes, description=f"{what} (write only)", write=write)
 
 
+_ON_FIRST_USE = ("aif", "argdown", "mermaid")
+"""The format modules imported when first used: reading argmap's own maps needs none."""
+
+
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    """The function `name` of the format module `module`, imported when first called."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(f".{module}", __name__), name)(*args, **kwargs)
+
+    return call
+
+
+if not TYPE_CHECKING:  # so that type checkers still catch a misspelt name
+
+    def __getattr__(name: str) -> Any:
+        """The format modules of `_ON_FIRST_USE`, imported on first use."""
+        if name in _ON_FIRST_USE:
+            return importlib.import_module(f".{name}", __name__)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 FORMATS: Mapping[str, Format] = {
     f.name: f
     for f in (
@@ -102,17 +131,19 @@ FORMATS: Mapping[str, Format] = {
             name="aif",
             suffixes=(".aif.json", ".aif"),
             description="AIF JSON, as AIFdb and OVA write it",
-            read=_foreign(aif.check_text),
-            write=aif.dumps,
+            read=_foreign(_lazy("aif", "check_text")),
+            write=_lazy("aif", "dumps"),
         ),
         Format(
             name="argdown",
             suffixes=(".argdown", ".ad"),
             description="Argdown, as Argdown's own tools read and write it",
-            read=_foreign(argdown.check_text, sources=True),
-            write=argdown.dumps,
+            read=_foreign(_lazy("argdown", "check_text"), sources=True),
+            write=_lazy("argdown", "dumps"),
         ),
-        _write_only("mermaid", mermaid.dumps, "a Mermaid flowchart", ".mmd", ".mermaid"),
+        _write_only(
+            "mermaid", _lazy("mermaid", "dumps"), "a Mermaid flowchart", ".mmd", ".mermaid"
+        ),
         _write_only("graphml", graphs.dumps_graphml, "GraphML via networkx", ".graphml"),
     )
 }

@@ -10,7 +10,8 @@ import graphviz
 import pytest
 from hypothesis import given
 
-from argmap import ArgumentMap, Node, Relation, RelationKind, RenderError
+import argmap
+from argmap import ArgumentMap, Node, Relation, RelationKind, RenderError, model
 from argmap.drawing import (
     ENGINES,
     LARGE_MAP,
@@ -21,6 +22,7 @@ from argmap.drawing import (
     to_graphviz,
 )
 from argmap.strategies import argument_maps
+from tests.conftest import NATO_MAP
 
 from .maps import fan, small
 
@@ -281,3 +283,21 @@ def test_a_text_longer_than_graphviz_can_draw_is_an_error_not_a_blank_box() -> N
     m = ArgumentMap(title="t", nodes=[Node(id="a", kind="claim", text="w\n" * 32_001)])
     with pytest.raises(RenderError, match="32,001 lines"):
         to_dot(m)
+
+
+def test_citing_sources_builds_no_table_of_every_node_and_relation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A drawing looks up sources only; the map's index of nodes and relations
+    # (made with `_group`) costs a big map a pass it never uses.
+    m = argmap.load(NATO_MAP)
+    assert any(node.quotes for node in m.nodes)
+
+    def no_index(*_: object) -> None:
+        raise AssertionError("the drawing built the map's node and relation index")
+
+    monkeypatch.setattr(model, "_group", no_index)
+    dot = to_dot(m)
+    title = m.sources[0].title
+    assert title is not None
+    assert title in dot

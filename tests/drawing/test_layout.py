@@ -148,3 +148,17 @@ def test_big_maps_remove_overlaps_by_scaling_and_smaller_ones_with_prism() -> No
     )
     assert "overlap=scale" in to_dot(many, engine="sfdp")
     assert "overlap" not in to_dot(many, engine="dot")
+
+
+@pytest.mark.parametrize("engine", ["rm", "dot -Tsvg", "../dot", "", "DOT"])
+def test_run_graphviz_runs_only_a_layout_engine_whoever_made_the_options(
+    engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The engine names the program run: options made with attrs' validators
+    # off must not make it run another one.
+    looked_up: list[str] = []
+    monkeypatch.setattr("shutil.which", lambda name: looked_up.append(name))
+    expected = r"unknown engine .*expected one of: dot, fdp, neato, sfdp$"
+    with pytest.raises(ValueError, match=expected):
+        run_graphviz("digraph {}", engine=engine, format="svg")
+    assert looked_up == []

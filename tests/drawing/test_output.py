@@ -6,6 +6,7 @@ import struct
 import warnings
 from pathlib import Path
 
+import attrs
 import pytest
 
 from argmap import ArgumentMap, FormatError, Node, RenderError
@@ -193,3 +194,30 @@ def test_an_unwritable_output_is_refused_before_graphviz_runs(
         render(small(), tmp_path / "missing" / "map.svg")
     with pytest.raises(IsADirectoryError):
         render(small(), tmp_path)
+
+
+@pytest.mark.exe
+def test_a_map_without_sections_is_drawn_with_one_run_of_graphviz(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Sections are laid out alone and arranged (a second run of Graphviz to
+    # measure them); a map with none has nothing to arrange but its legend.
+    runs: list[str] = []
+    real = layout_module.run_graphviz
+
+    def counted(source: str, **options: object) -> bytes:
+        runs.append(str(options["format"]))
+        return real(source, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output_module, "run_graphviz", counted)
+    monkeypatch.setattr("argmap.drawing.pagefit.run_graphviz", counted)
+    sectioned = small()
+    render_bytes(sectioned, format="svg")
+    assert runs == ["json0", "svg"]
+    runs.clear()
+    plain = attrs.evolve(
+        sectioned, sections=(), nodes=[attrs.evolve(n, section=None) for n in sectioned.nodes]
+    )
+    svg = parse_svg(render_bytes(plain, format="svg"))
+    assert runs == ["svg"]
+    assert {"c", "e", "o", "b"} <= set(svg.nodes)
