@@ -51,7 +51,39 @@ smaller ones in pure Python, which is faster on them (numpy's import alone takes
 about 0.1 s). Tests lower it to check that both ways give the same answers."""
 
 
-class _Index:
+class _Lists:
+    """Each argument's targets and attackers as lists, made on first use (only the
+    searching semantics need them), from an index's own form of the attacks."""
+
+    __slots__ = ("_attackers", "_targets")
+
+    def __init__(self) -> None:
+        self._targets: list[list[int]] | None = None
+        self._attackers: list[list[int]] | None = None
+
+    def _made_targets(self) -> list[list[int]]:
+        raise NotImplementedError
+
+    @property
+    def targets(self) -> list[list[int]]:
+        """For each argument, the positions of the arguments it attacks, in attack order."""
+        if self._targets is None:
+            self._targets = self._made_targets()
+        return self._targets
+
+    @property
+    def attackers(self) -> list[list[int]]:
+        """For each argument, the positions of its attackers."""
+        if self._attackers is None:
+            attackers: list[list[int]] = [[] for _ in self.targets]
+            for s, mine in enumerate(self.targets):
+                for t in mine:
+                    attackers[t].append(s)
+            self._attackers = attackers
+        return self._attackers
+
+
+class _Index(_Lists):
     """Arguments by position and the attacks as linked lists of integers.
 
     Attack `e` (its place in `attacks`) ends at `ends[e]`; `last[a]` is the
@@ -64,16 +96,15 @@ class _Index:
     them).
     """
 
-    __slots__ = ("_attackers", "_targets", "ends", "indegree", "last", "position", "previous")
+    __slots__ = ("ends", "indegree", "last", "position", "previous")
 
     def __init__(self, position: dict[str, int], count: int) -> None:
+        super().__init__()
         self.position = position
         self.last = [-1] * count
         self.indegree = [0] * count
         self.previous: list[int] = []
         self.ends: list[int] = []
-        self._targets: list[list[int]] | None = None
-        self._attackers: list[list[int]] | None = None
 
     @classmethod
     def of_names(cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index:
@@ -107,44 +138,32 @@ class _Index:
             ) from None
         return index
 
-    @property
-    def targets(self) -> list[list[int]]:
-        """For each argument, the positions of the arguments it attacks, in attack order."""
-        if self._targets is None:
-            ends, previous = self.ends, self.previous
-            targets: list[list[int]] = []
-            for e in self.last:
-                mine = []
-                while e >= 0:
-                    mine.append(ends[e])
-                    e = previous[e]
-                mine.reverse()
-                targets.append(mine)
-            self._targets = targets
-        return self._targets
-
-    @property
-    def attackers(self) -> list[list[int]]:
-        """For each argument, the positions of its attackers."""
-        if self._attackers is None:
-            self._attackers = _attackers(self.targets)
-        return self._attackers
+    def _made_targets(self) -> list[list[int]]:
+        ends, previous = self.ends, self.previous
+        targets: list[list[int]] = []
+        for e in self.last:
+            mine = []
+            while e >= 0:
+                mine.append(ends[e])
+                e = previous[e]
+            mine.reverse()
+            targets.append(mine)
+        return targets
 
 
-class _Packed:
+class _Packed(_Lists):
     """A big framework's index: the positions of its attacks' sources and targets (the
     `ends`), as numpy arrays (`_bulk` made and reads them). The dict of positions and
     the lists per argument are made on first use: solving grounded needs neither."""
 
-    __slots__ = ("_attackers", "_position", "_targets", "arguments", "ends", "sources")
+    __slots__ = ("_position", "arguments", "ends", "sources")
 
     def __init__(self, arguments: tuple[str, ...], sources: Ints, ends: Ints) -> None:
+        super().__init__()
         self.arguments = arguments
         self.sources = sources
         self.ends = ends
         self._position: dict[str, int] | None = None
-        self._targets: list[list[int]] | None = None
-        self._attackers: list[list[int]] | None = None
 
     @property
     def position(self) -> dict[str, int]:
@@ -153,30 +172,10 @@ class _Packed:
             self._position = dict(zip(self.arguments, range(len(self.arguments)), strict=True))
         return self._position
 
-    @property
-    def targets(self) -> list[list[int]]:
-        """For each argument, the positions of the arguments it attacks, in attack order."""
-        if self._targets is None:
-            from . import _bulk
+    def _made_targets(self) -> list[list[int]]:
+        from . import _bulk
 
-            self._targets = _bulk.targets(len(self.arguments), self.sources, self.ends)
-        return self._targets
-
-    @property
-    def attackers(self) -> list[list[int]]:
-        """For each argument, the positions of its attackers."""
-        if self._attackers is None:
-            self._attackers = _attackers(self.targets)
-        return self._attackers
-
-
-def _attackers(targets: list[list[int]]) -> list[list[int]]:
-    """For each argument, the positions of its attackers, from each one's targets."""
-    attackers: list[list[int]] = [[] for _ in targets]
-    for s, mine in enumerate(targets):
-        for t in mine:
-            attackers[t].append(s)
-    return attackers
+        return _bulk.targets(len(self.arguments), self.sources, self.ends)
 
 
 def _index(arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index | _Packed:
