@@ -2,18 +2,18 @@
 
 Imported only for frameworks of `framework._BULK_FROM` arguments and attacks or
 more (numpy's import and its per-call overhead cost more than they save on
-small ones). Every
-function here either gives the answer the pure-Python code in `framework` and
-`extensions` gives, or `None` to send the case to that code (a repeated or
-unhashable name, an unknown one: the pure-Python code then says which, in its
-own words).
+small ones). Every function here either gives the answer the pure-Python code
+in `framework` and `extensions` gives, or `None` to send the case to that code
+(a repeated or unhashable name, an unknown one: the pure-Python code then says
+which, in its own words).
 
-Names become positions by sorting, not by a dict: a million lookups in a dict
-of a million names cost a cache miss or three each, while sorted keys are read
-in order. An attack's end that is the very object its argument is (the usual
-case: the names were made once) is found by its `id`, without reading the
-string at all; any other is found by its hash and then compared with the
-argument's name, as a dict would.
+Names become positions through hash tables held in numpy arrays, each filled
+and searched a whole array of keys at a time, not by a dict lookup a name (a
+million of those cost a million trips through the interpreter and several
+cache misses each). An attack's end that is the very object its argument is
+(the usual case: the names were made once) is found by its `id`, without
+reading the string at all; any other is found by its hash and then compared
+with the argument's name, as a dict would.
 """
 
 from __future__ import annotations
@@ -128,11 +128,9 @@ class Names:
 
     __slots__ = ("_by_hash", "_by_id", "_objects", "names")
 
-    def __init__(self, names: Sequence[str], by_hash: _Table) -> None:
+    def __init__(self, names: Sequence[str], by_hash: _Table, by_id: _Table) -> None:
         self.names = names
         self._by_hash = by_hash
-        by_id = _Table.of(_ids(names, len(names)))
-        assert by_id is not None  # one object twice has one hash twice
         self._by_id = by_id
         self._objects: npt.NDArray[np.object_] | None = None
 
@@ -141,7 +139,9 @@ class Names:
         """The names, or None if two share a hash (the same name twice, perhaps) or one has none."""
         hashes = _hashes(names, len(names))
         by_hash = None if hashes is None else _Table.of(hashes)
-        return None if by_hash is None else cls(names, by_hash)
+        # One object twice has one hash twice, unless its hash changes as it is asked.
+        by_id = None if by_hash is None else _Table.of(_ids(names, len(names)))
+        return None if by_hash is None or by_id is None else cls(names, by_hash, by_id)
 
     @property
     def objects(self) -> npt.NDArray[np.object_]:
@@ -151,8 +151,8 @@ class Names:
         return self._objects
 
     def find(self, queries: Callable[[], Iterable[str]], count: int) -> Ints | None:
-        """The position of each of the `count` names `queries()` yields (it is called once or
-        twice), -1 for a name not among these; None if a name has no hash."""
+        """The position of each of the `count` names `queries()` yields (it is called up to
+        three times), -1 for a name not among these; None if a name has no hash."""
         # Names found by identity need no reading; when the first few are not
         # found so (names made afresh, by a parser say), none is looked for so.
         probe = self._by_id.find(np.fromiter(map(id, islice(queries(), _PROBE)), np.uint64))

@@ -175,6 +175,27 @@ def test_names_sharing_a_hash_go_the_pure_python_way() -> None:
     assert labels == list(grounded_labelling(plain).values()) == ["in", "out", "in"]
 
 
+def test_a_name_whose_hash_changes_goes_the_pure_python_way() -> None:
+    class Fickle(str):
+        asked = 0
+
+        def __hash__(self) -> int:
+            Fickle.asked += 1
+            return Fickle.asked
+
+    name = Fickle("a")
+
+    def make() -> Framework:
+        return Framework(arguments=[name, name, "b"], attacks=[("b", "b")])
+
+    with bulk_from(sys.maxsize):
+        plain = make()
+    with bulk_from(0):
+        fw = make()
+    assert isinstance(fw._index, framework_module._Index)
+    assert list(grounded_labelling(fw).values()) == list(grounded_labelling(plain).values())
+
+
 def test_a_name_equal_to_an_argument_under_another_hash_is_unknown() -> None:
     # A dict finds a name by its hash, then compares: numpy's way does the same.
     class Rehashed(str):
