@@ -150,9 +150,15 @@ class Names:
             self._objects = np.fromiter(self.names, object, count=len(self.names))
         return self._objects
 
-    def find(self, queries: Callable[[], Iterable[str]], count: int) -> Ints | None:
+    def find(
+        self,
+        queries: Callable[[], Iterable[str]],
+        count: int,
+        array: npt.NDArray[np.object_] | None = None,
+    ) -> Ints | None:
         """The position of each of the `count` names `queries()` yields (it is called up to
-        three times), -1 for a name not among these; None if a name has no hash."""
+        three times), -1 for a name not among these; None if a name has no hash.
+        `array`: the same names in an array, if the caller has one (spares a copy)."""
         # Names found by identity need no reading; when the first few are not
         # found so (names made afresh, by a parser say), none is looked for so.
         probe = self._by_id.find(np.fromiter(map(id, islice(queries(), _PROBE)), np.uint64))
@@ -162,11 +168,14 @@ class Names:
             rest = np.flatnonzero(lost)
             if rest.size == 0:
                 return found
-            strangers = np.fromiter(compress(queries(), lost.tolist()), object, count=rest.size)
+            if array is not None:
+                strangers = array[rest]
+            else:
+                strangers = np.fromiter(compress(queries(), lost.tolist()), object, count=rest.size)
         else:
             found = np.full(count, -1, np.intp)
             rest = np.arange(count, dtype=np.intp)
-            strangers = np.fromiter(queries(), object, count=count)
+            strangers = np.fromiter(queries(), object, count=count) if array is None else array
         # Equal names that are different objects: by hash, then compared.
         hashes = _hashes(strangers, rest.size)
         if hashes is None:
@@ -233,8 +242,8 @@ def flattened(
     # The relations' own names make the attacks' pairs, as the pure-Python code's.
     source_names = np.fromiter(map(_SOURCE, relations), object, count=count)
     target_names = np.fromiter(map(_TARGET, relations), object, count=count)
-    sources = names.find(partial(iter, source_names), count)
-    targets = names.find(partial(iter, target_names), count)
+    sources = names.find(partial(iter, source_names), count, source_names)
+    targets = names.find(partial(iter, target_names), count, target_names)
     if sources is None or targets is None:
         return None
     # A relation naming no node is left out.

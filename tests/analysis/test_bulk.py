@@ -243,8 +243,11 @@ def broken_maps(draw: st.DrawFn) -> ArgumentMap:
     relations naming nothing, repeated ids (now and then): whatever the model takes."""
     repeats = draw(st.integers(0, 4)) == 0
     ids = draw(st.lists(st.sampled_from(_IDS), max_size=6, unique=not repeats))
-    fresh = draw(st.booleans())  # relations' ends equal to the ids, not the same objects
-    ends = st.sampled_from((*_IDS, "zz")).map(lambda name: "".join(name) if fresh else name)
+    # Relations' ends the ids' own objects, or equal ones made anew, or either.
+    spelling = draw(st.sampled_from([(False,), (True,), (False, True)]))
+    ends = st.tuples(st.sampled_from((*_IDS, "zz")), st.sampled_from(spelling)).map(
+        lambda chosen: "".join(chosen[0]) if chosen[1] else chosen[0]
+    )
     kinds = st.sampled_from([RelationKind.ATTACKS, RelationKind.SUPPORTS])
     if draw(st.integers(0, 4)) == 0:
         kinds = st.sampled_from(list(RelationKind))
@@ -353,3 +356,20 @@ def test_the_hash_table_finds_what_a_dict_finds(
     queries = [*keys[::-1], *others]
     found = table.find(np.array(queries, dtype=np.uint64)).tolist()
     assert found == [where.get(q, -1) for q in queries]
+
+
+def test_a_map_whose_ends_are_partly_the_ids_own_objects() -> None:
+    # Most ends are found by identity; the others (made anew) by hash, in their order.
+    ids = [f"n{i}" for i in range(6)]
+    m = ArgumentMap(
+        title="t",
+        nodes=[Node(id=i, kind="claim", text=f"{i}.") for i in ids],
+        relations=[
+            *(Relation(source=a, target=b, kind="attacks") for a, b in pairwise(ids)),
+            Relation(source="".join("n5"), target=ids[0], kind="attacks"),
+            Relation(source="".join("n3"), target="".join("n1"), kind="supports"),
+            Relation(source="".join("n4"), target="".join("n0"), kind="attacks"),
+        ],
+    )
+    plain, packed = maps_both_ways(m, "evidential")
+    same_answers(plain, packed)
