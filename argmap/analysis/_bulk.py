@@ -182,8 +182,10 @@ class Names:
             return None
         places = self._by_hash.find(hashes)
         known = np.flatnonzero(places >= 0)
-        differ = known[self.objects[places[known]] != strangers[known]]
-        places[differ] = -1
+        if known.size == places.size:  # the usual case: spare two copies
+            places[self.objects[places] != strangers] = -1
+        else:
+            places[known[self.objects[places[known]] != strangers[known]]] = -1
         found[rest] = places
         return found
 
@@ -248,7 +250,7 @@ def flattened(
         return None
     # A relation naming no node is left out.
     keep = (sources >= 0) & (targets >= 0) & (attack | support if evidential else attack)
-    if evidential:
+    if evidential and attacks < count:
         backing = compress(relations, (keep & support).tolist())
         if not {None}.issuperset(map(_ARGUMENT, backing)):
             return None
