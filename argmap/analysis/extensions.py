@@ -17,7 +17,7 @@ from operator import not_
 from typing import Literal
 
 from .._wording import unknown
-from .framework import Framework
+from .framework import Framework, _Packed
 
 __all__ = [
     "EXTENSION_SEMANTICS",
@@ -48,14 +48,35 @@ def _grounded(fw: Framework) -> list[int]:
 
     Each attack is looked at most once from each end: when its source is
     labelled in (its target goes out) or out (its target loses an attacker).
+    A big framework is solved by numpy as far as it goes in waves (see `_bulk`).
     """
     index = fw._index
-    ends, previous, last = index.ends, index.previous, index.last
+    if isinstance(index, _Packed):
+        from . import _bulk
+
+        label, rest = _bulk.grounded(len(fw.arguments), index.sources, index.ends)
+        if rest is not None:
+            _settle(label, *rest)
+        return label
     alive = list(index.indegree)
     count = len(alive)
     label = [_UNDEC] * count
-    # A list read while it grows is the queue: cheaper than a deque's pops.
     queue = list(compress(range(count), map(not_, alive)))
+    _settle(label, alive, index.last, index.previous, index.ends, queue)
+    return label
+
+
+def _settle(
+    label: list[int],
+    alive: list[int],
+    last: list[int],
+    previous: list[int],
+    ends: list[int],
+    queue: list[int],
+) -> None:
+    """Label in the arguments in `queue` (no attacker alive), out what they attack, and
+    so on; each argument's attacks are linked lists, as in `framework._Index`."""
+    # A list read while it grows is the queue: cheaper than a deque's pops.
     append = queue.append
     for a in queue:
         label[a] = _IN
@@ -73,7 +94,6 @@ def _grounded(fw: Framework) -> list[int]:
                     alive[c] = left
                     if not left and label[c] == _UNDEC:
                         append(c)
-    return label
 
 
 class _Labelling(Mapping[str, str]):
@@ -81,15 +101,15 @@ class _Labelling(Mapping[str, str]):
     framework's index: the names are looked up when read, so a million labels
     cost no dict of a million entries until someone asks for one (`dict(...)`)."""
 
-    __slots__ = ("_arguments", "_labels", "_position")
+    __slots__ = ("_arguments", "_index", "_labels")
 
     def __init__(self, fw: Framework, labels: list[int]) -> None:
         self._arguments = fw.arguments
-        self._position = fw._index.position
+        self._index = fw._index
         self._labels = labels
 
     def __getitem__(self, argument: str) -> str:
-        return _WORDS[self._labels[self._position[argument]]]
+        return _WORDS[self._labels[self._index.position[argument]]]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._arguments)
@@ -98,7 +118,7 @@ class _Labelling(Mapping[str, str]):
         return len(self._labels)
 
     def __contains__(self, argument: object) -> bool:
-        return argument in self._position
+        return argument in self._index.position
 
     def values(self) -> ValuesView[str]:
         return _LabelValues(self)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import chain
 from operator import attrgetter
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -35,14 +35,55 @@ from .._collector import collector_paused
 from .._wording import unknown
 from ..model import ArgumentMap, RelationKind
 
+if TYPE_CHECKING:
+    from ._bulk import Ints
+
 __all__ = ["SUPPORT_RULES", "Framework", "SupportRule", "framework"]
 
 SupportRule = Literal["evidential", "ignore"]
 SUPPORT_RULES: tuple[SupportRule, ...] = ("evidential", "ignore")
 """How supports enter a map's framework (see the module docstring)."""
 
+_BULK_FROM = 200_000
+"""Frameworks (and maps) of at least this many arguments and attacks (nodes and
+relations) together are indexed and solved by numpy's compiled loops (`_bulk`);
+smaller ones in pure Python, which is faster on them (numpy's import alone takes
+about 0.1 s). Tests lower it to check that both ways give the same answers."""
 
-class _Index:
+
+class _Lists:
+    """Each argument's targets and attackers as lists, made on first use (only the
+    searching semantics need them), from an index's own form of the attacks."""
+
+    __slots__ = ("_attackers", "_targets")
+
+    def __init__(self) -> None:
+        self._targets: list[list[int]] | None = None
+        self._attackers: list[list[int]] | None = None
+
+    def _made_targets(self) -> list[list[int]]:
+        raise NotImplementedError
+
+    @property
+    def targets(self) -> list[list[int]]:
+        """For each argument, the positions of the arguments it attacks, in attack order."""
+        if self._targets is None:
+            self._targets = self._made_targets()
+        return self._targets
+
+    @property
+    def attackers(self) -> list[list[int]]:
+        """For each argument, the positions of its attackers."""
+        if self._attackers is None:
+            attackers: list[list[int]] = [[] for _ in self.targets]
+            for s, mine in enumerate(self.targets):
+                for t in mine:
+                    attackers[t].append(s)
+            self._attackers = attackers
+        return self._attackers
+
+
+class _Index(_Lists):
     """Arguments by position and the attacks as linked lists of integers.
 
     Attack `e` (its place in `attacks`) ends at `ends[e]`; `last[a]` is the
@@ -55,16 +96,15 @@ class _Index:
     them).
     """
 
-    __slots__ = ("_attackers", "_targets", "ends", "indegree", "last", "position", "previous")
+    __slots__ = ("ends", "indegree", "last", "position", "previous")
 
     def __init__(self, position: dict[str, int], count: int) -> None:
+        super().__init__()
         self.position = position
         self.last = [-1] * count
         self.indegree = [0] * count
         self.previous: list[int] = []
         self.ends: list[int] = []
-        self._targets: list[list[int]] | None = None
-        self._attackers: list[list[int]] | None = None
 
     @classmethod
     def of_names(cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index:
@@ -98,32 +138,58 @@ class _Index:
             ) from None
         return index
 
-    @property
-    def targets(self) -> list[list[int]]:
-        """For each argument, the positions of the arguments it attacks, in attack order."""
-        if self._targets is None:
-            ends, previous = self.ends, self.previous
-            targets: list[list[int]] = []
-            for e in self.last:
-                mine = []
-                while e >= 0:
-                    mine.append(ends[e])
-                    e = previous[e]
-                mine.reverse()
-                targets.append(mine)
-            self._targets = targets
-        return self._targets
+    def _made_targets(self) -> list[list[int]]:
+        ends, previous = self.ends, self.previous
+        targets: list[list[int]] = []
+        for e in self.last:
+            mine = []
+            while e >= 0:
+                mine.append(ends[e])
+                e = previous[e]
+            mine.reverse()
+            targets.append(mine)
+        return targets
+
+
+class _Packed(_Lists):
+    """A big framework's index: the positions of its attacks' sources and targets (the
+    `ends`), as numpy arrays (`_bulk` made and reads them). The dict of positions and
+    the lists per argument are made on first use: solving grounded needs neither."""
+
+    __slots__ = ("_position", "arguments", "ends", "sources")
+
+    def __init__(self, arguments: tuple[str, ...], sources: Ints, ends: Ints) -> None:
+        super().__init__()
+        self.arguments = arguments
+        self.sources = sources
+        self.ends = ends
+        self._position: dict[str, int] | None = None
 
     @property
-    def attackers(self) -> list[list[int]]:
-        """For each argument, the positions of its attackers."""
-        if self._attackers is None:
-            attackers: list[list[int]] = [[] for _ in self.last]
-            for s, targets in enumerate(self.targets):
-                for t in targets:
-                    attackers[t].append(s)
-            self._attackers = attackers
-        return self._attackers
+    def position(self) -> dict[str, int]:
+        """Each argument's position."""
+        if self._position is None:
+            self._position = dict(zip(self.arguments, range(len(self.arguments)), strict=True))
+        return self._position
+
+    def _made_targets(self) -> list[list[int]]:
+        from . import _bulk
+
+        return _bulk.targets(len(self.arguments), self.sources, self.ends)
+
+
+def _index(arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index | _Packed:
+    """The index of named attacks, packed by numpy when there are many."""
+    if len(arguments) + len(attacks) >= _BULK_FROM:
+        from . import _bulk
+
+        # Its passes make a million short-lived tuples or iterators: none in a cycle.
+        with collector_paused():
+            ends = _bulk.ends(arguments, attacks)
+        if ends is not None:
+            return _Packed(arguments, *ends)
+    # Small, or something is wrong with a name: this says what.
+    return _Index.of_names(arguments, attacks)
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
@@ -146,15 +212,18 @@ class Framework:
     arguments: tuple[str, ...] = attrs.field(converter=_names)
     attacks: tuple[tuple[str, str], ...] = attrs.field(converter=_pairs)
 
-    _index: _Index = attrs.field(init=False, repr=False, eq=False)
+    _index: _Index | _Packed = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # Checking the names and indexing them is one pass: done at once.
-        object.__setattr__(self, "_index", _Index.of_names(self.arguments, self.attacks))
+        object.__setattr__(self, "_index", _index(self.arguments, self.attacks))
 
     @classmethod
     def _indexed(
-        cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...], index: _Index
+        cls,
+        arguments: tuple[str, ...],
+        attacks: tuple[tuple[str, str], ...],
+        index: _Index | _Packed,
     ) -> Framework:
         """A framework whose names its maker has already checked and indexed."""
         fw = cls.__new__(cls)
@@ -195,8 +264,23 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
         return _flattened(m, evidential=supports == "evidential")
 
 
+def _packed(ids: list[str], m: ArgumentMap, *, evidential: bool) -> Framework | None:
+    """A big map's framework, flattened by numpy when it can be (see `_bulk.flattened`)."""
+    from . import _bulk
+
+    packed = _bulk.flattened(ids, m.relations, evidential=evidential, lack=_support_name)
+    if packed is None:
+        return None
+    arguments, attacks, sources, ends = packed
+    return Framework._indexed(arguments, attacks, _Packed(arguments, sources, ends))
+
+
 def _flattened(m: ArgumentMap, *, evidential: bool) -> Framework:
     ids = list(map(_ID, m.nodes))
+    if len(ids) + len(m.relations) >= _BULK_FROM:
+        packed = _packed(ids, m, evidential=evidential)
+        if packed is not None:
+            return packed
     # Arguments by position: the nodes first, then the auxiliary arguments as
     # they come. Looking each relation's ends up here, once, is what checks them
     # and what indexes them (no node id holds a `:`, so none is auxiliary).

@@ -19,6 +19,7 @@ from argmap.analysis import (
     grounded_labelling,
     preferred_extensions,
 )
+from argmap.analysis.framework import _Index
 from argmap.model import RelationKind
 
 
@@ -74,6 +75,7 @@ def reference(m: ArgumentMap, *, evidential: bool = True) -> Framework:
 
 def index_lists(fw: Framework) -> tuple[object, ...]:
     index = fw._index
+    assert isinstance(index, _Index)  # small: pure Python (tests/analysis/test_bulk.py: numpy)
     return (
         list(index.position.items()),
         index.last,
