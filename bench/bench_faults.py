@@ -12,7 +12,6 @@ side, so that the ratio is of one machine at one time.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -24,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from measure import ROOT, child_output, write_section
+from measure import ROOT, baseline_parser, child_output, write_section
 
 _TIMER = """
 import sys, time
@@ -93,10 +92,7 @@ def time_check(path: Path, code: Path, runs: int) -> tuple[float, int]:
 
 def main() -> None:
     """Run the benchmark and print (or, with `--write`, record) its table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--baseline", type=Path, help="another argmap checkout to compare with")
-    parser.add_argument("--write", action="store_true", help="write docs/performance.md")
+    parser = baseline_parser(__doc__, runs=3)
     args = parser.parse_args()
     started = time.perf_counter()
     rows = []

@@ -17,14 +17,13 @@ source text checked); `argmap --version`.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from measure import ROOT, write_section
+from measure import ROOT, baseline_parser, write_section
 
 NATO = ROOT / "examples" / "nato_indo_pacific" / "map.yaml"
 SMALL = (
@@ -56,10 +55,7 @@ def run(checkout: Path, code: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--baseline", type=Path, help="another checkout to time alongside")
-    parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser = baseline_parser(__doc__, runs=15)
     args = parser.parse_args()
     if args.baseline is not None:
         schema = args.baseline / "argmap" / "argmap.schema.json"

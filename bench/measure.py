@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import json
 import statistics
@@ -11,9 +12,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ROOT", "child_json", "child_output", "median_seconds", "write_section"]
+__all__ = [
+    "ROOT",
+    "baseline_parser",
+    "child_json",
+    "child_output",
+    "median_seconds",
+    "write_section",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def baseline_parser(doc: str, *, runs: int) -> argparse.ArgumentParser:
+    """A benchmark's options: `--runs`, `--baseline` (another checkout) and `--write`."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--baseline", type=Path, help="another argmap checkout to time alongside")
+    parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    return parser
 
 
 def child_output(command: list[str], **options: Any) -> str:
