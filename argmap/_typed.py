@@ -190,6 +190,11 @@ def _require(condition: bool) -> None:
         raise _DeclinedError
 
 
+_OWN_COPY = 1 << 16
+"""Characters from which a text's UTF-8 copy is made here, not kept on the caller's string
+(below, the copy is small, and loading one text again reuses it)."""
+
+
 def load_typed(
     text: str | bytes,
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
@@ -218,11 +223,11 @@ def _load(
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
     warnings: list[Problem] | None = None,
 ) -> ArgumentMap:
-    if isinstance(text, str) and not text.isascii():
+    if isinstance(text, str) and len(text) >= _OWN_COPY and not text.isascii():
         # msgspec reads UTF-8: given other text, it encodes it and keeps the
         # copy on the caller's string for as long as the string lives. Encoded
-        # here, the copy goes when the load ends. (Lone surrogates fail to
-        # encode: the wordy path reports them.)
+        # here, the copy of a big text goes when the load ends. (Lone
+        # surrogates fail to encode: the wordy path reports them.)
         text = text.encode()
     document = _DECODER.decode(text)
     keys = _Keys(document)

@@ -430,18 +430,26 @@ def test_text_with_a_lone_surrogate_is_a_problem_not_a_crash() -> None:
 
 
 def test_loading_text_leaves_no_encoded_copy_on_the_caller_s_string() -> None:
-    # The decoder reads UTF-8; a copy it makes for itself of a non-ASCII
+    # The decoder reads UTF-8; a copy it makes for itself of a big non-ASCII
     # `str` would stay attached to the caller's string as long as it lives.
+    count = 1000
     text = json.dumps(
         {
             "argmap": "1.0",
             "title": "Débat über Policy — 王 教授",
-            "nodes": [{"id": f"n{i}", "kind": "claim", "text": f"Thèse {i} «x»"} for i in range(2)],
-            "relations": [{"from": "n1", "to": "n0", "kind": "supports"}],
+            "nodes": [
+                {"id": f"n{i}", "kind": "claim", "text": f"Thèse {i} «{'x' * 60}»"}
+                for i in range(count)
+            ],
+            "relations": [
+                {"from": f"n{i + 1}", "to": f"n{i}", "kind": "supports"} for i in range(count - 1)
+            ],
         },
         ensure_ascii=False,
     )
+    assert len(text) >= 1 << 16  # big enough for the loader to make the copy itself
     size = sys.getsizeof(text)
     m = argmap.loads(text, format="json")
     assert m.title == "Débat über Policy — 王 教授"
+    assert len(m.nodes) == count
     assert sys.getsizeof(text) == size
