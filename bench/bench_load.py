@@ -1,7 +1,8 @@
 """Loading and saving maps beside `json.loads`/`json.dumps`, each side in a fresh process.
 
 Run: `python bench/bench_load.py` (or `./dev bench`); `--write` puts the tables in
-the "Loading" section of docs/performance.md.
+the last part of docs/performance.md's "Loading" section, "Figures from
+bench_load.py" (what comes before it, round by round, is left as it is).
 
 Fairness: every timing is taken in a fresh Python process that has imported the
 same modules (argmap and json) and read the same file, and nothing else, so
@@ -38,6 +39,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from synthetic import SHAPES  # noqa: E402
 
 SIZES = (10, 1_000, 10_000, 100_000)
+FIGURES = "### Figures from bench_load.py"
 LOAD_GOAL, SMALL_LOAD_GOAL, MEMORY_GOAL, DUMPS_GOAL = 2.0, 4.0, 2.0, 1.0
 GOAL_NODES, SMALL_NODES = 100_000, 10
 
@@ -229,8 +231,8 @@ def main() -> int:
         if args.runs != 5:
             command += f" --runs {args.runs}"
         write_section(
-            "## Loading",
-            "## Loading\n\n"
+            FIGURES,
+            f"{FIGURES}\n\n"
             f"`{command}`: medians of {args.runs} runs, each side of each ratio "
             "timed in a fresh process of its own (same imports, same file read, nothing "
             "else in the heap), the two sides alternating. `argmap.loads` is "
