@@ -245,3 +245,17 @@ def test_a_file_argmap_itself_cannot_read_is_named_not_blamed_on_the_map(
     monkeypatch.setattr("argmap.cli._common.check_file", lost)
     assert main(["validate", str(NATO_MAP)]) == 2
     assert f"{NATO_MAP}: cannot read {missing}: no such file" in capsys.readouterr().err
+
+
+def test_version_loads_no_command() -> None:
+    script = (
+        "import sys\n"
+        "from argmap.cli import COMMANDS, main\n"
+        "code = main(['--version'])\n"
+        "print('\\n', code, *[n for n in COMMANDS if f'argmap.cli.{n}' in sys.modules])\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert shown[0].startswith("argmap ")
+    assert shown[-1].split() == ["0"]

@@ -65,9 +65,11 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     # A command's module (and all it imports) is loaded only when it runs, or
-    # when a listing or a mistake needs every command's line.
+    # when a listing or a mistake needs every command's line; `--version`
+    # needs none (argparse acts on it before it asks for a command).
     first = argv[0] if argv else None
-    for name in (first,) if first in COMMANDS else COMMANDS:
+    names = (first,) if first in COMMANDS else () if first == "--version" else COMMANDS
+    for name in names:
         module = command(name)
         summary, _, description = inspect.cleandoc(module.__doc__ or "").partition("\n")
         help = summary.removeprefix(f"`argmap {name}`: ").removesuffix(".")
