@@ -113,7 +113,7 @@ _TOP = ("title", "description", "sources", "sections", "nodes", "relations", "li
 
 def structure_map(document: dict[str, Any]) -> ArgumentMap:
     """The `ArgumentMap` of a document that passed the schema and the checks."""
-    built: ArgumentMap = _BUILDERS[False][ArgumentMap]((document,))[0]
+    built: ArgumentMap = _BUILDERS[ArgumentMap]((document,))[0]
     return built
 
 
@@ -134,10 +134,10 @@ def structure_typed(
     set_field = object.__setattr__
     if len(node_columns["id"]) < _BY_COLUMNS:
         # Small maps: object by object costs less than setting up the columns.
-        built: ArgumentMap = _BUILDERS[True][ArgumentMap]((document,))[0]
+        built: ArgumentMap = _TYPED_BUILDERS[ArgumentMap]((document,))[0]
         set_field(built, "metadata", metadata)
         return built
-    built = _BUILDERS[True][ArgumentMap](
+    built = _TYPED_BUILDERS[ArgumentMap](
         (msgspec.structs.replace(document, nodes=(), relations=()),)
     )[0]
     set_field(built, "metadata", metadata)
@@ -145,7 +145,7 @@ def structure_typed(
     nodes["tags"] = _or_default(nodes["tags"], ())
     quotes = nodes["quotes"]
     if quotes.count(msgspec.UNSET) != len(quotes):
-        build = _BUILDERS[True][Quote]
+        build = _TYPED_BUILDERS[Quote]
         nodes["quotes"] = [() if q is msgspec.UNSET else build(q) for q in quotes]
     else:
         nodes["quotes"] = repeat((), len(quotes))  # type: ignore[assignment]
@@ -300,8 +300,8 @@ def _make_builders(*, typed: bool) -> dict[type, Builder]:
 
 
 # Made at import (a millisecond or two): a first load then costs no more than the next.
-# Keyed by `typed`: from typed structs (the fast path) or from documents.
-_BUILDERS = {typed: _make_builders(typed=typed) for typed in (False, True)}
+_BUILDERS = _make_builders(typed=False)
+_TYPED_BUILDERS = _make_builders(typed=True)
 
 
 def unstructure_map(argument_map: ArgumentMap) -> dict[str, Any]:
