@@ -331,8 +331,9 @@ def unreadable(name: str, error: BaseException) -> str:
     """
     if not isinstance(error, OSError):
         return str(error)
-    other = error.filename is not None and not _same_file(os.fsdecode(error.filename), name)
-    where = f" {os.fsdecode(error.filename)}" if other else ""
+    filename = None if error.filename is None else os.fsdecode(error.filename)
+    other = filename is not None and os.path.abspath(filename) != os.path.abspath(name)
+    where = f" {filename}" if other else ""
     if isinstance(error, FileNotFoundError):
         return f"cannot read{where}: no such file"
     if isinstance(error, IsADirectoryError) and not other:
@@ -340,10 +341,6 @@ def unreadable(name: str, error: BaseException) -> str:
     if isinstance(error, PermissionError):
         return f"cannot read{where}: permission denied"
     return f"cannot read{where}: {error.strerror or error}"
-
-
-def _same_file(one: str, other: str) -> bool:
-    return os.path.abspath(one) == os.path.abspath(other)
 
 
 def _refusal(name: str, error: OSError, *, map_file: str) -> str:
