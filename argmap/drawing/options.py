@@ -18,7 +18,6 @@ from .theme import Theme, get_theme
 __all__ = [
     "DEFAULT_STAGGER",
     "DEFAULT_WIDTH",
-    "ENGINES",
     "RANKDIRS",
     "STATUSES",
     "DrawOptions",

@@ -102,8 +102,7 @@ def _render_bytes(m: ArgumentMap, format: str, options: DrawOptions, *, stacklev
     # DOT output stays the one-pass layout, which needs no Graphviz. A map with
     # no sections has nothing to arrange but its legend, not worth a second run
     # of Graphviz (about as long as drawing a small map).
-    sectioned = any(node.section is not None for node in m.nodes)
-    arrange = format != "dot" and sectioned
+    arrange = format != "dot" and any(node.section is not None for node in m.nodes)
     digraph = make_digraph(m, options, stacklevel=stacklevel + 1, arrange=arrange)
     source: str = digraph.source
     if format == "dot":
