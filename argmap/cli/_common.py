@@ -187,12 +187,12 @@ def read_for_output(
     print_problems(report.problems, quiet=False)
     if report.map is None:
         return Exit.INVALID
-    keep: list[str | os.PathLike[str]] = [args.file]
-    keep += source_files(report.map, base_of(report.map))
-    refused = _refused(prog, args, keep=keep)
+    sources = source_files(report.map, base_of(report.map))
+    # The map itself was checked above; now its sources, if it has any.
+    refused = _refused(prog, args, keep=sources) if sources else None
     if refused is not None:
         return refused
-    return report.map, keep
+    return report.map, [args.file, *sources]
 
 
 def _refused(
