@@ -159,7 +159,10 @@ def _standing(
     ids = {n.id for n in m.nodes}
     rows = []
     if semantics == "grounded":
-        extension, labels = _grounded_answer(fw)
+        extension, labelling = _grounded_answer(fw)
+        # One pass over the labels in argument order, rather than a lookup a node
+        # (which on a big framework would first build a dict of every position).
+        labels = dict(labelling.items())
         found: tuple[frozenset[str], ...] = (extension,)
         words: dict[str, Status] = {"in": "accepted", "out": "rejected", "undec": "undecided"}
         for n in m.nodes:
