@@ -24,7 +24,7 @@ with a node. Nothing here recurses on map data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal
@@ -49,6 +49,11 @@ _BULK_FROM = 200_000
 relations) together are indexed and solved by numpy's compiled loops (`_bulk`);
 smaller ones in pure Python, which is faster on them (numpy's import alone takes
 about 0.1 s). Tests lower it to check that both ways give the same answers."""
+
+
+def _positions(names: Sequence[str]) -> dict[str, int]:
+    """Each name's place among `names` (a repeated name: its last)."""
+    return dict(zip(names, range(len(names)), strict=True))
 
 
 class _Lists:
@@ -110,7 +115,7 @@ class _Index(_Lists):
     def of_names(cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index:
         """The index of named attacks: every name checked, each attack looked at once."""
         count = len(arguments)
-        position = dict(zip(arguments, range(count), strict=True))
+        position = _positions(arguments)
         if len(position) != count:
             seen: set[str] = set()
             for name in arguments:
@@ -169,7 +174,7 @@ class _Packed(_Lists):
     def position(self) -> dict[str, int]:
         """Each argument's position."""
         if self._position is None:
-            self._position = dict(zip(self.arguments, range(len(self.arguments)), strict=True))
+            self._position = _positions(self.arguments)
         return self._position
 
     def _made_targets(self) -> list[list[int]]:
@@ -284,7 +289,7 @@ def _flattened(m: ArgumentMap, *, evidential: bool) -> Framework:
     # Arguments by position: the nodes first, then the auxiliary arguments as
     # they come. Looking each relation's ends up here, once, is what checks them
     # and what indexes them (no node id holds a `:`, so none is auxiliary).
-    position = dict(zip(ids, range(len(ids)), strict=True))
+    position = _positions(ids)
     if len(position) != len(ids):  # repeated ids (an invalid map): the first counts
         position = dict(zip(dict.fromkeys(ids), range(len(ids)), strict=False))
     get = position.get
