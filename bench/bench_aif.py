@@ -39,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from measure import ROOT, child_json, write_section
+from measure import ROOT, baseline_parser, child_json, write_section
 
 
 def synthetic_aif(inodes: int, *, dialogue: bool, seed: int = 1) -> dict[str, Any]:
@@ -170,16 +170,11 @@ def _median(runs: list[dict[str, Any]], what: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = baseline_parser(__doc__, runs=5)
     parser.add_argument("--inodes", type=int, default=10000)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--write", action="store_true", help="write docs/performance.md")
     parser.add_argument("--linear", action="store_true")
     parser.add_argument(
         "--peer-python", default=sys.executable, help="the Python that has arguebuf"
-    )
-    parser.add_argument(
-        "--baseline", type=Path, help="another checkout of argmap to time alongside (before/after)"
     )
     parser.add_argument("--side", nargs="+", help=argparse.SUPPRESS)
     parser.add_argument(

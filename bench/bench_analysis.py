@@ -53,6 +53,9 @@ from argmap.analysis import (
 )
 
 FIGURES = "### Figures from bench_analysis.py"
+"""The heading of the part of docs/performance.md that `--write` replaces (the last of
+its analysis section: it runs to the next section)."""
+
 FIGURES_TEXT = """"build" is making the `Framework` (checking every name, indexing;
 `framework(m)` for the map), "solve" is `grounded_labelling` once built,
 **"build + solve"** both timed together, from the lists of names (or the map)
@@ -61,8 +64,6 @@ measured beside them (a dict of the names and one look at both ends of each
 attack), which numpy now goes under on most shapes. Map-sized: preferred and
 stable on a synthetic 1,000-node map, as it comes and with 12 cycles added.
 """
-"""The heading of the part of docs/performance.md that `--write` replaces (the last of
-its analysis section: it runs to the next section)."""
 
 
 def map_frameworks() -> dict[str, Framework]:
