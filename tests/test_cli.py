@@ -12,7 +12,7 @@ import pytest
 
 import argmap
 from argmap.cli import COMMANDS, main
-from tests.conftest import NATO_MAP
+from tests.conftest import NATO_MAP, python_output
 
 BAD = """\
 argmap: "1.0"
@@ -213,11 +213,7 @@ def test_a_command_loads_only_what_it_needs() -> None:
         f"code = main(['validate', {str(NATO_MAP)!r}])\n"
         "print('\\n', code, ' '.join(sorted(sys.modules)))\n"
     )
-    shown = (
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-        .stdout.splitlines()[-1]
-        .split()
-    )
+    shown = python_output(script).splitlines()[-1].split()
     assert shown[0] == "0"
     loaded = {name for name in shown[1:] if name.startswith("argmap")}
     for module in ("drawing", "analysis", "page", "formats.aif", "formats.argdown", "cli.render"):
@@ -227,9 +223,7 @@ def test_a_command_loads_only_what_it_needs() -> None:
 
 def test_foreign_format_modules_come_on_first_use() -> None:
     script = "import argmap.formats as f; print(f.aif.__name__, f.mermaid.dumps.__module__)"
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.split()
+    shown = python_output(script).split()
     assert shown == ["argmap.formats.aif", "argmap.formats.mermaid"]
 
 
@@ -254,8 +248,6 @@ def test_version_loads_no_command() -> None:
         "code = main(['--version'])\n"
         "print('\\n', code, *[n for n in COMMANDS if f'argmap.cli.{n}' in sys.modules])\n"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    shown = python_output(script).splitlines()
     assert shown[0].startswith("argmap ")
     assert shown[-1].split() == ["0"]

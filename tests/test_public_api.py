@@ -9,6 +9,7 @@ import sys
 import pytest
 
 import argmap
+from tests.conftest import python_output
 
 PUBLIC = [
     "FORMAT_VERSION",
@@ -91,9 +92,7 @@ def test_importing_argmap_leaves_drawing_analysis_and_the_validators_for_first_u
         'm = argmap.loads(\'{"argmap": "1.0", "title": "t", "nodes": []}\', format=\'json\')\n'
         "print(' '.join(sorted(sys.modules)))\n"
     )
-    shown = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.split()
+    shown = python_output(script).split()
     for module in (
         "argmap.drawing",
         "argmap.analysis",
