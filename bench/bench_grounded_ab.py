@@ -27,6 +27,8 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,23 +41,19 @@ def side(shape: str) -> None:
 
     from argmap.analysis import Framework, framework, grounded_labelling
 
-    times = []
+    build: Callable[[], Framework]
     if shape == MAP_SHAPE:
-        m = map_shape()
-        for _ in range(3):
-            gc.collect()
-            start = time.perf_counter()
-            labels = grounded_labelling(framework(m))
-            times.append(time.perf_counter() - start)
-            del labels
+        build = partial(framework, map_shape())
     else:
         arguments, attacks = SHAPES[shape]()
-        for _ in range(3):
-            gc.collect()
-            start = time.perf_counter()
-            labels = grounded_labelling(Framework(arguments=arguments, attacks=attacks))
-            times.append(time.perf_counter() - start)
-            del labels
+        build = partial(Framework, arguments=arguments, attacks=attacks)
+    times = []
+    for _ in range(3):
+        gc.collect()
+        start = time.perf_counter()
+        labels = grounded_labelling(build())
+        times.append(time.perf_counter() - start)
+        del labels
     print(f"{statistics.median(times):.3f}")
 
 
