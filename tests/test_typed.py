@@ -308,6 +308,8 @@ def test_texts_the_fast_path_must_not_take(text: str) -> None:
         # The lost key's colon, made up for by a colon written as an escape.
         '"text": "X", "text": "B\\u003a"',
         '"text": "X", "text": "B\\u003A"',
+        # ... after another escape (the search starts at the first backslash).
+        '"text": "X\\n", "text": "B\\u003a"',
     ],
 )
 def test_repeated_keys_decline(replacement: str) -> None:
