@@ -12,9 +12,13 @@ see the same machine; figures are medians over `--runs` such process pairs.
 Small maps are timed over many calls in each process (the median call is
 reported). Peak memory is traced with `tracemalloc` in processes of its own.
 
-Shapes (bench/synthetic.py): `synthetic`, ten sections and one sentence
-pattern, two relations a node; `varied`, fifty sections, texts of uneven length
-with mixed punctuation and non-ASCII words, one to three relations a node.
+Shapes (documents from bench/synthetic.py): `synthetic`, ten sections and one
+sentence pattern, two relations a node; `varied`, fifty sections, texts of
+uneven length with mixed punctuation and non-ASCII words, one to three
+relations a node. Both are written indented (two spaces), as argmap writes
+maps; `varied-compact` is the varied document written with no white space at
+all, as `JSON.stringify` writes: less for `json.loads` to skip, the same work
+for argmap, so the hardest case for the ratio.
 
 Goals (issue #12): a full load (parse with duplicate-key detection, schema,
 semantic checks, structuring) of a 100k-node map in at most 2x the time of
@@ -32,6 +36,7 @@ import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 # The argmap of this checkout (each child runs this file too), not one installed elsewhere.
@@ -39,6 +44,12 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from synthetic import SHAPES  # noqa: E402
 
 SIZES = (10, 1_000, 10_000, 100_000)
+# Each shape: the document (bench/synthetic.py) and the `json.dumps` options it is written with.
+WRITTEN: dict[str, tuple[str, dict[str, Any]]] = {
+    "synthetic": ("synthetic", {"indent": 2}),
+    "varied": ("varied", {"indent": 2}),
+    "varied-compact": ("varied", {"separators": (",", ":")}),
+}
 FIGURES = "### Figures from bench_load.py"
 LOAD_GOAL, SMALL_LOAD_GOAL, MEMORY_GOAL, DUMPS_GOAL = 2.0, 4.0, 2.0, 1.0
 GOAL_NODES, SMALL_NODES = 100_000, 10
@@ -107,8 +118,9 @@ def run_child(action: str, path: Path, memory: bool = False) -> dict[str, float]
 
 
 def measure(shape: str, nodes: int, runs: int, folder: Path) -> dict[str, float]:
-    document = SHAPES[shape](nodes)
-    text = json.dumps(document, ensure_ascii=False, indent=2)
+    made_by, options = WRITTEN[shape]
+    document = SHAPES[made_by](nodes)
+    text = json.dumps(document, ensure_ascii=False, **options)
     path = folder / f"{shape}-{nodes}.json"
     path.write_text(text, encoding="utf-8")
     row: dict[str, float] = {
@@ -206,7 +218,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="process pairs per median (default 5)")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
-    parser.add_argument("--shapes", nargs="+", choices=list(SHAPES), default=list(SHAPES))
+    parser.add_argument("--shapes", nargs="+", choices=list(WRITTEN), default=list(WRITTEN))
     parser.add_argument("--write", action="store_true", help="update docs/performance.md")
     parser.add_argument("--child", nargs=2, metavar=("ACTION", "FILE"), help=argparse.SUPPRESS)
     parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
@@ -240,8 +252,8 @@ def main() -> int:
             "schema validation, semantic checks, structuring into attrs objects. "
             "`json.dumps(to_dict(m))` is `json.dumps(argmap.to_dict(m), "
             "ensure_ascii=False, indent=2)`, the same text `argmap.dumps(m, "
-            'format="json")` writes. Maps from `bench/synthetic.py`, written as indented '
-            "JSON.\n\n"
+            'format="json")` writes. Maps from `bench/synthetic.py`, written indented '
+            "(`synthetic`, `varied`) or with no white space (`varied-compact`).\n\n"
             f"{result}\n\n" + "\n".join(f"- {line}" for line in said) + "\n\n"
             f"{environment()}.\n",
         )
