@@ -24,6 +24,7 @@ with a node. Nothing here recurses on map data.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import attrgetter
@@ -56,7 +57,7 @@ def _positions(names: Sequence[str]) -> dict[str, int]:
     return dict(zip(names, range(len(names)), strict=True))
 
 
-class _Lists:
+class _Lists(abc.ABC):
     """Each argument's targets and attackers as lists, made on first use (only the
     searching semantics need them), from an index's own form of the attacks."""
 
@@ -66,8 +67,9 @@ class _Lists:
         self._targets: list[list[int]] | None = None
         self._attackers: list[list[int]] | None = None
 
+    @abc.abstractmethod
     def _made_targets(self) -> list[list[int]]:
-        raise NotImplementedError
+        """For each argument, the positions of the arguments it attacks, made from the index."""
 
     @property
     def targets(self) -> list[list[int]]:
