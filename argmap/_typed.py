@@ -218,17 +218,23 @@ def load_typed(
         return None
 
 
-def _load(
-    text: str | bytes,
-    read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
-    warnings: list[Problem] | None = None,
-) -> ArgumentMap:
+def _for_decoder(text: str | bytes) -> str | bytes:
+    """`text` as the decoder is to read it: a big text that is not ASCII as UTF-8 bytes."""
     if isinstance(text, str) and len(text) >= _OWN_COPY and not text.isascii():
         # msgspec reads UTF-8: given other text, it encodes it and keeps the
         # copy on the caller's string for as long as the string lives. Encoded
         # here, the copy of a big text goes when the load ends. (Lone
         # surrogates fail to encode: the wordy path reports them.)
-        text = text.encode()
+        return text.encode()
+    return text
+
+
+def _load(
+    text: str | bytes,
+    read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
+    warnings: list[Problem] | None = None,
+) -> ArgumentMap:
+    text = _for_decoder(text)
     document = _DECODER.decode(text)
     keys = _Keys(document)
     metadata: dict[str, Any] = {}
