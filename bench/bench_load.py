@@ -17,8 +17,8 @@ sentence pattern, two relations a node; `varied`, fifty sections, texts of
 uneven length with mixed punctuation and non-ASCII words, one to three
 relations a node. Both are written indented (two spaces), as argmap writes
 maps; `varied-compact` is the varied document written with no white space at
-all, as `JSON.stringify` writes: less for `json.loads` to skip, the same work
-for argmap, so the hardest case for the ratio.
+all, as `JSON.stringify` writes: less for `json.loads` to skip, the same checks
+and objects for argmap.
 
 Goals (issue #12): a full load (parse with duplicate-key detection, schema,
 semantic checks, structuring) of a 100k-node map in at most 2x the time of

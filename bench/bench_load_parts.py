@@ -88,9 +88,8 @@ def child(part: str, path: str, home: str | None) -> None:
     gc.collect()
     start = time.perf_counter()
     kept = actions[part]()
-    after: list[list[object]] = [
-        [] for _ in range(1_000)
-    ]  # the collector's next young walk, over what was made
+    # Enough new objects for the collector's next young walk, over what was made.
+    after: list[list[object]] = [[] for _ in range(1_000)]
     seconds = time.perf_counter() - start
     del kept, after
     print(json.dumps(seconds))
