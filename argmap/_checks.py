@@ -365,7 +365,9 @@ class _Checker:
             argument = _text(relation.get("argument"))
             if argument is None:
                 continue
-            target, kind = _text(relation.get("to")), relation.get("kind")
+            target, kind = _text(relation.get("to")), _text(relation.get("kind"))
+            if kind is None:
+                continue  # no kind in words: the schema says so at the kind itself
             if kind != "supports":
                 self.report(
                     ["relations", index, "argument"],
@@ -481,7 +483,7 @@ class _Checker:
                 source = _text(relation.get("from"))
                 if source is not None:
                     self._outgoing.setdefault(source, []).append(
-                        (i, relation.get("kind"), _text(relation.get("to")))
+                        (i, _text(relation.get("kind")), _text(relation.get("to")))
                     )
         rows = self._outgoing.get(node, [])
         kind = self.node_kinds.get(node)

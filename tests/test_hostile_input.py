@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -297,3 +299,28 @@ def test_metadata_nesting_without_end_is_too_deep_not_a_recursion_error() -> Non
 def test_a_sources_root_that_is_not_a_folder_is_said_once(tmp_path: Path) -> None:
     with pytest.raises(NotADirectoryError, match="sources root"):
         argmap.check(quoting("s.txt"), sources_root=tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize("kind", ["[]", '["x:y"]', "{}", "1", "null", "true"])
+def test_a_relation_kind_that_is_not_text_beside_a_misfit_is_reported_not_raised(
+    kind: str,
+) -> None:
+    # The misfit (evidence attacking a claim) makes the checks ask whether the
+    # node plays its kind in its other relations: one of them has a kind that
+    # is no text at all, which the schema reports and the checks must pass by.
+    text = (
+        '{"argmap": "1.1", "title": "t", "nodes": ['
+        '{"id": "a", "kind": "evidence", "text": "A"}, {"id": "b", "kind": "claim", "text": "B"}],'
+        ' "relations": [{"from": "a", "to": "b", "kind": "attacks"},'
+        f' {{"from": "a", "to": "b", "kind": {kind}, "argument": "g"}}]}}'
+    )
+    loads: list[Callable[[], object]] = [
+        lambda: argmap.loads(text, format="json"),
+        lambda: argmap.loads(text, format="yaml"),
+        lambda: argmap.from_dict(json.loads(text)),
+    ]
+    for load in loads:
+        with pytest.raises(argmap.ValidationError) as raised:
+            load()
+        paths = {p.path for p in raised.value.problems}
+        assert "$.relations[1].kind" in paths
