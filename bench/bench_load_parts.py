@@ -34,7 +34,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
-from bench_load import WRITTEN  # noqa: E402
+from bench_load import WRITTEN, _ms  # noqa: E402
 from synthetic import SHAPES  # noqa: E402
 
 PARTS = ("json.loads", "decode", "decode + build", "argmap.loads")
@@ -132,7 +132,7 @@ def main() -> int:
             cells = []
             for part in parts:
                 median = statistics.median(times[part])
-                cells.append(f"{median * 1000:,.0f} ms ({median / base:.2f}×)")
+                cells.append(f"{_ms(median)} ({median / base:.2f}×)")
             if args.baseline:
                 pairs = zip(times["argmap.loads"], times[BASELINE], strict=True)
                 cells.append(f"{statistics.median(new / old for new, old in pairs):.2f}×")
