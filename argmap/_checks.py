@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from ._paths import PathPart, format_path
-from ._wording import a, suggest
+from ._wording import a, number, suggest
 from .errors import Problem, ProblemCode, Severity
 from .model import _NODE_KINDS, _RELATION_KINDS, NodeKind, RelationKind
 
@@ -540,7 +540,7 @@ class _Checker:
             self.report(
                 [*parts, "end"],
                 ProblemCode.QUOTE_OFFSET_MISMATCH,
-                f"end is {end}, but start + the quote's length is {start + len(text)}; "
+                f"end is {end}, but start + the quote's length is {number(start + len(text))}; "
                 "expected end = start + len(text) (offsets count characters)",
             )
 

@@ -9,6 +9,7 @@ use it.
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Protocol, TypeVar
@@ -24,6 +25,7 @@ __all__ = [
     "describe_relation",
     "describe_value",
     "json_type",
+    "number",
     "one_of",
     "plural",
     "shown",
@@ -147,6 +149,20 @@ def shown(text: str, limit: int = 60) -> str:
     "'abc…'"
     """
     return repr(cut(text, limit))
+
+
+def number(value: int) -> str:
+    """An integer in digits, or, where Python will not write that many, how long it is.
+
+    A sum of two numbers from a map can pass the digit limit the numbers met.
+
+    >>> number(42), number(10**5000)
+    ('42', 'a number of more than 4,300 digits')
+    """
+    try:
+        return str(value)
+    except ValueError:  # more digits than sys.get_int_max_str_digits() allows
+        return f"a number of more than {sys.get_int_max_str_digits():,} digits"
 
 
 def describe_value(value: object, *, limit: int = 60) -> str:

@@ -324,3 +324,17 @@ def test_a_relation_kind_that_is_not_text_beside_a_misfit_is_reported_not_raised
             load()
         paths = {p.path for p in raised.value.problems}
         assert "$.relations[1].kind" in paths
+
+
+def test_offsets_whose_sum_python_will_not_write_out_are_reported_not_raised() -> None:
+    # start has 4,300 digits, which the parsers allow; start + len(text) has one more.
+    text = (
+        '{"argmap": "1.1", "title": "t", "sources": [{"id": "s"}], "nodes": [{"id": "a",'
+        ' "kind": "claim", "text": "x", "quotes": [{"source": "s", "text": "x",'
+        f' "start": {10**4300 - 1}, "end": 0}}]}}]}}'
+    )
+    with pytest.raises(argmap.ValidationError) as raised:
+        argmap.loads(text, format="json")
+    [problem] = [p for p in raised.value.problems if p.code == "quote-offset-mismatch"]
+    assert problem.path == "$.nodes[0].quotes[0].end"
+    assert "a number of more than 4,300 digits" in problem.message
