@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import argmap
@@ -338,3 +339,26 @@ def test_empty_or_shapeless_aif_is_told_that_aif_was_expected(text: str) -> None
     report = aif.check_text(text, file="x.json")
     assert [(p.line, p.column) for p in report.problems] == [(1, 1)]
     assert "expected AIF JSON: an object with a list 'nodes'" in report.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "key", ["ids", "fields", "edge_fields", "nodes", "edges", "locutions", "graph", "wrapper"]
+)
+@pytest.mark.parametrize("value", [5, "text", None, [1, "x", [2]], {"k": 5, "n1": [1]}])
+def test_metadata_aif_edited_into_another_shape_is_written_as_if_absent(
+    key: str, value: Any
+) -> None:
+    # What the import keeps is read back only where it has the import's shape.
+    m = aif.loads(LINKED)
+    meta = {**m.metadata["aif"], key: value}
+    edited = attrs.evolve(m, metadata={**m.metadata, "aif": meta})
+    again = aif.loads(aif.dumps(edited))
+    assert sorted(n.text for n in again.nodes) == sorted(n.text for n in m.nodes)
+    assert len(again.relations) == len(m.relations)
+
+
+def test_locutions_that_are_not_a_list_are_a_problem() -> None:
+    text = '{"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": [], "locutions": 5}'
+    report = aif.check_text(text)
+    assert report.map is None
+    assert [(p.path, p.code) for p in report.problems] == [("$.locutions", "wrong-type")]

@@ -16,7 +16,7 @@ import operator
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import chain, compress, product
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,13 @@ class _Reader:
                 f"expected a list of edges, found {describe_value(edges)}",
             )
             return None
+        locutions = graph.get("locutions", [])
+        if not isinstance(locutions, list):
+            self.report(
+                ["locutions"],
+                ProblemCode.WRONG_TYPE,
+                f"expected a list of AIF locutions, found {describe_value(locutions)}",
+            )
         nodes = self.read_nodes(graph["nodes"])
         self.starts, self.ends, start_types, end_types = self.read_edges(edges)
         if any(p.severity is Severity.ERROR for p in self.problems):
@@ -846,14 +853,13 @@ def load(
 
 def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
     """The AIF JSON of a map; what came from AIF (metadata.aif) is written back as it was."""
-    meta = argument_map.metadata.get("aif")
-    meta = meta if isinstance(meta, Mapping) else {}
+    meta = _kept(argument_map.metadata)
     ids: Mapping[str, str] = meta.get("ids", {})
-    fields: Mapping[str, Any] = meta.get("fields", {})
-    edge_fields: Mapping[str, Any] = meta.get("edge_fields", {})
+    fields: Mapping[str, Mapping[str, Any]] = meta.get("fields", {})
+    edge_fields: Mapping[str, Mapping[str, Any]] = meta.get("edge_fields", {})
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
-    used = {str(n.get("nodeID")) for n in meta.get("nodes", ()) if isinstance(n, Mapping)}
+    used = {str(n.get("nodeID")) for n in meta.get("nodes", ())}
 
     def key_of(name: str) -> str:
         return ids.get(name, name)
@@ -912,8 +918,8 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
             if r.target != first.target:
                 edge(group, key_of(r.target))
         edge(group, target)
-    nodes.extend(dict(n) for n in meta.get("nodes", ()))
-    edges.extend(dict(e) for e in meta.get("edges", ()))
+    nodes.extend(map(dict, meta.get("nodes", ())))
+    edges.extend(map(dict, meta.get("edges", ())))
     if not meta:
         _quotes_as_locutions(argument_map, nodes, edges, used)
     graph: dict[str, Any] = {
@@ -925,6 +931,46 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
     if "wrapper" in meta:
         return {"AIF": graph, **meta["wrapper"]}
     return graph
+
+
+def _entries_are(value: object, kind: type) -> bool:
+    """Whether `value` is a mapping of text keys to values of `kind`."""
+    return isinstance(value, Mapping) and all(
+        isinstance(k, str) and isinstance(v, kind) for k, v in value.items()
+    )
+
+
+def _objects(value: object) -> bool:
+    """Whether `value` is a list of mappings."""
+    return isinstance(value, list) and all(isinstance(item, Mapping) for item in value)
+
+
+_SHAPES: Mapping[str, Callable[[object], bool]] = {
+    "ids": lambda value: _entries_are(value, str),
+    "fields": lambda value: _entries_are(value, Mapping),
+    "edge_fields": lambda value: _entries_are(value, Mapping),
+    "nodes": _objects,
+    "edges": _objects,
+    "locutions": lambda value: isinstance(value, list),
+    "graph": lambda value: _entries_are(value, object),
+    "wrapper": lambda value: _entries_are(value, object),
+}
+"""What an AIF import keeps in metadata["aif"], each part's shape."""
+
+
+def _kept(metadata: Mapping[str, Any]) -> Mapping[str, Any]:
+    """metadata["aif"] where every part has the shape an import gives it, else nothing.
+
+    The parts refer to one another (ids, fields and edges name the same AIF
+    nodes): edited into another shape, none of them can be trusted, and the
+    map is written as if it had come from argmap.
+    """
+    meta = metadata.get("aif")
+    if isinstance(meta, Mapping) and all(
+        key in _SHAPES and _SHAPES[key](value) for key, value in meta.items()
+    ):
+        return meta
+    return {}
 
 
 def _quotes_as_locutions(
