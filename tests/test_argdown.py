@@ -136,3 +136,32 @@ def test_titles_from_metadata_never_merge_or_break_nodes(
     assert sorted(" ".join(n.text.split()) for n in back.nodes) == sorted(
         " ".join(n.text.split()) for n in m.nodes
     )
+
+
+@pytest.mark.parametrize("rules", [5, None, "ab", {"r": 1}])
+def test_inference_rules_of_another_shape_are_written_as_if_absent(rules: object) -> None:
+    def made(step: dict[str, object]) -> argmap.ArgumentMap:
+        return argmap.from_dict(
+            {
+                "argmap": "1.1",
+                "title": "t",
+                "nodes": [
+                    {"id": "A", "kind": "claim", "text": "a"},
+                    {"id": "p", "kind": "evidence", "text": "p"},
+                    {"id": "c", "kind": "claim", "text": "c"},
+                ],
+                "relations": [
+                    {"id": "d1", "from": "p", "to": "A", "kind": "supports"},
+                    {"id": "d2", "from": "A", "to": "c", "kind": "supports"},
+                ],
+                "metadata": {
+                    "argdown": {
+                        "arguments": ["A"],
+                        "derived": ["d1", "d2"],
+                        "inferences": {"A": [step]},
+                    }
+                },
+            }
+        )
+
+    assert argdown.dumps(made({"rules": rules})) == argdown.dumps(made({}))

@@ -1402,7 +1402,9 @@ def _inference(step: Any) -> list[str]:
     """The lines of an inference: `----`, or its rules and data between `--` lines."""
     if not isinstance(step, Mapping):
         return ["----"]
-    rules = [r for r in step.get("rules", ()) if isinstance(r, str) and r.strip()]
+    given = step.get("rules")
+    given = given if isinstance(given, list) else []
+    rules = [r for r in given if isinstance(r, str) and r.strip()]
     data = step.get("data")
     # In an inference, `,` separates rules and `--` ends it.
     body = ", ".join(_escape(_text(rule), ",-") for rule in rules)
