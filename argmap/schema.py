@@ -313,8 +313,19 @@ _WORDING: Mapping[str, Callable[[_Fault], Iterator[Problem]]] = {
 def _first_repeat(items: list[Any]) -> object:
     seen: set[str] = set()
     for item in items:
-        key = json.dumps(item, sort_keys=True)
+        key = json.dumps(_as_json_schema_compares(item), sort_keys=True)
         if key in seen:
             return item
         seen.add(key)
     return None
+
+
+def _as_json_schema_compares(value: Any) -> Any:
+    """`value` with every whole float an int: to JSON Schema, 1 and 1.0 are one number."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return [_as_json_schema_compares(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _as_json_schema_compares(item) for key, item in value.items()}
+    return value

@@ -306,3 +306,10 @@ def test_a_keyword_argmap_does_not_word_keeps_jsonschemas_words() -> None:
         "schema-invalid",
         error.message,
     )
+
+
+def test_a_repeat_json_schema_sees_in_one_and_one_point_zero_is_named() -> None:
+    # JSON Schema counts 1 and 1.0 as one number; the message names the repeat, not null.
+    document = minimal(lint={"ignore": [1, 1.0]})
+    [problem] = [p for p in validate_data(document) if p.code == "duplicate-item"]
+    assert problem.message == "number 1.0 is listed twice; expected each item once"
