@@ -11,18 +11,22 @@ profile) and run a few hundred inputs; `HYPOTHESIS_PROFILE=thorough` runs more.
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import io
+import json
 import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap.cli import main
+from argmap.formats import aif, argdown
 from tests.conftest import NATO_MAP
 
 # A few hundred in CI and by default; the `thorough` profile's count when larger.
@@ -154,6 +158,102 @@ def test_mutated_map_files_give_exit_codes_not_tracebacks(
         }[command]
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             assert main(argv) in (0, 1, 2)
+
+
+# -- maps edited anywhere into any value ------------------------------------------------------
+
+_AIF = (
+    '{"nodes": [{"nodeID": "1", "type": "I", "text": "Cats purr."},'
+    ' {"nodeID": "2", "type": "I", "text": "Cats are good company."},'
+    ' {"nodeID": "3", "type": "RA", "text": "Default Inference", "scheme": "Example"},'
+    ' {"nodeID": "4", "type": "L", "text": "Ann : Cats purr."},'
+    ' {"nodeID": "5", "type": "YA", "text": "Asserting"}],'
+    ' "edges": [{"edgeID": "a", "fromID": "1", "toID": "3"},'
+    ' {"edgeID": "b", "fromID": "3", "toID": "2"},'
+    ' {"edgeID": "c", "fromID": "4", "toID": "5"}, {"edgeID": "d", "fromID": "5", "toID": "1"}],'
+    ' "locutions": [{"nodeID": "4", "personID": "1"}]}'
+)
+_ARGDOWN = """\
+[Company]: Cats are good company.
+
+<Purring>: Cats purr.
+
+(1) Cats purr.
+(2) What purrs is good company.
+-- Modus ponens {uses: [1, 2]} --
+(3) [Company]
+"""
+
+# Documents whose every part a hand may edit: a native map, and maps as the AIF and
+# Argdown imports make them (so that their metadata has the shape the writers read).
+DOCUMENTS = [
+    argmap.to_dict(argmap.loads(SMALL_YAML)),
+    argmap.to_dict(aif.loads(_AIF)),
+    argmap.to_dict(argdown.loads(_ARGDOWN)),
+]
+
+# Any JSON value, and values that have broken argmap before (a number Python will
+# not write out once one is added to it; kinds and ids where other types belong).
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=6)
+    | st.sampled_from([10**4300 - 1, "supports", "undercuts", "claim", "e", "r1", "1"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=6,
+)
+
+
+def _places(value: object, at: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The path of every value in a document, the document's own first."""
+    found = [at]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _places(item, (*at, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _places(item, (*at, index))
+    return found
+
+
+@st.composite
+def edited_documents(draw: st.DrawFn) -> dict[str, object]:
+    document: dict[str, object] = copy.deepcopy(draw(st.sampled_from(DOCUMENTS)))
+    for _ in range(draw(st.integers(1, 4))):
+        where = draw(st.sampled_from(_places(document)[1:]))
+        parent: Any = document
+        for part in where[:-1]:
+            parent = parent[part]
+        if isinstance(parent, dict) and draw(st.booleans()):
+            del parent[where[-1]]
+        else:
+            parent[where[-1]] = draw(json_values)
+    return document
+
+
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
+@given(edited_documents())
+def test_a_map_edited_anywhere_into_any_value_is_a_map_or_problems(
+    document: dict[str, object],
+) -> None:
+    # Several faults at once (one fault alone rarely breaks anything): read as
+    # JSON text and as data, a map or a ValidationError; a map that loads is
+    # written to every format without an error.
+    try:
+        argmap.from_dict(copy.deepcopy(document))
+        m = argmap.loads(json.dumps(document), format="json")
+    except argmap.ValidationError as error:
+        problems, m = error.problems, None
+    else:
+        problems = ()
+    for problem in problems:
+        assert str(problem)  # every problem can be printed
+    if m is not None:
+        for name in ("json", "yaml", "aif", "argdown", "mermaid"):
+            assert argmap.formats.dumps(m, format=name)
+        assert argmap.to_dot(m)
 
 
 # -- outputs -----------------------------------------------------------------------------------
