@@ -23,8 +23,9 @@ from ._collector import collector_paused
 from ._paths import format_path, parse_path
 from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base
-from ._syntax import Format, format_for, locate, parse_text
+from ._syntax import FORMATS, Format, format_for, locate, parse_text
 from ._typed import load_typed
+from ._wording import check_format
 from .errors import Problem, ProblemCode, Severity, ValidationError
 from .model import ArgumentMap
 from .schema import validate_data
@@ -111,6 +112,12 @@ def loads(
         ValidationError: the map is invalid; it lists every problem, located
             by line:col and JSON path.
     """
+    if not isinstance(text, str | bytes):
+        hint = "; argmap.load reads a file" if isinstance(text, os.PathLike) else ""
+        raise TypeError(f"text must be str or bytes, got {type(text).__name__}{hint}")
+    if format != "json" and format != "yaml":
+        # (AIF and Argdown text: argmap.formats.aif.loads, argmap.formats.argdown.loads.)
+        check_format(format, FORMATS, doing="read")
     # The folder is looked up only if a source needs it: small maps load in microseconds.
     folder = None if base is None else Path(base)
     return _check_text(

@@ -317,6 +317,13 @@ class ArgumentMap:
     lint: LintSettings | None = attrs.field(default=None)
     metadata: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
 
+    @lint.validator
+    def _check_lint(self, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, LintSettings):
+            raise TypeError(
+                f"'lint' must be an argmap.model.LintSettings or None, got {describe_value(value)}"
+            )
+
     @metadata.validator
     def _check_metadata(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):

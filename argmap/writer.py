@@ -10,6 +10,7 @@ from typing import Any
 
 from ._atomic import write_atomic
 from ._codec import unstructure_map
+from ._expect import expect_map
 from ._plain import plain_json
 from ._sources import base_of, relocate, source_files
 from ._syntax import FORMATS, Format, dump_text, format_for
@@ -22,6 +23,7 @@ __all__ = ["dump", "dumps", "encode_map", "to_dict"]
 
 def to_dict(argument_map: ArgumentMap) -> dict[str, Any]:
     """The map's document as plain data, ready for `json.dumps`; fields at defaults left out."""
+    expect_map(argument_map)
     return unstructure_map(argument_map)
 
 
@@ -38,6 +40,7 @@ def dumps(argument_map: ArgumentMap, *, format: Format = "yaml") -> str:
     Raises:
         ValidationError: metadata that JSON cannot hold (NaN, sets, objects).
     """
+    expect_map(argument_map)
     return _text(_document(argument_map), check_format(format, FORMATS))
 
 
@@ -80,6 +83,7 @@ def dump(
             text or a FIFO nobody reads (refused; nothing is written).
         FormatError: the format cannot be told from the suffix.
     """
+    expect_map(argument_map)
     chosen = format_for(os.fspath(path), format)
     folder = base_of(argument_map) if base is None else Path(base)
     data = encode_map(argument_map, format=chosen, base=folder, destination=path)

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from .._expect import expect_map
 from .._wording import describe_relation
 from ..model import ArgumentMap, Node, Relation
 from .evaluation import evaluate
@@ -106,6 +107,8 @@ def diff(a: ArgumentMap, b: ArgumentMap) -> MapDiff:
         A `MapDiff`; it is falsy when the maps are equal, and prints as a
         report for people (`as_dict()` for machines).
     """
+    expect_map(a)
+    expect_map(b)
     old = {n.id: n for n in a.nodes}
     new = {n.id: n for n in b.nodes}
     gone = [i for i in old if i not in new]

@@ -8,6 +8,7 @@ from typing import Any, Literal
 import attrs
 
 from .._collector import collector_paused
+from .._expect import expect_map
 from .._wording import plural, unknown
 from ..model import ArgumentMap, NodeKind
 from ._table import table
@@ -135,6 +136,7 @@ def evaluate(
             outside [0, 1].
         KeyError: a base score for an id that is no node.
     """
+    expect_map(m)
     if semantics in GRADUAL_SEMANTICS:
         result = strengths(m, semantics, base=base)
         return Evaluation(

@@ -43,6 +43,14 @@ _IN, _OUT, _UNDEC = 1, 2, 3
 _WORDS = ("", "in", "out", "undec")
 
 
+def _expect_framework(fw: object) -> None:
+    if not isinstance(fw, Framework):
+        raise TypeError(
+            f"expected a Framework, got {type(fw).__name__}"
+            " (argmap.analysis.framework(m) makes one of a map; argmap.evaluate reads a map)"
+        )
+
+
 def _grounded(fw: Framework) -> list[int]:
     """Each argument's grounded label (_IN, _OUT, _UNDEC), by counting attackers not yet out.
 
@@ -50,6 +58,7 @@ def _grounded(fw: Framework) -> list[int]:
     labelled in (its target goes out) or out (its target loses an attacker).
     A big framework is solved by numpy as far as it goes in waves (see `_bulk`).
     """
+    _expect_framework(fw)
     index = fw._index
     if isinstance(index, _Packed):
         from . import _bulk
@@ -178,6 +187,7 @@ def _grounded_answer(fw: Framework) -> tuple[frozenset[str], Mapping[str, str]]:
 
 def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
     """Every complete labelling, each found once, by search over grounded's undecided arguments."""
+    _expect_framework(fw)
     index = fw._index
     targets, attackers = index.targets, index.attackers
     label = _grounded(fw)

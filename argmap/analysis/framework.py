@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from .._collector import collector_paused
+from .._expect import expect_map
 from .._wording import unknown
 from ..model import ArgumentMap, RelationKind
 
@@ -264,6 +265,7 @@ def framework(m: ArgumentMap, *, supports: SupportRule = "evidential") -> Framew
 
     Relations that name no node or relation (an invalid map) are left out.
     """
+    expect_map(m)
     if supports not in SUPPORT_RULES:
         raise ValueError(unknown("support rule", supports, SUPPORT_RULES))
     # A big map gives a million small tuples: none can form a cycle.

@@ -27,6 +27,7 @@ from typing import Literal
 
 import attrs
 
+from .._expect import expect_map
 from .._wording import unknown
 from ..model import ArgumentMap, Relation, RelationKind
 
@@ -108,6 +109,7 @@ def strengths(
         >>> strengths(m).values
         {'c': 0.25, 'o': 0.5}
     """
+    expect_map(m)
     if semantics not in _COMBINE:
         raise ValueError(unknown("semantics", semantics, GRADUAL_SEMANTICS))
     combine = _COMBINE[semantics]

@@ -13,7 +13,8 @@ from typing import Any
 
 import attrs
 
-from .._wording import cut
+from .._expect import expect_map
+from .._wording import cut, unknown
 from ..model import ArgumentMap, Node, NodeKind, RelationKind
 from ._table import table
 from .summary import answered
@@ -148,7 +149,8 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
         first quote and message (see docs/lints.md).
 
     Raises:
-        ValueError: a code in `ignore` that is no `LintCode`.
+        ValueError: a code in `ignore` that is no `LintCode` (the message names them).
+        TypeError: `ignore` is a single string.
 
     Examples:
         An objection nobody answers, against a claim nothing supports:
@@ -168,7 +170,15 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
         undefended-conclusion cats
         unanswered-objection sneezes
     """
-    skipped = {LintCode(code) for code in ignore}
+    expect_map(m)
+    if isinstance(ignore, str):
+        raise TypeError("ignore must be a collection of lint codes, not a string")
+    skipped = set()
+    for code in ignore:
+        try:
+            skipped.add(LintCode(code))
+        except ValueError:
+            raise ValueError(unknown("lint code", code, LintCode)) from None
     if m.lint is not None:
         skipped.update(LintCode(code) for code in m.lint.ignore)
     cyclic: dict[str, list[str]] = {}

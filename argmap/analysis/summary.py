@@ -7,6 +7,7 @@ from typing import Any
 
 import attrs
 
+from .._expect import expect_map
 from ..model import ArgumentMap, NodeKind, RelationKind
 from ._table import table
 
@@ -125,6 +126,7 @@ def summary(m: ArgumentMap) -> Summary:
     Returns:
         A `Summary`, which prints as a table (`as_dict()` for machines).
     """
+    expect_map(m)
     kinds = dict.fromkeys(NodeKind, 0)
     for node in m.nodes:
         kinds[node.kind] += 1

@@ -17,6 +17,7 @@ import attrs
 import graphviz
 
 from .._collector import collector_paused
+from .._expect import expect_map
 from .._wording import describe_relation
 from ..errors import RenderError, RenderWarning
 from ..model import ArgumentMap, Node, NodeKind, Relation, RelationKind
@@ -579,8 +580,7 @@ def make_digraph(
     With `arrange` (or a page), `dot` lays each section out alone and they are
     arranged in rows (see `pagefit`): that runs Graphviz.
     """
-    if not isinstance(m, ArgumentMap):
-        raise TypeError(f"expected an ArgumentMap, got {type(m).__name__}")
+    expect_map(m)
     chosen = resolve_engine(
         options.engine, len(m.nodes), len(m.relations), stacklevel=stacklevel + 1
     )

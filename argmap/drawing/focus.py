@@ -6,6 +6,7 @@ from collections.abc import Collection, Iterable
 
 import attrs
 
+from .._expect import expect_map
 from .._wording import plural, suggest, unknown
 from ..model import ArgumentMap, NodeKind, Relation, RelationKind
 from .choices import check_count
@@ -141,6 +142,7 @@ def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
         KeyError: no node has the id `node_id` (the message suggests close ids).
         ValueError: `depth` is negative.
     """
+    expect_map(m)
     check_count(depth, "depth", minimum=0)
     if not m.has_node(node_id):
         raise _unknown_node(m, node_id)
@@ -178,6 +180,7 @@ def select(
         ValueError: an unknown kind or section (the message names the allowed ones).
         TypeError: `kinds` or `sections` is a single string.
     """
+    expect_map(m)
     wanted_kinds = None
     if kinds is not None:
         if isinstance(kinds, str):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._expect import expect_map
 from .._wording import plural
 from ..errors import RenderError
 from ..model import ArgumentMap
@@ -17,6 +18,7 @@ _TEXT = "text/plain"
 
 def summary(m: ArgumentMap) -> str:
     """One line about the map: its title and how many nodes and relations it has."""
+    expect_map(m)
     return (
         f"ArgumentMap {m.title!r}: {plural(len(m.nodes), 'node')}, "
         f"{plural(len(m.relations), 'relation')}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .._atomic import write_atomic
+from .._expect import expect_map
 from .._sources import base_of, source_files
 from .._wording import IMAGE_FORMATS, check_format, unknown_suffix
 from ..model import ArgumentMap
@@ -48,6 +49,7 @@ def render_bytes(
     m: ArgumentMap, options: DrawOptions | None = None, *, format: str, **overrides: Any
 ) -> bytes:
     """The map drawn in `format` (one of `FORMATS`), as bytes; options as `render`."""
+    expect_map(m)
     chosen = check_format(format, IMAGE_FORMATS, doing="draw in")
     return _render_bytes(m, chosen, options_from(options, overrides), stacklevel=3)
 
@@ -83,6 +85,7 @@ def render(
         OSError: `path` cannot be written (checked before Graphviz runs, as far
             as it can be) or is one of the map's sources.
     """
+    expect_map(m)
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._expect import expect_map
 from .._wording import MAP_FORMATS, check_format, unknown_suffix
 from ..errors import Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
@@ -205,6 +206,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 
 def dumps(argument_map: ArgumentMap, format: str) -> str:
     """The text of a map in the format named."""
+    expect_map(argument_map)
     write = FORMATS[check_format(format, WRITABLE, doing="write")].write
     assert write is not None  # check_format chose a writable format
     return write(argument_map)

@@ -25,6 +25,7 @@ import attrs
 
 from .._atomic import write_atomic
 from .._collector import collector_paused
+from .._expect import expect_map
 from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
 from .._wording import describe_value, plural, suggest
@@ -853,6 +854,7 @@ def load(
 
 def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
     """The AIF JSON of a map; what came from AIF (metadata.aif) is written back as it was."""
+    expect_map(argument_map)
     meta = _kept(argument_map.metadata)
     ids: Mapping[str, str] = meta.get("ids", {})
     fields: Mapping[str, Mapping[str, Any]] = meta.get("fields", {})

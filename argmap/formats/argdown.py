@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from .._atomic import write_atomic
+from .._expect import expect_map
 from .._paths import parse_path
 from .._sources import base_of, relocate
 from .._syntax import _LineIndex, parse_text
@@ -1281,6 +1282,7 @@ def dumps(argument_map: ArgumentMap) -> str:
         the supports and attacks under their targets (docs/interchange.md#argdown
         says what Argdown cannot hold).
     """
+    expect_map(argument_map)
     lines = ["===", f"title: {_yaml_string(argument_map.title)}"]
     if argument_map.description:
         lines.append(f"description: {_yaml_string(argument_map.description)}")

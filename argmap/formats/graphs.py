@@ -16,6 +16,7 @@ import os
 from typing import Any
 
 from .._atomic import write_atomic
+from .._expect import expect_map
 from ..errors import FormatError
 from ..model import ArgumentMap, RelationKind
 
@@ -46,6 +47,7 @@ def to_networkx(argument_map: ArgumentMap) -> Any:
     Raises:
         FormatError: networkx is not installed (`pip install 'argmap[networkx]'`).
     """
+    expect_map(argument_map)
     graph = _networkx().MultiDiGraph(title=argument_map.title)
     for node in argument_map.nodes:
         graph.add_node(
@@ -81,6 +83,7 @@ def to_networkx(argument_map: ArgumentMap) -> Any:
 
 def dumps_graphml(argument_map: ArgumentMap) -> str:
     """The map as GraphML text (lists and quotes as JSON strings; absent values left out)."""
+    expect_map(argument_map)
     networkx = _networkx()
     graph = to_networkx(argument_map)
     for _, data in graph.nodes(data=True):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from .._atomic import write_atomic
+from .._expect import expect_map
 from ..model import ArgumentMap, RelationKind
 
 __all__ = ["dump", "dumps"]
@@ -39,6 +40,7 @@ def _label(text: str) -> str:
 
 def dumps(argument_map: ArgumentMap) -> str:
     """The map as a Mermaid `flowchart BT` (conclusions on top)."""
+    expect_map(argument_map)
     ids: dict[str, str] = {}
     lines = ["flowchart BT"]
     for index, node in enumerate(argument_map.nodes):

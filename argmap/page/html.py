@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from .._expect import expect_map
 from ..drawing import DEFAULT_WIDTH, Theme
 from ..model import ArgumentMap
 from ._assets import asset, diagram, fill, script_json
@@ -45,6 +46,7 @@ def to_html(
             cannot be read, or lies outside `sources_root`, is no error: its
             quotes are shown on their own.)
     """
+    expect_map(m)
     svg = diagram(m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=legend)
     known = source_texts(m, texts, sources_root=sources_root)
     placed = passages(m, known)

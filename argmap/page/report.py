@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Mapping
 
+from .._expect import expect_map
 from ..drawing import DEFAULT_WIDTH, Theme
 from ..model import ArgumentMap
 from ._assets import asset, diagram, fill
@@ -47,6 +48,7 @@ def to_report(
             cannot be read, or lies outside `sources_root`, is no error: its
             quotes are shown on their own.)
     """
+    expect_map(m)
     svg = diagram(
         m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True, status=status
     )

@@ -1,0 +1,132 @@
+"""A caller's mistake in an argument is a TypeError or ValueError that says what was wrong."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from argmap import analysis, drawing, page
+from argmap.formats import aif, argdown, graphs, mermaid
+from argmap.model import LintSettings
+from tests.conftest import NATO_MAP
+
+NATO = argmap.load(NATO_MAP)
+
+# Each function that takes a map, called with `x` where the map goes.
+TAKES_A_MAP: dict[str, Callable[[Any], object]] = {
+    "diff (first)": lambda x: argmap.diff(x, NATO),
+    "diff (second)": lambda x: argmap.diff(NATO, x),
+    "evaluate": lambda x: argmap.evaluate(x),
+    "lint": lambda x: argmap.lint(x),
+    "summary": lambda x: argmap.summary(x),
+    "analysis.summary": lambda x: analysis.summary(x),
+    "framework": lambda x: analysis.framework(x),
+    "strengths": lambda x: analysis.strengths(x),
+    "focus": lambda x: argmap.focus(x, "a"),
+    "select": lambda x: argmap.select(x),
+    "render": lambda x: argmap.render(x, "never-written.svg"),
+    "render_bytes": lambda x: drawing.render_bytes(x, format="svg"),
+    "to_dot": lambda x: argmap.to_dot(x),
+    "to_html": lambda x: page.to_html(x),
+    "to_report": lambda x: page.to_report(x),
+    "to_dict": lambda x: argmap.to_dict(x),
+    "dumps": lambda x: argmap.dumps(x),
+    "dump": lambda x: argmap.dump(x, "never-written.yaml"),
+    "formats.dumps": lambda x: argmap.formats.dumps(x, "aif"),
+    "aif.to_data": lambda x: aif.to_data(x),
+    "argdown.dumps": lambda x: argdown.dumps(x),
+    "mermaid.dumps": lambda x: mermaid.dumps(x),
+    "to_networkx": lambda x: graphs.to_networkx(x),
+    "dumps_graphml": lambda x: graphs.dumps_graphml(x),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TAKES_A_MAP))
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        (None, ""),
+        ({"argmap": "1.1", "title": "t", "nodes": []}, "argmap.from_dict"),
+        ("map.yaml", "argmap.load"),
+        (NATO.nodes[0], ""),
+    ],
+)
+def test_a_function_given_no_map_says_what_it_got(
+    name: str, given: object, hint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(TypeError, match=f"expected an ArgumentMap, got {type(given).__name__}"):
+        TAKES_A_MAP[name](given)
+    if hint:
+        with pytest.raises(TypeError, match=hint):
+            TAKES_A_MAP[name](given)
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+@pytest.mark.parametrize(
+    "solve",
+    [
+        analysis.grounded_extension,
+        analysis.grounded_labelling,
+        analysis.complete_extensions,
+        analysis.preferred_extensions,
+        analysis.stable_extensions,
+        lambda x: analysis.extensions(x, "preferred"),
+    ],
+)
+def test_an_extension_function_given_a_map_points_to_framework(
+    solve: Callable[[Any], object],
+) -> None:
+    with pytest.raises(TypeError, match=r"expected a Framework, got ArgumentMap.*framework\(m\)"):
+        solve(NATO)
+
+
+@pytest.mark.parametrize(
+    ("format", "expected"),
+    [
+        ("yml", "cannot read the format 'yml' (did you mean 'yaml'?)"),
+        ("aif", "cannot read the format 'aif'; expected one of: json, yaml"),
+        ("JSON", "cannot read the format 'JSON'"),
+        (None, "cannot read the format null"),
+    ],
+)
+def test_loads_refuses_a_format_it_does_not_read(format: Any, expected: str) -> None:
+    # It read every name but "json" as YAML.
+    with pytest.raises(argmap.FormatError) as raised:
+        argmap.loads('{"argmap": "1.1", "title": "t", "nodes": []}', format=format)
+    assert str(raised.value).startswith(expected)
+
+
+@pytest.mark.parametrize(("given", "hint"), [(pathlib.Path("map.yaml"), "argmap.load"), (None, "")])
+def test_loads_given_no_text_says_what_it_got(given: object, hint: str) -> None:
+    with pytest.raises(TypeError, match=f"text must be str or bytes, got {type(given).__name__}"):
+        argmap.loads(given)  # type: ignore[arg-type]
+    if hint:
+        with pytest.raises(TypeError, match=hint):
+            argmap.loads(given)  # type: ignore[arg-type]
+
+
+def test_lint_refuses_a_single_code_as_text_and_names_the_codes() -> None:
+    # A string was read letter by letter: "'u' is not a valid LintCode".
+    with pytest.raises(TypeError, match="not a string"):
+        argmap.lint(NATO, ignore="unsupported-claim")
+    with pytest.raises(ValueError, match=r"'unsuported-claim' \(did you mean 'unsupported-claim'"):
+        argmap.lint(NATO, ignore=["unsuported-claim"])
+    assert all(
+        finding.code != "unsupported-claim"
+        for finding in argmap.lint(NATO, ignore=["unsupported-claim"])
+    )
+
+
+@pytest.mark.parametrize("lint", [{"ignore": ["self-attack"]}, "self-attack", ["self-attack"]])
+def test_a_maps_lint_settings_must_be_lint_settings(lint: object) -> None:
+    # Accepted, they broke dumps, validate and lint later with an AttributeError.
+    with pytest.raises(TypeError, match=r"'lint' must be an argmap\.model\.LintSettings or None"):
+        argmap.ArgumentMap(title="t", lint=lint)  # type: ignore[arg-type]
+    made = argmap.ArgumentMap(title="t", lint=LintSettings(ignore=["self-attack"]))
+    assert argmap.to_dict(made)["lint"] == {"ignore": ["self-attack"]}
