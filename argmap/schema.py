@@ -137,6 +137,9 @@ def validate_data(document: object) -> list[Problem]:
     for key, index in items:
         for error in validators[str(key)].iter_errors(data[key][index]):
             problems.extend(_word(error, (key, index)))
+    # A rule the schema states in more than one place (each format version
+    # requires `argmap`, say) fails once in each: each problem is told once.
+    problems = list(dict.fromkeys(problems))
     if not problems:
         # Never report a failing document as sound, should the two validators differ.
         problems = [

@@ -250,6 +250,7 @@ def test_a_map_edited_anywhere_into_any_value_is_a_map_or_problems(
         problems = ()
     for problem in problems:
         assert str(problem)  # every problem can be printed
+    assert len(set(problems)) == len(problems)  # and is told once
     if m is not None:
         for name in ("json", "yaml", "aif", "argdown", "mermaid"):
             assert argmap.formats.dumps(m, format=name)

@@ -313,3 +313,18 @@ def test_a_repeat_json_schema_sees_in_one_and_one_point_zero_is_named() -> None:
     document = minimal(lint={"ignore": [1, 1.0]})
     [problem] = [p for p in validate_data(document) if p.code == "duplicate-item"]
     assert problem.message == "number 1.0 is listed twice; expected each item once"
+
+
+def test_a_rule_stated_in_several_places_is_one_problem_each() -> None:
+    # Each format version requires `argmap` and `title`, and a node's fields were
+    # checked both with the document and with the node: 14 problems where 6 are.
+    with pytest.raises(argmap.ValidationError) as raised:
+        argmap.loads('{"nodes": [{"x": 1}]}', format="json")
+    assert [(p.path, p.code) for p in raised.value.problems] == [
+        ("$", "missing-field"),
+        ("$", "missing-field"),
+        ("$.nodes[0]", "missing-field"),
+        ("$.nodes[0]", "missing-field"),
+        ("$.nodes[0]", "missing-field"),
+        ("$.nodes[0].x", "unknown-field"),
+    ]
