@@ -24,7 +24,7 @@ import yaml
 from ._paths import PathPart, format_path, parse_path
 from ._plain import MAX_INTEGER_DIGITS, has_lone_surrogates, plain_json
 from ._wording import check_format, shown, unknown_suffix
-from .errors import Problem, ProblemCode, ValidationError
+from .errors import FormatError, Problem, ProblemCode, ValidationError
 
 __all__ = [
     "FORMATS",
@@ -40,6 +40,7 @@ __all__ = [
 Format = Literal["json", "yaml"]
 FORMATS: tuple[Format, ...] = ("json", "yaml")
 _SUFFIXES: Mapping[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+_FOREIGN_JSON = (".aif.json",)
 
 Positions = dict[str, tuple[int, int]]
 """JSON path -> (line, column), both 1-based, column in characters."""
@@ -49,6 +50,13 @@ def format_for(name: str, format: str | None = None) -> Format:
     """The format to read or write: `format` if given, else from the file name's suffix."""
     if format is not None:
         return check_format(format, FORMATS)
+    if name.lower().endswith(_FOREIGN_JSON):
+        # An AIF file's name ends in .json too: argmap's own JSON is not what it names.
+        raise FormatError(
+            f"{name!r} names an AIF file, and argmap.load and argmap.dump read and write "
+            "argmap's own JSON and YAML; use argmap.formats.load or argmap.formats.dumps "
+            "for AIF, or name the format json"
+        )
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     try:
         return _SUFFIXES[suffix]

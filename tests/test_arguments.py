@@ -130,3 +130,42 @@ def test_a_maps_lint_settings_must_be_lint_settings(lint: object) -> None:
         argmap.ArgumentMap(title="t", lint=lint)  # type: ignore[arg-type]
     made = argmap.ArgumentMap(title="t", lint=LintSettings(ignore=["self-attack"]))
     assert argmap.to_dict(made)["lint"] == {"ignore": ["self-attack"]}
+
+
+@pytest.mark.parametrize("count", ["10000001", "100000000000", "9" * 5000])
+def test_an_iccma_header_cannot_ask_for_more_arguments_than_memory_holds(count: str) -> None:
+    # It made every name it declared: a 20-byte header hung the reader.
+    with pytest.raises(ValueError, match="argmap reads frameworks of up to 10,000,000"):
+        analysis.loads_iccma(f"p af {count}\n1 2\n")
+
+
+@pytest.mark.parametrize(
+    ("size", "error"),
+    [
+        ((0, 0), ValueError),
+        ((-1, 5), ValueError),
+        ((1, 99_999), ValueError),
+        (("a", "b"), TypeError),
+        (100, TypeError),
+        ((1, 2, 3), TypeError),
+    ],
+)
+def test_a_screenshot_size_is_two_ints_in_range(size: Any, error: type[Exception]) -> None:
+    # (0, 0) made Chromium wait out the whole timeout.
+    from argmap.page.chromium import html_to_png
+
+    with pytest.raises(error, match="size must be"):
+        html_to_png("<p>x</p>", size=size)
+
+
+def test_argmaps_own_load_and_dump_refuse_a_name_that_says_aif(tmp_path: Path) -> None:
+    # dump wrote argmap's JSON into x.aif.json, which AIF readers then refused.
+    target = tmp_path / "x.aif.json"
+    with pytest.raises(argmap.FormatError, match=r"names an AIF file.*argmap\.formats"):
+        argmap.dump(NATO, target)
+    assert not target.exists()
+    target.write_text(aif.dumps(NATO), encoding="utf-8")
+    with pytest.raises(argmap.FormatError, match="names an AIF file"):
+        argmap.load(target)
+    assert argmap.formats.load(target).nodes  # the AIF reader reads it
+    argmap.dump(NATO, tmp_path / "y.aif.json", format="json")  # unless the format is named

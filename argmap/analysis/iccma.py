@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .._wording import check_format
+from .._wording import check_format, cut
 from .framework import Framework
 
 __all__ = ["ICCMA_FORMATS", "IccmaFormat", "dumps_iccma", "loads_iccma", "read_solver_answer"]
@@ -73,6 +73,11 @@ def loads_iccma(text: str, fmt: IccmaFormat = "i23") -> Framework:
     return _read_tgf(text)
 
 
+# The most arguments an i23 header may declare: each is made as a name, and a
+# header alone could otherwise ask for more than memory holds.
+_MOST_ARGUMENTS = 10_000_000
+
+
 def _read_i23(text: str) -> Framework:
     count: int | None = None
     attacks: list[tuple[str, str]] = []
@@ -84,6 +89,11 @@ def _read_i23(text: str) -> Framework:
             if len(words) != 3 or words[0] != "p" or words[1] != "af" or not words[2].isdigit():
                 raise ValueError(
                     f"line {number}: expected the header 'p af N', got {raw.strip()!r}"
+                )
+            if len(words[2]) > len(str(_MOST_ARGUMENTS)) or int(words[2]) > _MOST_ARGUMENTS:
+                raise ValueError(
+                    f"line {number}: {cut(words[2], 20)} arguments; argmap reads frameworks "
+                    f"of up to {_MOST_ARGUMENTS:,}"
                 )
             count = int(words[2])
             continue

@@ -57,15 +57,23 @@ def html_to_pdf(page: str, *, timeout: float = 120.0) -> bytes:
     return _run(page, "report.pdf", ["--no-pdf-header-footer"], "--print-to-pdf", timeout)
 
 
+_MOST_PIXELS = 16_384  # a generous bound on a window's side: more is surely a mistake
+
+
 def html_to_png(
     page: str, *, size: tuple[int, int] = (1400, 820), fragment: str = "", timeout: float = 120.0
 ) -> bytes:
     """A screenshot (PNG) of `page` in a `size` window, opened at `#fragment` if given.
 
     The interactive page reads `#node=ID` to start with that node chosen.
-    Raises `RenderError` as `html_to_pdf`.
+    Raises `RenderError` as `html_to_pdf`; `TypeError` or `ValueError` for a
+    `size` that is not two ints from 1 to 16,384.
     """
+    if not (isinstance(size, tuple) and len(size) == 2 and all(type(v) is int for v in size)):
+        raise TypeError(f"size must be (width, height), two ints, got {size!r}")
     width, height = size
+    if not (0 < width <= _MOST_PIXELS and 0 < height <= _MOST_PIXELS):
+        raise ValueError(f"size must be 1 to {_MOST_PIXELS} pixels each way, got {size!r}")
     extra = [f"--window-size={width},{height}", "--hide-scrollbars", "--virtual-time-budget=2000"]
     return _run(page, "page.png", extra, "--screenshot", timeout, fragment=fragment)
 
