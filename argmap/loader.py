@@ -111,6 +111,9 @@ def loads(
     Raises:
         ValidationError: the map is invalid; it lists every problem, located
             by line:col and JSON path.
+        FormatError: `format` is neither "json" nor "yaml" (AIF and Argdown
+            text: `argmap.formats.aif.loads`, `argmap.formats.argdown.loads`).
+        TypeError: `text` is neither str nor bytes.
     """
     if not isinstance(text, str | bytes):
         hint = "; argmap.load reads a file" if isinstance(text, os.PathLike) else ""

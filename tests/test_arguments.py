@@ -169,3 +169,28 @@ def test_argmaps_own_load_and_dump_refuse_a_name_that_says_aif(tmp_path: Path) -
         argmap.load(target)
     assert argmap.formats.load(target).nodes  # the AIF reader reads it
     argmap.dump(NATO, tmp_path / "y.aif.json", format="json")  # unless the format is named
+
+
+@pytest.mark.parametrize(
+    ("semantics", "options", "error", "words"),
+    [
+        ("dfquad", {"supports": "xyz"}, ValueError, "unknown support rule 'xyz'"),
+        ("grounded", {"supports": "xyz"}, ValueError, "unknown support rule 'xyz'"),
+        ("grounded", {"base": {}}, ValueError, "base scores are for the gradual semantics"),
+        ("dfquad", {"base": 0.5}, TypeError, "base must be a mapping"),
+        ("dfquad", {"base": {"ID": "0.5"}}, TypeError, "must be a number, got '0.5'"),
+        ("dfquad", {"base": {"ID": True}}, TypeError, "must be a number, got True"),
+        ("dfquad", {"base": {"ID": 1.5}}, ValueError, r"must be in \[0, 1\]"),
+    ],
+)
+def test_evaluate_checks_every_option_it_is_given(
+    semantics: str, options: dict[str, Any], error: type[Exception], words: str
+) -> None:
+    # A support rule was taken unchecked by the gradual semantics, base scores were
+    # ignored by the extension ones, and a score as text failed in a comparison.
+    first = NATO.nodes[0].id
+    if "base" in options and isinstance(options["base"], dict):
+        options = {"base": {first if k == "ID" else k: v for k, v in options["base"].items()}}
+    with pytest.raises(error, match=words):
+        argmap.evaluate(NATO, semantics, **options)
+    assert argmap.evaluate(NATO, "dfquad", base={first: 1}).nodes[0].strength == 1.0

@@ -13,7 +13,7 @@ from .._wording import plural, unknown
 from ..model import ArgumentMap, NodeKind
 from ._table import table
 from .extensions import EXTENSION_SEMANTICS, ExtensionSemantics, _grounded_answer, extensions
-from .framework import Framework, SupportRule, framework
+from .framework import SUPPORT_RULES, Framework, SupportRule, framework
 from .gradual import GRADUAL_SEMANTICS, GradualSemantics, strengths
 
 __all__ = ["SEMANTICS", "Evaluation", "NodeStatus", "Semantics", "Status", "evaluate"]
@@ -132,11 +132,14 @@ def evaluate(
         extensions found; `.status()` gives what `render(status=...)` draws.
 
     Raises:
-        ValueError: an unknown semantics or support rule, or a base score
-            outside [0, 1].
+        ValueError: an unknown semantics or support rule, a base score
+            outside [0, 1], or base scores given to an extension semantics.
         KeyError: a base score for an id that is no node.
+        TypeError: `base` is no mapping, or a score in it no number.
     """
     expect_map(m)
+    if supports not in SUPPORT_RULES:
+        raise ValueError(unknown("support rule", supports, SUPPORT_RULES))
     if semantics in GRADUAL_SEMANTICS:
         result = strengths(m, semantics, base=base)
         return Evaluation(
@@ -149,6 +152,11 @@ def evaluate(
         )
     if semantics not in EXTENSION_SEMANTICS:
         raise ValueError(unknown("semantics", semantics, SEMANTICS))
+    if base is not None:
+        raise ValueError(
+            f"base scores are for the gradual semantics ({', '.join(GRADUAL_SEMANTICS)}); "
+            f"{semantics!r} does not read them"
+        )
     fw = framework(m, supports=supports)
     # A row a node: on a big map, many small objects that form no cycle.
     with collector_paused():

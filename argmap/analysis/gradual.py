@@ -99,6 +99,7 @@ def strengths(
     Raises:
         ValueError: an unknown semantics or a base score outside [0, 1].
         KeyError: a base score for an id that is no node.
+        TypeError: `base` is no mapping, or a score in it no number.
 
     Examples:
         >>> from argmap import ArgumentMap, Node, Relation
@@ -119,9 +120,13 @@ def strengths(
     for node in m.nodes:
         if node.base_score is not None:
             scores[position[node.id]] = node.base_score
+    if base is not None and not isinstance(base, Mapping):
+        raise TypeError(f"base must be a mapping of node ids to scores, got {type(base).__name__}")
     for node_id, value in (base or {}).items():
         if node_id not in position:
             raise KeyError(f"base score for {node_id!r}, which is no node")
+        if type(value) not in (int, float):
+            raise TypeError(f"base score of {node_id!r} must be a number, got {value!r}")
         if not 0.0 <= value <= 1.0:
             raise ValueError(f"base score of {node_id!r} must be in [0, 1], got {value!r}")
         scores[position[node_id]] = value
