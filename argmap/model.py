@@ -280,7 +280,10 @@ class _Index:
 def _find(table: Mapping[str, _T], what: str, id: str) -> _T:
     try:
         return table[id]
-    except KeyError:
+    except (KeyError, TypeError):  # (TypeError: an unhashable id)
+        if not isinstance(id, str):
+            given = f"{type(id).__name__} (give its .id)" if attrs.has(type(id)) else None
+            raise TypeError(f"a {what} id is text, got {given or describe_value(id)}") from None
         raise KeyError(f"no {what} with id {id!r}") from None
 
 
@@ -392,6 +395,8 @@ class ArgumentMap:
 
     def with_node(self, node: Node) -> ArgumentMap:
         """A new map with `node` added, or replacing the node with the same id."""
+        if not isinstance(node, Node):
+            raise TypeError(f"expected a Node, got {type(node).__name__}")
         if node.id in self._index.nodes:
             nodes = tuple(node if n.id == node.id else n for n in self.nodes)
         else:
@@ -409,14 +414,21 @@ class ArgumentMap:
 
     def with_relation(self, relation: Relation) -> ArgumentMap:
         """A new map with `relation` added (or replacing the relation with the same id)."""
+        if not isinstance(relation, Relation):
+            raise TypeError(f"expected a Relation, got {type(relation).__name__}")
         if relation.id is not None and relation.id in self._index.relations:
             relations = tuple(relation if r.id == relation.id else r for r in self.relations)
         else:
             relations = (*self.relations, relation)
         return attrs.evolve(self, relations=relations)
 
-    def without_relation(self, relation: Relation) -> ArgumentMap:
-        """A new map without `relation`, nor the undercuts that target it (or those)."""
+    def without_relation(self, relation: Relation | str) -> ArgumentMap:
+        """A new map without `relation` (or the relation of that id), nor the undercuts that
+        target it (or those)."""
+        if isinstance(relation, str):
+            relation = self.relation(relation)
+        if not isinstance(relation, Relation):
+            raise TypeError(f"expected a Relation or its id, got {type(relation).__name__}")
         if relation not in self.relations:
             raise KeyError(f"no such relation: {relation!r}")
         relations = tuple(r for r in self.relations if r != relation)

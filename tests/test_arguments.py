@@ -194,3 +194,31 @@ def test_evaluate_checks_every_option_it_is_given(
     with pytest.raises(error, match=words):
         argmap.evaluate(NATO, semantics, **options)
     assert argmap.evaluate(NATO, "dfquad", base={first: 1}).nodes[0].strength == 1.0
+
+
+def test_lookups_and_edits_say_what_they_were_given_instead() -> None:
+    # A node where its id goes gave a KeyError holding the node's whole repr.
+    node: Any = NATO.nodes[0]
+    look_ups: list[Callable[[Any], object]] = [
+        NATO.node,
+        NATO.without_node,
+        lambda x: argmap.focus(NATO, x),
+    ]
+    for look_up in look_ups:
+        with pytest.raises(TypeError, match=r"a node id is text, got Node \(give its \.id\)"):
+            look_up(node)
+    with pytest.raises(TypeError, match="a node id is text, got an object with 0 fields"):
+        NATO.node({})  # type: ignore[arg-type]
+    with pytest.raises(KeyError, match="no node with id 'zzz'"):
+        NATO.node("zzz")
+    with pytest.raises(TypeError, match="expected a Node, got str"):
+        NATO.with_node("a")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected a Relation, got str"):
+        NATO.with_relation("r")  # type: ignore[arg-type]
+
+
+def test_a_relation_is_removed_by_its_id_too() -> None:
+    named = next(r for r in NATO.relations if r.id is not None)
+    assert NATO.without_relation(named.id) == NATO.without_relation(named)  # type: ignore[arg-type]
+    with pytest.raises(KeyError, match="no relation with id 'zzz'"):
+        NATO.without_relation("zzz")

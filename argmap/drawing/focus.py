@@ -140,10 +140,13 @@ def focus(m: ArgumentMap, node_id: str, *, depth: int = 1) -> ArgumentMap:
 
     Raises:
         KeyError: no node has the id `node_id` (the message suggests close ids).
+        TypeError: `node_id` is no text (a `Node`, say).
         ValueError: `depth` is negative.
     """
     expect_map(m)
     check_count(depth, "depth", minimum=0)
+    if not isinstance(node_id, str):
+        m.node(node_id)  # the TypeError that says what was given instead
     if not m.has_node(node_id):
         raise _unknown_node(m, node_id)
     near = _neighbours(m)
