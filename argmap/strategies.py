@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from ._checks import ATTACKS, SUPPORTS
 from ._paths import PathPart, format_path
@@ -77,8 +78,7 @@ _QUOTE_COUNT = st.integers(0, 2)
 @st.composite
 def texts(draw: st.DrawFn, *, max_size: int = 60, hostile: bool = True) -> str:
     """Non-blank text of 1 to `max_size` characters; `hostile`: rich in ones that break escaping."""
-    if max_size < 1:
-        raise ValueError(f"max_size must be at least 1 (a text is never empty), got {max_size}")
+    _check_size("texts", "max_size", max_size, 1, "a text is never empty")
     return _text(draw, max_size, hostile)
 
 
@@ -171,6 +171,9 @@ def nodes(
     sources: tuple[str, ...] = (),
 ) -> Node:
     """One node with hostile text, in one of `sections`, quoting `sources` (if any)."""
+    for name, given in (("sections", sections), ("sources", sources)):
+        if isinstance(given, str):
+            raise InvalidArgument(f"nodes: {name} is a collection of ids, not a string")
     return _node(
         draw,
         id=id if id is not None else draw(_IDS),
@@ -302,14 +305,9 @@ def _counts(low: int, high: int) -> st.SearchStrategy[int]:
     return st.integers(low, high)
 
 
-@st.composite
 def argument_maps(
-    draw: st.DrawFn,
-    *,
-    min_nodes: int = 1,
-    max_nodes: int = 12,
-    max_relations: int | None = None,
-) -> ArgumentMap:
+    *, min_nodes: int = 1, max_nodes: int = 12, max_relations: int | None = None
+) -> st.SearchStrategy[ArgumentMap]:
     """Valid argument maps: unique ids, resolving references, relations of allowed kinds.
 
     Every node kind and relation kind occurs, undercuts, linked arguments,
@@ -317,7 +315,29 @@ def argument_maps(
     are anchored (offsets into a text made of the quotes) or not. Sources have
     no `path` (`validate` warns that their quotes are unverified); everything
     else passes `argmap.validate`. Cheap up to about 100 nodes (docs/api.md).
+    Bounds that cannot be met raise Hypothesis' `InvalidArgument` at once.
     """
+    _check_size("argument_maps", "min_nodes", min_nodes, 0)
+    _check_size("argument_maps", "max_nodes", max_nodes, min_nodes)
+    if max_relations is not None:
+        _check_size("argument_maps", "max_relations", max_relations, 0)
+    return _argument_maps(min_nodes=min_nodes, max_nodes=max_nodes, max_relations=max_relations)
+
+
+def _check_size(
+    strategy: str, name: str, value: object, minimum: int, why: str | None = None
+) -> None:
+    if type(value) is not int or value < minimum:
+        reason = f" ({why})" if why else ""
+        raise InvalidArgument(
+            f"{strategy}: {name} must be an int of at least {minimum}{reason}, got {value!r}"
+        )
+
+
+@st.composite
+def _argument_maps(
+    draw: st.DrawFn, *, min_nodes: int, max_nodes: int, max_relations: int | None
+) -> ArgumentMap:
     count = draw(_counts(min_nodes, max_nodes))
     header = draw(_bytes(_HEADER, _HEADER))
     # Exact sizes: when the shrinker lowers the count, it cuts the columns to

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import jsonschema
 import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 import argmap
 from argmap import ArgumentMap, ValidationError
@@ -17,6 +19,7 @@ from argmap.strategies import (
     BrokenDocument,
     argument_maps,
     broken_documents,
+    nodes,
     texts,
 )
 
@@ -186,3 +189,28 @@ def test_a_failing_property_shrinks_to_a_small_map(condition: Any, most_nodes: i
     assert len(found.nodes) <= most_nodes + 1, found
     assert len(found.relations) <= 2, found
     assert all(len(n.text) == 1 for n in found.nodes), found
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda: argument_maps(max_relations=-1), "max_relations must be an int of at least 0"),
+        (lambda: argument_maps(min_nodes=-1), "min_nodes must be an int of at least 0"),
+        (lambda: argument_maps(min_nodes=5, max_nodes=2), "max_nodes must be an int of at least 5"),
+        (lambda: argument_maps(max_nodes=None), "max_nodes must be an int"),  # type: ignore[arg-type]
+        (lambda: argument_maps(max_relations="2"), "max_relations must be an int"),  # type: ignore[arg-type]
+    ],
+)
+def test_bounds_that_cannot_be_met_are_refused_when_the_strategy_is_made(
+    make: Callable[[], object], words: str
+) -> None:
+    # They failed when drawn, with Hypothesis' words about min_value, or (None) hung.
+    with pytest.raises(InvalidArgument, match=words):
+        make()
+
+
+def test_a_single_string_is_no_collection_of_sections_and_a_size_is_an_int() -> None:
+    with pytest.raises(InvalidArgument, match="sections is a collection of ids, not a string"):
+        find(nodes(sections="abc"), lambda _: True)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="max_size must be an int of at least 1"):
+        find(texts(max_size=None), lambda _: True)  # type: ignore[arg-type]
