@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import argmap
@@ -222,3 +223,24 @@ def test_a_relation_is_removed_by_its_id_too() -> None:
     assert NATO.without_relation(named.id) == NATO.without_relation(named)  # type: ignore[arg-type]
     with pytest.raises(KeyError, match="no relation with id 'zzz'"):
         NATO.without_relation("zzz")
+
+
+def test_a_theme_refuses_what_graphviz_would_choke_on_or_ignore() -> None:
+    # An empty label became <B></B>, a Graphviz syntax error at render; a header
+    # size over 255 was ignored by Graphviz; a dict for a style gave attrs' raw error.
+    theme = argmap.THEMES["default"]
+    with pytest.raises(ValueError, match="'label' must be non-blank text"):
+        attrs.evolve(theme.claim, label="")
+    with pytest.raises(ValueError, match="'label' must be non-blank text"):
+        attrs.evolve(theme.supports, label=" ")
+    with pytest.raises(ValueError, match=r"'header_size' must be a number from 0\.01 to 255"):
+        attrs.evolve(theme, header_size=1000)
+    with pytest.raises(TypeError, match="'claim' must be a NodeStyle, got dict"):
+        attrs.evolve(theme, claim={})  # type: ignore[arg-type]
+
+
+def test_a_colour_graphviz_does_not_know_reaches_the_caller_as_a_warning() -> None:
+    theme = argmap.THEMES["default"]
+    odd = attrs.evolve(theme, claim=attrs.evolve(theme.claim, fill="notacolour"))
+    with pytest.warns(argmap.RenderWarning, match="notacolour is not a known color"):
+        drawing.render_bytes(NATO, format="svg", theme=odd)

@@ -64,6 +64,21 @@ def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None
         raise ValueError(f"{attribute.name!r} must be a number from 0.01 to 1000, got {value!r}")
 
 
+def _point_size(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    # Written as an HTML label's POINT-SIZE, which Graphviz ignores above 255.
+    if (
+        not isinstance(value, int | float)
+        or isinstance(value, bool)
+        or not 0.01 <= value <= _MOST_POINTS
+    ):
+        raise ValueError(
+            f"{attribute.name!r} must be a number from 0.01 to {_MOST_POINTS}, got {value!r}"
+        )
+
+
+_MOST_POINTS = 255
+
+
 def _one_of(allowed: frozenset[str]) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value not in allowed:
@@ -76,13 +91,14 @@ _color = _matches(_COLOR, "a colour: '#RRGGBB', '#RRGGBBAA' or a Graphviz colour
 _styles = _matches(_WORDS, "Graphviz styles separated by commas, such as 'rounded,filled'")
 _arrow = _matches(_WORD, "a Graphviz arrow shape, such as 'normal', 'tee' or 'odot'")
 _font = _matches(_FONT, "a font name (letters, digits, spaces, ',', '_' or '-')")
+_label = _matches(re.compile(r"\s*\S"), "non-blank text, such as 'CLAIM'")
 
 
 @attrs.frozen(kw_only=True)
 class NodeStyle:
     """How nodes of one kind look: `label` heads each node (`"CLAIM"`); colours as Graphviz's."""
 
-    label: str = attrs.field(validator=attrs.validators.instance_of(str))
+    label: str = attrs.field(validator=_label)
     shape: str = attrs.field(validator=_one_of(SHAPES))
     fill: str = attrs.field(validator=_color)
     line: str = attrs.field(validator=_color)
@@ -96,7 +112,7 @@ class NodeStyle:
 class EdgeStyle:
     """How relations of one kind look: line colour, `style` (solid, dashed, ...) and arrowhead."""
 
-    label: str = attrs.field(validator=attrs.validators.instance_of(str))
+    label: str = attrs.field(validator=_label)
     color: str = attrs.field(validator=_color)
     style: str = attrs.field(default="solid", validator=_styles)
     arrowhead: str = attrs.field(default="normal", validator=_arrow)
@@ -104,7 +120,13 @@ class EdgeStyle:
 
 
 def _style(kind: type[Any]) -> Any:
-    return attrs.validators.instance_of(kind)
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            raise TypeError(
+                f"{attribute.name!r} must be a {kind.__name__}, got {type(value).__name__}"
+            )
+
+    return check
 
 
 @attrs.frozen(kw_only=True)
@@ -126,8 +148,8 @@ class Theme:
     undercuts: EdgeStyle = attrs.field(validator=_style(EdgeStyle))
     font: str = attrs.field(default="Helvetica", validator=_font)
     font_size: float = attrs.field(default=11.0, validator=_positive)
-    header_size: float = attrs.field(default=8.0, validator=_positive)
-    title_size: float = attrs.field(default=20.0, validator=_positive)
+    header_size: float = attrs.field(default=8.0, validator=_point_size)
+    title_size: float = attrs.field(default=20.0, validator=_point_size)
     background: str = attrs.field(default="white", validator=_color)
     muted: str = attrs.field(default="#555555", validator=_color)
     cluster_fill: str = attrs.field(default="#F6F6F6", validator=_color)
