@@ -15,6 +15,7 @@ saved map finds the same files. Absolute paths are kept as they are.
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import weakref
@@ -34,6 +35,7 @@ __all__ = [
     "read_source_text",
     "relocate",
     "remember_base",
+    "root_folder",
     "source_files",
 ]
 
@@ -133,3 +135,15 @@ def relocate(
         for s in argument_map.sources
     )
     return attrs.evolve(argument_map, sources=sources)
+
+
+def root_folder(root: str | os.PathLike[str] | None) -> Path | None:
+    """`sources_root` as a folder, or None; `NotADirectoryError` if it is no folder."""
+    # A mistyped root would report every source as outside it: say so once instead.
+    if root is None:
+        return None
+    if not os.path.isdir(root):
+        raise NotADirectoryError(
+            errno.ENOTDIR, f"the sources root {os.fspath(root)!r} is not a folder", os.fspath(root)
+        )
+    return Path(root)

@@ -22,7 +22,7 @@ from ._codec import structure_map, unstructure_map
 from ._collector import collector_paused
 from ._paths import format_path, parse_path
 from ._plain import plain_json
-from ._sources import OutsideRootError, confine, read_source_text, remember_base
+from ._sources import OutsideRootError, confine, read_source_text, remember_base, root_folder
 from ._syntax import FORMATS, Format, format_for, locate, parse_text
 from ._typed import load_typed
 from ._wording import check_format
@@ -124,7 +124,7 @@ def loads(
     # The folder is looked up only if a source needs it: small maps load in microseconds.
     folder = None if base is None else Path(base)
     return _check_text(
-        text, format=format, file=None, base=folder, root=_root(sources_root)
+        text, format=format, file=None, base=folder, root=root_folder(sources_root)
     ).unwrap()
 
 
@@ -149,7 +149,7 @@ def from_dict(
             (sets, dates, NaN, keys that are not text); every problem is listed
             with its JSON path.
     """
-    return _check_data(data, base=_base(base), root=_root(sources_root)).unwrap()
+    return _check_data(data, base=_base(base), root=root_folder(sources_root)).unwrap()
 
 
 def validate(
@@ -199,7 +199,7 @@ def check(
     Raises:
         OSError: the file cannot be read.
     """
-    root = _root(sources_root)
+    root = root_folder(sources_root)
     if isinstance(target, ArgumentMap):
         return _check_data(unstructure_map(target), base=_base(base), root=root)
     path = Path(target)
@@ -268,17 +268,6 @@ def _remember_base(argument_map: ArgumentMap, base: Path | None) -> None:
     # So that `dump` can keep its sources reachable; only source paths need it.
     if any(source.path is not None for source in argument_map.sources):
         remember_base(argument_map, _base(base))
-
-
-def _root(root: str | os.PathLike[str] | None) -> Path | None:
-    # A mistyped root would report every source as outside it: say so once instead.
-    if root is None:
-        return None
-    if not os.path.isdir(root):
-        raise NotADirectoryError(
-            errno.ENOTDIR, f"the sources root {os.fspath(root)!r} is not a folder", os.fspath(root)
-        )
-    return Path(root)
 
 
 def _without_bom(data: str | bytes) -> str | bytes:

@@ -244,3 +244,24 @@ def test_a_colour_graphviz_does_not_know_reaches_the_caller_as_a_warning() -> No
     odd = attrs.evolve(theme, claim=attrs.evolve(theme.claim, fill="notacolour"))
     with pytest.warns(argmap.RenderWarning, match="notacolour is not a known color"):
         drawing.render_bytes(NATO, format="svg", theme=odd)
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "words"),
+    [
+        ({"texts": {"article": 1}}, TypeError, "the text of source 'article' must be str"),
+        ({"texts": "hello"}, TypeError, "texts must map source ids to texts"),
+        ({"texts": {"artcle": "x"}}, ValueError, r"'artcle' \(did you mean 'article'\?\)"),
+        ({"sources_root": "/no/such/folder"}, NotADirectoryError, "is not a folder"),
+    ],
+)
+def test_the_page_checks_the_texts_and_the_root_it_is_given(
+    options: dict[str, Any], error: type[Exception], words: str
+) -> None:
+    # A text that was no str failed deep inside; an unknown id or a root that
+    # is no folder was passed over in silence.
+    for make in (page.to_html, page.to_report):
+        with pytest.raises(error, match=words):
+            make(NATO, **options)
+    with pytest.raises(TypeError, match="status_by names how the status was found"):
+        page.to_report(NATO, status_by=1)  # type: ignore[arg-type]

@@ -30,7 +30,7 @@ import attrs
 from .._atomic import write_atomic
 from .._expect import expect_map
 from .._paths import parse_path
-from .._sources import base_of, relocate
+from .._sources import base_of, relocate, root_folder
 from .._syntax import _LineIndex, parse_text
 from .._wording import describe_value, plural
 from ..errors import Problem, ProblemCode, Severity, ValidationError
@@ -40,7 +40,6 @@ from ..loader import (
     _check_document,
     _decode,
     _read_regular_file,
-    _root,
     _TooLargeError,
 )
 from ..model import (
@@ -1050,7 +1049,7 @@ def check_text(
         unstructure_map(built),
         early=[],
         base=Path(file).parent if file else Path.cwd(),
-        root=_root(sources_root),
+        root=root_folder(sources_root),
     )
     located = [builder.locate(p, mapper.places) for p in report.problems]
     # One list in the order of the text (problems with no place last).

@@ -7,11 +7,11 @@ import itertools
 import os
 import stat
 from collections.abc import Mapping
-from pathlib import Path
 
 import attrs
 
-from .._sources import OutsideRootError, base_of, confine, read_source_text
+from .._sources import OutsideRootError, base_of, confine, read_source_text, root_folder
+from .._wording import unknown
 from ..loader import MAX_SOURCE_BYTES
 from ..model import ArgumentMap
 
@@ -32,9 +32,9 @@ def source_texts(
     cannot be read, has no text (its quotes are then listed on their own).
     """
     if texts is not None:
-        return {s.id: texts[s.id] for s in m.sources if s.id in texts}
+        return _given(m, texts)
     base = base_of(m)
-    root = None if sources_root is None else Path(sources_root)
+    root = root_folder(sources_root)
     found: dict[str, str] = {}
     for source in m.sources:
         if source.path is None:
@@ -66,6 +66,20 @@ class Passage:
     text: str
     start: int | None
     end: int | None
+
+
+def _given(m: ArgumentMap, texts: Mapping[str, str]) -> dict[str, str]:
+    """`texts` checked: a text for each of some of the map's sources, by id."""
+    if not isinstance(texts, Mapping):
+        raise TypeError(f"texts must map source ids to texts, got {type(texts).__name__}")
+    ids = [s.id for s in m.sources]
+    for source_id, text in texts.items():
+        if source_id not in ids:
+            raise ValueError(unknown("source id in texts", source_id, ids))
+        if not isinstance(text, str):
+            kind = type(text).__name__
+            raise TypeError(f"the text of source {source_id!r} must be str, got {kind}")
+    return {i: texts[i] for i in ids if i in texts}
 
 
 def passages(m: ArgumentMap, texts: Mapping[str, str]) -> list[Passage]:

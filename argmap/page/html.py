@@ -45,6 +45,9 @@ def to_html(
         RenderError: Graphviz's `dot` is missing or fails. (A source that
             cannot be read, or lies outside `sources_root`, is no error: its
             quotes are shown on their own.)
+        ValueError: `texts` names a source the map does not have.
+        TypeError: `texts` is no mapping of source ids to str.
+        NotADirectoryError: `sources_root` is no folder.
     """
     expect_map(m)
     svg = diagram(m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=legend)

@@ -47,8 +47,13 @@ def to_report(
         RenderError: Graphviz's `dot` is missing or fails. (A source that
             cannot be read, or lies outside `sources_root`, is no error: its
             quotes are shown on their own.)
+        ValueError: `texts` names a source the map does not have.
+        TypeError: `texts` is no mapping of source ids to str.
+        NotADirectoryError: `sources_root` is no folder.
     """
     expect_map(m)
+    if status_by is not None and not isinstance(status_by, str):
+        raise TypeError(f"status_by names how the status was found, got {status_by!r}")
     svg = diagram(
         m, engine=engine, theme=theme, rankdir=rankdir, width=width, legend=True, status=status
     )
