@@ -86,6 +86,8 @@ def load(
             file:line:col, JSON path and code.
         OSError: the file cannot be read.
     """
+    if isinstance(path, ArgumentMap):
+        raise TypeError("load reads a map from a file; argmap.check or validate checks a map")
     return check(path, format=format, sources_root=sources_root).unwrap()
 
 

@@ -265,3 +265,19 @@ def test_the_page_checks_the_texts_and_the_root_it_is_given(
             make(NATO, **options)
     with pytest.raises(TypeError, match="status_by names how the status was found"):
         page.to_report(NATO, status_by=1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("answer", ["Segmentation fault\n", "", "\n\n"])
+def test_a_solver_answer_that_is_no_answer_is_an_error_not_no_extension(answer: str) -> None:
+    # A crash's message read as () — the answer 'NO' gives.
+    fw = analysis.Framework.of([("a", "b")])
+    with pytest.raises(ValueError, match="not an ICCMA answer"):
+        analysis.read_solver_answer(answer, fw)
+    assert analysis.read_solver_answer("NO\n", fw) == ()
+    assert analysis.read_solver_answer("w 1\n", fw) == (frozenset({"a"}),)
+
+
+def test_load_given_a_map_points_to_check() -> None:
+    # It checked the map against the working folder, finding no source.
+    with pytest.raises(TypeError, match=r"argmap\.check or validate checks a map"):
+        argmap.load(NATO)  # type: ignore[arg-type]

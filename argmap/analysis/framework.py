@@ -118,7 +118,11 @@ class _Index(_Lists):
     def of_names(cls, arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> _Index:
         """The index of named attacks: every name checked, each attack looked at once."""
         count = len(arguments)
-        position = _positions(arguments)
+        try:
+            position = _positions(arguments)
+        except TypeError:
+            at, name = next((i, a) for i, a in enumerate(arguments) if not _hashable(a))
+            raise TypeError(f"arguments[{at}] must be a name (text, say), got {name!r}") from None
         if len(position) != count:
             seen: set[str] = set()
             for name in arguments:
@@ -144,6 +148,9 @@ class _Index(_Lists):
             raise ValueError(
                 f"attack ({source!r}, {target!r}) names {missing.args[0]!r}, no argument"
             ) from None
+        except (ValueError, TypeError):
+            # Not a pair (the unpacking failed), or an unhashable name.
+            raise _not_a_pair(e, attacks[e]) from None
         return index
 
     def _made_targets(self) -> list[list[int]]:
@@ -200,11 +207,29 @@ def _index(arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> 
     return _Index.of_names(arguments, attacks)
 
 
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _not_a_pair(at: int, attack: object) -> ValueError:
+    return ValueError(
+        f"attacks[{at}] must be an (attacker, attacked) pair of names, got {attack!r}"
+    )
+
+
 def _names(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("arguments is a collection of names, not a string")
     return tuple(value)
 
 
 def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    if isinstance(value, str):
+        raise TypeError("attacks is a collection of (attacker, attacked) pairs, not a string")
     return tuple(value)
 
 
@@ -243,8 +268,17 @@ class Framework:
     @classmethod
     def of(cls, attacks: Iterable[tuple[str, str]], arguments: Iterable[str] = ()) -> Framework:
         """A framework from its attacks; arguments: those named, then the others as they come."""
-        pairs = tuple(attacks)
-        order = dict.fromkeys(chain(arguments, chain.from_iterable(pairs)))
+        pairs = _pairs(attacks)
+        try:
+            order = dict.fromkeys(chain(arguments, chain.from_iterable(pairs)))
+        except TypeError:  # an unhashable name, or an attack that is no pair at all
+            for at, pair in enumerate(pairs):
+                try:
+                    source, target = pair
+                    hash(source), hash(target)
+                except (ValueError, TypeError):
+                    raise _not_a_pair(at, pair) from None
+            raise  # an unhashable name among `arguments`
         return cls(arguments=tuple(order), attacks=pairs)
 
     def attackers(self, argument: str) -> tuple[str, ...]:

@@ -170,7 +170,9 @@ def read_solver_answer(text: str, fw: Framework) -> tuple[frozenset[str], ...]:
 
     Each `w` line lists an extension's argument numbers (`w` alone: the empty
     extension); `NO` means there is none. Numbers map back to `fw.arguments`
-    by position. Other lines (`YES`, comments) are skipped.
+    by position. Other lines (`YES`, comments) are skipped, but an answer
+    with no `w`, `NO` or `YES` line at all (empty, or a crash's message) is
+    a `ValueError`, not an answer of no extension.
 
     Examples:
         >>> fw = Framework.of([("a", "b"), ("b", "a")])
@@ -178,8 +180,10 @@ def read_solver_answer(text: str, fw: Framework) -> tuple[frozenset[str], ...]:
         [['a'], ['b']]
     """
     found: list[frozenset[str]] = []
+    answered = False
     for number, raw in enumerate(text.splitlines(), start=1):
         words = raw.split()
+        answered = answered or words in (["NO"], ["YES"])
         if not words or words[0] != "w":
             continue
         members = []
@@ -191,4 +195,8 @@ def read_solver_answer(text: str, fw: Framework) -> tuple[frozenset[str], ...]:
                 )
             members.append(fw.arguments[int(word) - 1])
         found.append(frozenset(members))
+    if not (found or answered):
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        said = f"its first line is {cut(first, 60)!r}" if first else "it is empty"
+        raise ValueError(f"not an ICCMA answer (no 'w', 'NO' or 'YES' line): {said}")
     return tuple(found)

@@ -202,7 +202,7 @@ def test_unknown_names_are_reported_with_their_attack() -> None:
         Framework(arguments=["a"], attacks=[("a", "a"), ("a", "z")])
     with pytest.raises(ValueError, match=r"attack \('y', 'a'\) names 'y', no argument"):
         Framework(arguments=["a"], attacks=[("y", "a")])
-    with pytest.raises(ValueError, match="too many values"):
+    with pytest.raises(ValueError, match=r"attacks\[0\] must be an \(attacker, attacked\) pair"):
         Framework(arguments=["a"], attacks=[("a", "a", "a")])  # type: ignore[list-item]
 
 
@@ -221,5 +221,13 @@ def test_of_names_the_given_arguments_first_then_the_others_as_they_come() -> No
     fw = Framework.of([("b", "a"), ("c", "b"), ("a", "d")], arguments=["z", "a"])
     assert fw.arguments == ("z", "a", "b", "c", "d")
     assert fw.attacks == (("b", "a"), ("c", "b"), ("a", "d"))
-    with pytest.raises(ValueError, match="too many values"):
+    with pytest.raises(ValueError, match=r"attacks\[0\] must be an \(attacker, attacked\) pair"):
         Framework.of([("a", "b", "c")])  # type: ignore[list-item]
+    not_a_pair = r"attacks\[0\] must be an \(attacker, attacked\) pair"
+    for odd in ([("a",)], [(["x"], "b")], [5]):
+        with pytest.raises(ValueError, match=not_a_pair):
+            Framework.of(odd)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"arguments\[1\] must be a name"):
+        Framework(arguments=["a", ["x"]], attacks=[])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not a string"):
+        Framework(arguments="ab", attacks=[])
