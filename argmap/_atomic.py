@@ -29,7 +29,13 @@ import secrets
 import stat
 from collections.abc import Iterable, Iterator
 
-__all__ = ["OutputRefusedError", "check_output", "descriptor_of", "write_atomic"]
+__all__ = [
+    "OutputRefusedError",
+    "check_output",
+    "descriptor_of",
+    "refuse_folder_name",
+    "write_atomic",
+]
 
 
 class OutputRefusedError(OSError):
@@ -62,6 +68,16 @@ _OWN_DESCRIPTOR = re.compile(r"/dev/(?:(stdout)|(stderr)|fd/(\d+))|/proc/self/fd
 _DIRECTORY_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
+def refuse_folder_name(path: str | os.PathLike[str]) -> None:
+    """`IsADirectoryError` for a name ending in a slash: a folder's name, not a file's.
+
+    (`Path("out.svg/")` drops the slash, so an output named so was written as `out.svg`.)
+    """
+    name = os.fspath(path)
+    if name.endswith(("/", os.sep)):
+        raise IsADirectoryError(errno.EISDIR, "names a folder (it ends with a slash)", name)
+
+
 def write_atomic(
     path: str | os.PathLike[str], data: bytes, *, keep: Iterable[str | os.PathLike[str]] = ()
 ) -> None:
@@ -71,6 +87,7 @@ def write_atomic(
     keeps its permission bits (not set-user/group-id). Files in `keep` are
     never written, whatever name they are reached by.
     """
+    refuse_folder_name(path)
     descriptor = descriptor_of(path)
     if descriptor is not None:
         _write_all(descriptor, data)
@@ -230,6 +247,11 @@ class _Target:
                 break
             except FileExistsError:
                 continue
+            except OSError as error:
+                # Named after the output, not the temporary file it was to be written as.
+                raise type(error)(
+                    error.errno, f"cannot make a file in its folder ({error.strerror})", self.shown
+                ) from None
         try:
             try:
                 _write_all(descriptor, data)

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ._atomic import write_atomic
+from ._atomic import refuse_folder_name, write_atomic
 from ._codec import unstructure_map
 from ._expect import expect_map
 from ._plain import plain_json
@@ -84,6 +84,7 @@ def dump(
         FormatError: the format cannot be told from the suffix.
     """
     expect_map(argument_map)
+    refuse_folder_name(path)
     chosen = format_for(os.fspath(path), format)
     folder = base_of(argument_map) if base is None else Path(base)
     data = encode_map(argument_map, format=chosen, base=folder, destination=path)

@@ -362,3 +362,9 @@ def test_locutions_that_are_not_a_list_are_a_problem() -> None:
     report = aif.check_text(text)
     assert report.map is None
     assert [(p.path, p.code) for p in report.problems] == [("$.locutions", "wrong-type")]
+
+
+def test_kinds_must_map_node_ids_to_kinds() -> None:
+    # A list gave Python's "dictionary update sequence element" error.
+    with pytest.raises(TypeError, match=r"kinds maps AIF nodeIDs to node kinds"):
+        aif.loads(LINKED, kinds=["claim"])  # type: ignore[arg-type]

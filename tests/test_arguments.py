@@ -281,3 +281,29 @@ def test_load_given_a_map_points_to_check() -> None:
     # It checked the map against the working folder, finding no source.
     with pytest.raises(TypeError, match=r"argmap\.check or validate checks a map"):
         argmap.load(NATO)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda name: argmap.render(NATO, name + "out.svg/"),
+        lambda name: argmap.dump(NATO, name + "out.yaml/"),
+        lambda name: aif.dump(NATO, name + "out.aif.json/"),
+    ],
+)
+def test_an_output_name_ending_in_a_slash_names_a_folder(
+    write: Callable[[str], object], tmp_path: Path
+) -> None:
+    # Path("out.svg/") drops the slash: render wrote out.svg.
+    with pytest.raises(IsADirectoryError, match="names a folder"):
+        write(f"{tmp_path}/")
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_folder_no_file_can_be_made_in_is_named_not_the_temporary_file() -> None:
+    # /proc exists but takes no new file: the error named '.x.yaml.4c2614f5.tmp',
+    # a file the caller never asked for.
+    with pytest.raises(OSError, match="cannot make a file in its folder") as raised:
+        argmap.dump(NATO, "/proc/argmap-test.yaml")
+    assert raised.value.filename == "/proc/argmap-test.yaml"

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .._atomic import write_atomic
+from .._atomic import refuse_folder_name, write_atomic
 from .._expect import expect_map
 from .._sources import base_of, source_files
 from .._wording import IMAGE_FORMATS, check_format, unknown_suffix
@@ -86,6 +86,7 @@ def render(
             as it can be) or is one of the map's sources.
     """
     expect_map(m)
+    refuse_folder_name(path)
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))

@@ -92,6 +92,11 @@ class _Reader:
         self.owned = owned
         # The RA/CA nodes made into relations that name a scheme.
         self.schemed: set[str] = set()
+        if kinds is not None and not isinstance(kinds, Mapping):
+            raise TypeError(
+                f"kinds maps AIF nodeIDs to node kinds ({{'12': 'evidence'}}), "
+                f"got {type(kinds).__name__}"
+            )
         self.kinds = dict(kinds or {})
         self.meta: dict[str, Any] = {}
         self.prefix: list[str | int] = []
