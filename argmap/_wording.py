@@ -9,6 +9,7 @@ use it.
 from __future__ import annotations
 
 import difflib
+import enum
 import sys
 from collections.abc import Iterable
 from pathlib import PurePath
@@ -25,6 +26,7 @@ __all__ = [
     "describe_relation",
     "describe_value",
     "json_type",
+    "members",
     "number",
     "one_of",
     "plural",
@@ -35,6 +37,7 @@ __all__ = [
 ]
 
 _Name = TypeVar("_Name", bound=str)
+_E = TypeVar("_E", bound=enum.Enum)
 
 _CUTOFF = 0.6
 """How alike (difflib's ratio) a choice must be to a word to be suggested for it."""
@@ -71,6 +74,20 @@ def unknown(what: str, value: object, allowed: Iterable[str]) -> str:
     return (
         f"unknown {what} {shown_value}{suggest(value, names)}; expected one of: {', '.join(names)}"
     )
+
+
+def members(values: Iterable[object], kind: type[_E], *, name: str, what: str) -> set[_E]:
+    """The members of `kind` that `values` name: a `TypeError` for a single string (a
+    collection was meant), a `ValueError` naming the allowed ones for an unknown value."""
+    if isinstance(values, str):
+        raise TypeError(f"{name} must be a collection of {what}s, not a string")
+    found: set[_E] = set()
+    for value in values:
+        try:
+            found.add(kind(value))
+        except ValueError:
+            raise ValueError(unknown(what, value, [m.value for m in kind])) from None
+    return found
 
 
 def one_of(words: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from .._expect import expect_map
-from .._wording import cut, unknown
+from .._wording import cut, members
 from ..model import ArgumentMap, Node, NodeKind, RelationKind
 from ._table import table
 from .summary import answered
@@ -171,14 +171,7 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
         unanswered-objection sneezes
     """
     expect_map(m)
-    if isinstance(ignore, str):
-        raise TypeError("ignore must be a collection of lint codes, not a string")
-    skipped = set()
-    for code in ignore:
-        try:
-            skipped.add(LintCode(code))
-        except ValueError:
-            raise ValueError(unknown("lint code", code, LintCode)) from None
+    skipped = members(ignore, LintCode, name="ignore", what="lint code")
     if m.lint is not None:
         skipped.update(LintCode(code) for code in m.lint.ignore)
     cyclic: dict[str, list[str]] = {}

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable
 import attrs
 
 from .._expect import expect_map
-from .._wording import plural, suggest, unknown
+from .._wording import members, plural, suggest
 from ..model import ArgumentMap, NodeKind, Relation, RelationKind
 from .choices import check_count
 
@@ -186,14 +186,7 @@ def select(
     expect_map(m)
     wanted_kinds = None
     if kinds is not None:
-        if isinstance(kinds, str):
-            raise TypeError("kinds must be a collection of kinds, not a string")
-        wanted_kinds = set()
-        for kind in kinds:
-            try:
-                wanted_kinds.add(NodeKind(kind))
-            except ValueError:
-                raise ValueError(unknown("node kind", kind, NodeKind)) from None
+        wanted_kinds = members(kinds, NodeKind, name="kinds", what="node kind")
     wanted_sections = None
     if sections is not None:
         if isinstance(sections, str):
