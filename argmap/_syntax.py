@@ -54,7 +54,7 @@ def format_for(name: str, format: str | None = None) -> Format:
         # An AIF file's name ends in .json too: argmap's own JSON is not what it names.
         raise FormatError(
             f"{name!r} names an AIF file, and argmap.load and argmap.dump read and write "
-            "argmap's own JSON and YAML; use argmap.formats.load or argmap.formats.dumps "
+            "argmap's own JSON and YAML; use argmap.formats.load or argmap.formats.aif.dump "
             "for AIF, or name the format json"
         )
     suffix = name[name.rfind(".") :].lower() if "." in name else ""

@@ -348,13 +348,28 @@ def test_empty_or_shapeless_aif_is_told_that_aif_was_expected(text: str) -> None
 def test_metadata_aif_edited_into_another_shape_is_written_as_if_absent(
     key: str, value: Any
 ) -> None:
-    # What the import keeps is read back only where it has the import's shape.
+    # What the import keeps is read back only where it has the import's shape:
+    # any part in another shape, and the map is written as one made in argmap.
     m = aif.loads(LINKED)
     meta = {**m.metadata["aif"], key: value}
     edited = attrs.evolve(m, metadata={**m.metadata, "aif": meta})
+    shaped = (key, type(value)) in {("locutions", list), ("graph", dict), ("wrapper", dict)}
+    if not shaped:
+        assert aif.to_data(edited) == aif.to_data(attrs.evolve(m, metadata={}))
     again = aif.loads(aif.dumps(edited))
     assert sorted(n.text for n in again.nodes) == sorted(n.text for n in m.nodes)
     assert len(again.relations) == len(m.relations)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("graph", {"nodes": [], "edges": []}), ("wrapper", {"AIF": {}})]
+)
+def test_what_metadata_aif_keeps_never_overwrites_the_maps_own_graph(key: str, value: Any) -> None:
+    # graph = {"nodes": []} emptied the written nodes; wrapper = {"AIF": {}} the graph.
+    m = aif.loads(LINKED)
+    edited = attrs.evolve(m, metadata={"aif": {**m.metadata["aif"], key: value}})
+    again = aif.loads(aif.dumps(edited))
+    assert sorted(n.text for n in again.nodes) == sorted(n.text for n in m.nodes)
 
 
 def test_locutions_that_are_not_a_list_are_a_problem() -> None:

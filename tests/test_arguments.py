@@ -307,3 +307,12 @@ def test_a_folder_no_file_can_be_made_in_is_named_not_the_temporary_file() -> No
     with pytest.raises(OSError, match="cannot make a file in its folder") as raised:
         argmap.dump(NATO, "/proc/argmap-test.yaml")
     assert raised.value.filename == "/proc/argmap-test.yaml"
+
+
+def test_base_scores_may_be_numpy_numbers() -> None:
+    import numpy as np
+
+    first = NATO.nodes[0].id
+    scores: list[Any] = [np.float64(0.5), np.int64(1), 1]
+    for score in scores:
+        assert argmap.evaluate(NATO, "dfquad", base={first: score}).nodes[0] is not None

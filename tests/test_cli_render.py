@@ -185,3 +185,55 @@ def test_focus_and_section_together_keep_the_nodes_near_id_in_that_section(
     assert main([*nearest, "--section", "opening"]) == 0
     assert "no node is left to draw" in capsys.readouterr().err
     assert main([*argv, "--section", "nowhere"]) == 2
+
+
+TWO_SOURCES = """\
+argmap: "1.0"
+title: Two sources
+sources:
+  - {id: a, path: a.txt}
+  - {id: b, path: b.txt}
+nodes:
+  - id: c
+    kind: claim
+    text: Cats purr.
+    quotes: [{source: a, text: purr}]
+  - id: e
+    kind: evidence
+    text: Dogs bark.
+    quotes: [{source: b, text: bark}]
+relations:
+  - {from: e, to: c, kind: supports}
+"""
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("view", [["--kinds", "claim"], ["--focus", "c", "--depth", "0"]])
+def test_a_page_of_a_view_gets_the_texts_of_the_sources_it_keeps(
+    view: list[str], tmp_path: Path
+) -> None:
+    # The texts of the whole map's sources reached the view's page, which refused
+    # the one it had dropped: a traceback.
+    (tmp_path / "a.txt").write_text("Cats purr.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Dogs bark.", encoding="utf-8")
+    source = tmp_path / "map.yaml"
+    source.write_text(TWO_SOURCES, encoding="utf-8")
+    out = tmp_path / "view.html"
+    assert main(["render", str(source), *view, "-o", str(out)]) == 0
+    assert "Cats purr." in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["render", "-o"], ["report", "-o"]])
+def test_a_sources_root_that_is_no_folder_exits_2_whatever_the_format(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # AIF's reader does not read sources, so the page met the root first: a traceback.
+    source = tmp_path / "m.aif.json"
+    source.write_text(
+        '{"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": []}', encoding="utf-8"
+    )
+    out = tmp_path / "out.html"
+    argv = [command[0], str(source), "--sources-root", str(tmp_path / "nope"), "-o", str(out)]
+    assert main(argv) == 2
+    assert "is not a folder" in capsys.readouterr().err
+    assert not out.exists()

@@ -18,6 +18,7 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -241,17 +242,19 @@ def test_a_map_edited_anywhere_into_any_value_is_a_map_or_problems(
     # Several faults at once (one fault alone rarely breaks anything): read as
     # JSON text and as data, a map or a ValidationError; a map that loads is
     # written to every format without an error.
-    try:
-        argmap.from_dict(copy.deepcopy(document))
-        m = argmap.loads(json.dumps(document), format="json")
-    except argmap.ValidationError as error:
-        problems, m = error.problems, None
-    else:
-        problems = ()
-    for problem in problems:
-        assert str(problem)  # every problem can be printed
-    assert len(set(problems)) == len(problems)  # and is told once
-    if m is not None:
+    maps: list[argmap.ArgumentMap] = []
+    loads: list[Callable[[], argmap.ArgumentMap]] = [
+        lambda: argmap.from_dict(copy.deepcopy(document)),
+        lambda: argmap.loads(json.dumps(document), format="json"),
+    ]
+    for load in loads:
+        try:
+            maps.append(load())
+        except argmap.ValidationError as error:
+            problems = error.problems
+            assert all(str(problem) for problem in problems)  # each can be printed
+            assert len(set(problems)) == len(problems)  # and is told once
+    for m in maps[-1:]:
         for name in ("json", "yaml", "aif", "argdown", "mermaid"):
             assert argmap.formats.dumps(m, format=name)
         assert argmap.to_dot(m)

@@ -121,8 +121,8 @@ class _Index(_Lists):
         try:
             position = _positions(arguments)
         except TypeError:
-            at, name = next((i, a) for i, a in enumerate(arguments) if not _hashable(a))
-            raise TypeError(f"arguments[{at}] must be a name (text, say), got {name!r}") from None
+            _check_names(arguments)
+            raise
         if len(position) != count:
             seen: set[str] = set()
             for name in arguments:
@@ -207,12 +207,13 @@ def _index(arguments: tuple[str, ...], attacks: tuple[tuple[str, str], ...]) -> 
     return _Index.of_names(arguments, attacks)
 
 
-def _hashable(value: object) -> bool:
-    try:
-        hash(value)
-    except TypeError:
-        return False
-    return True
+def _check_names(names: Iterable[object]) -> None:
+    """A `TypeError` naming the first of `names` that cannot be a name (is unhashable)."""
+    for at, name in enumerate(names):
+        try:
+            hash(name)
+        except TypeError:
+            raise TypeError(f"arguments[{at}] must be a name (text, say), got {name!r}") from None
 
 
 def _not_a_pair(at: int, attack: object) -> ValueError:
@@ -269,16 +270,18 @@ class Framework:
     def of(cls, attacks: Iterable[tuple[str, str]], arguments: Iterable[str] = ()) -> Framework:
         """A framework from its attacks; arguments: those named, then the others as they come."""
         pairs = _pairs(attacks)
+        named = _names(arguments)
         try:
-            order = dict.fromkeys(chain(arguments, chain.from_iterable(pairs)))
+            order = dict.fromkeys(chain(named, chain.from_iterable(pairs)))
         except TypeError:  # an unhashable name, or an attack that is no pair at all
+            _check_names(named)
             for at, pair in enumerate(pairs):
                 try:
                     source, target = pair
                     hash(source), hash(target)
                 except (ValueError, TypeError):
                     raise _not_a_pair(at, pair) from None
-            raise  # an unhashable name among `arguments`
+            raise
         return cls(arguments=tuple(order), attacks=pairs)
 
     def attackers(self, argument: str) -> tuple[str, ...]:

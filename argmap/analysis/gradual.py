@@ -21,6 +21,7 @@ rounds); `converged` tells whether it settled.
 
 from __future__ import annotations
 
+import numbers
 from collections import deque
 from collections.abc import Callable, Mapping
 from typing import Literal
@@ -125,7 +126,7 @@ def strengths(
     for node_id, value in (base or {}).items():
         if node_id not in position:
             raise KeyError(f"base score for {node_id!r}, which is no node")
-        if type(value) not in (int, float):
+        if not isinstance(value, numbers.Real) or isinstance(value, bool):
             raise TypeError(f"base score of {node_id!r} must be a number, got {value!r}")
         if not 0.0 <= value <= 1.0:
             raise ValueError(f"base score of {node_id!r} must be in [0, 1], got {value!r}")

@@ -90,7 +90,8 @@ def _read_i23(text: str) -> Framework:
                 raise ValueError(
                     f"line {number}: expected the header 'p af N', got {raw.strip()!r}"
                 )
-            if len(words[2]) > len(str(_MOST_ARGUMENTS)) or int(words[2]) > _MOST_ARGUMENTS:
+            digits = words[2].lstrip("0") or "0"
+            if len(digits) > len(str(_MOST_ARGUMENTS)) or int(digits) > _MOST_ARGUMENTS:
                 raise ValueError(
                     f"line {number}: {cut(words[2], 20)} arguments; argmap reads frameworks "
                     f"of up to {_MOST_ARGUMENTS:,}"

@@ -142,8 +142,10 @@ def _chosen_format(args: argparse.Namespace) -> str:
 def _page(
     whole: ArgumentMap, view: ArgumentMap, root: str | None, options: dict[str, Any]
 ) -> bytes:
-    # A view is a new map: its source texts are read beside the map loaded.
-    texts = source_texts(whole, sources_root=root)
+    # A view is a new map: its source texts are read beside the map loaded,
+    # and given for the sources the view still has.
+    kept = {source.id for source in view.sources}
+    texts = {i: t for i, t in source_texts(whole, sources_root=root).items() if i in kept}
     return to_html(view, texts=texts, **options).encode("utf-8")
 
 

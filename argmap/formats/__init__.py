@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._expect import expect_map
+from .._sources import root_folder
 from .._wording import MAP_FORMATS, check_format, unknown_suffix
 from ..errors import Problem, ProblemCode
 from ..loader import MAX_MAP_BYTES, Report, _read_regular_file, _status, _TooLargeError, check
@@ -186,6 +187,8 @@ def check_file(
     sources_root: str | os.PathLike[str] | None = None,
 ) -> Report:
     """Read and check a map file in any readable format; never raises for invalid input."""
+    # Whatever the format reads of it: a root that is no folder is said at once.
+    root_folder(sources_root)
     name = os.fspath(path)
     head = None
     if format is None and name.lower().endswith(".json"):

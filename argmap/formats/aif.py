@@ -934,10 +934,17 @@ def to_data(argument_map: ArgumentMap) -> dict[str, Any]:
         "edges": edges,
         "locutions": list(meta.get("locutions", [])),
     }
-    graph.update(meta.get("graph", {}))
+    # What was kept never overwrites what the map itself writes.
+    graph.update(_without(meta.get("graph", {}), graph))
     if "wrapper" in meta:
-        return {"AIF": graph, **meta["wrapper"]}
+        return {"AIF": graph, **_without(meta["wrapper"], ("AIF",))}
     return graph
+
+
+def _without(kept: Mapping[str, Any], written: Iterable[str]) -> dict[str, Any]:
+    """The entries of `kept` whose keys are not among those `written`."""
+    taken = set(written)
+    return {key: value for key, value in kept.items() if key not in taken}
 
 
 def _entries_are(value: object, kind: type) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numbers
 import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import RenderError
@@ -69,7 +71,12 @@ def html_to_png(
     Raises `RenderError` as `html_to_pdf`; `TypeError` or `ValueError` for a
     `size` that is not two ints from 1 to 16,384.
     """
-    if not (isinstance(size, tuple) and len(size) == 2 and all(type(v) is int for v in size)):
+    if (
+        isinstance(size, str | bytes)
+        or not isinstance(size, Sequence)
+        or len(size) != 2
+        or not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in size)
+    ):
         raise TypeError(f"size must be (width, height), two ints, got {size!r}")
     width, height = size
     if not (0 < width <= _MOST_PIXELS and 0 < height <= _MOST_PIXELS):

@@ -231,3 +231,7 @@ def test_of_names_the_given_arguments_first_then_the_others_as_they_come() -> No
         Framework(arguments=["a", ["x"]], attacks=[])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="not a string"):
         Framework(arguments="ab", attacks=[])
+    with pytest.raises(TypeError, match="not a string"):
+        Framework.of([("a", "b")], arguments="ab")
+    with pytest.raises(TypeError, match=r"arguments\[1\] must be a name"):
+        Framework.of([("a", "b")], arguments=["a", ["x"]])  # type: ignore[list-item]
