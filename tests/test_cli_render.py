@@ -237,3 +237,13 @@ def test_a_sources_root_that_is_no_folder_exits_2_whatever_the_format(
     assert main(argv) == 2
     assert "is not a folder" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_folder_as_the_map_is_named_as_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A folder without a suffix was told its name had none.
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    assert main(["validate", str(folder)]) == 2
+    assert "it is a directory, not a map file" in capsys.readouterr().err

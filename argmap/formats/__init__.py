@@ -190,6 +190,9 @@ def check_file(
     # Whatever the format reads of it: a root that is no folder is said at once.
     root_folder(sources_root)
     name = os.fspath(path)
+    if os.path.isdir(name):
+        # Said as what it is, before its name is asked for a format.
+        raise IsADirectoryError(errno.EISDIR, "it is a directory, not a map file", name)
     head = None
     if format is None and name.lower().endswith(".json"):
         # Asked before opening: opening a FIFO would wait for a writer.
