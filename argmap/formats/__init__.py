@@ -190,13 +190,12 @@ def check_file(
     # Whatever the format reads of it: a root that is no folder is said at once.
     root_folder(sources_root)
     name = os.fspath(path)
-    if os.path.isdir(name):
-        # Said as what it is, before its name is asked for a format.
-        raise IsADirectoryError(errno.EISDIR, "it is a directory, not a map file", name)
+    # A folder or a missing file is said as such before the name is asked for a format.
+    status = _status(Path(name))
     head = None
     if format is None and name.lower().endswith(".json"):
         # Asked before opening: opening a FIFO would wait for a writer.
-        if not stat.S_ISREG(_status(Path(name)).st_mode):
+        if not stat.S_ISREG(status.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", name)
         with open(name, "rb") as file:
             head = file.read(_SNIFF_BYTES)
