@@ -187,10 +187,9 @@ def _grounded_answer(fw: Framework) -> tuple[frozenset[str], Mapping[str, str]]:
 
 def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
     """Every complete labelling, each found once, by search over grounded's undecided arguments."""
-    _expect_framework(fw)
+    label = _grounded(fw)  # (first: it checks that `fw` is a Framework)
     index = fw._index
     targets, attackers = index.targets, index.attackers
-    label = _grounded(fw)
     open_ = [a for a, lab in enumerate(label) if lab == _UNDEC]
     if not open_:
         yield label

@@ -55,28 +55,24 @@ def _matches(pattern: re.Pattern[str], what: str) -> Any:
     return check
 
 
-def _positive(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if (
-        not isinstance(value, int | float)
-        or isinstance(value, bool)
-        or not 0.01 <= value <= 1000  # DOT cannot read 1e-05, and Pango chokes on inf
-    ):
-        raise ValueError(f"{attribute.name!r} must be a number from 0.01 to 1000, got {value!r}")
+def _number_from(low: float, high: float) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not low <= value <= high
+        ):
+            raise ValueError(
+                f"{attribute.name!r} must be a number from {low} to {high}, got {value!r}"
+            )
+
+    return check
 
 
-def _point_size(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # Written as an HTML label's POINT-SIZE, which Graphviz ignores above 255.
-    if (
-        not isinstance(value, int | float)
-        or isinstance(value, bool)
-        or not 0.01 <= value <= _MOST_POINTS
-    ):
-        raise ValueError(
-            f"{attribute.name!r} must be a number from 0.01 to {_MOST_POINTS}, got {value!r}"
-        )
-
-
-_MOST_POINTS = 255
+# DOT cannot read 1e-05, and Pango chokes on inf.
+_positive = _number_from(0.01, 1000)
+# Written as an HTML label's POINT-SIZE, which Graphviz ignores above 255.
+_point_size = _number_from(0.01, 255)
 
 
 def _one_of(allowed: frozenset[str]) -> Any:
