@@ -12,9 +12,9 @@ import difflib
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -23,7 +23,18 @@ from ._wording import a, number, suggest
 from .errors import Problem, ProblemCode, Severity
 from .model import _NODE_KINDS, _RELATION_KINDS, NodeKind, RelationKind
 
-__all__ = ["ATTACKS", "SUPPORTS", "CheckResult", "check_document", "unverified_quotes"]
+__all__ = [
+    "ATTACKS",
+    "SUPPORTS",
+    "CheckResult",
+    "ambiguous_quote",
+    "check_document",
+    "isolated_node",
+    "kind_remarks",
+    "unused_section",
+    "unused_source",
+    "unverified_source",
+]
 
 _C, _E, _O, _RB, _RC = (
     NodeKind.CLAIM,
@@ -152,6 +163,13 @@ class _Checker:
         self.declared: dict[str, tuple[str, int]] = {}
         self.touched: set[str | None] = set()
         self._outgoing: dict[str, list[tuple[int, Any, str | None]]] | None = None
+        # Each relation's index, from, kind and to (kept by check_relations).
+        self.relation_rows: tuple[Sequence[int], Sequence[Any], Sequence[Any], Sequence[Any]] = (
+            (),
+            (),
+            (),
+            (),
+        )
         self.nodes = _items(document, "nodes")
         self.relations = _items(document, "relations")
         self.worded = 0
@@ -224,9 +242,7 @@ class _Checker:
         self.check_relations()
         self.check_undercut_cycles()
         self.check_sources(used_sources)
-        self.check_unused(
-            "sections", "section", sections, used_sections, code=ProblemCode.UNUSED_SECTION
-        )
+        self.check_unused_sections(sections, used_sections)
         self.check_isolated()
 
     def collect_ids(self, key: str, what: str) -> dict[str, int]:
@@ -301,6 +317,7 @@ class _Checker:
         froms = self.column(self.relations, "from")
         tos = self.column(self.relations, "to")
         kinds = self.column(self.relations, "kind", _RELATION_KINDS)
+        self.relation_rows = ([index for index, _ in self.relations], froms, kinds, tos)
         self.touched.update(froms)
         self.touched.update(tos)
         # Two arguments from the same premise to the same conclusion under
@@ -479,12 +496,9 @@ class _Checker:
         """
         if self._outgoing is None:
             self._outgoing = {}
-            for i, relation in self.relations:
-                source = _text(relation.get("from"))
+            for i, source, kind, to in zip(*self.relation_rows, strict=True):
                 if source is not None:
-                    self._outgoing.setdefault(source, []).append(
-                        (i, _text(relation.get("kind")), _text(relation.get("to")))
-                    )
+                    self._outgoing.setdefault(source, []).append((i, kind, to))
         rows = self._outgoing.get(node, [])
         kind = self.node_kinds.get(node)
         supported = {to for _, k, to in rows if k == "supports"}
@@ -567,7 +581,7 @@ class _Checker:
         if position >= 0:
             quote["start"], quote["end"] = position, position + len(text)
             if source_text.find(text, position + 1) >= 0:
-                self.report_ambiguous(parts, text, source_text, position)
+                self.problems.append(ambiguous_quote(parts, text, source_text, position))
             return
         if not self.may_word():
             message = f"the quote {_excerpt(text)} does not occur in its source"
@@ -578,58 +592,20 @@ class _Checker:
             message = _not_found(text, source_text, folded)
         self.report([*parts, "text"], ProblemCode.QUOTE_NOT_FOUND, message)
 
-    def report_ambiguous(
-        self, parts: list[PathPart], text: str, source_text: str, first: int
-    ) -> None:
-        positions = [first]
-        while len(positions) < _SHOWN_POSITIONS:
-            found = source_text.find(text, positions[-1] + 1)
-            if found < 0:
-                break
-            positions.append(found)
-        # str.count skips overlapping occurrences, which the positions include.
-        count = max(len(positions), source_text.count(text))
-        shown = ", ".join(map(str, positions)) + (", …" if count > len(positions) else "")
-        self.report(
-            [*parts, "text"],
-            ProblemCode.AMBIGUOUS_QUOTE,
-            f"the quote occurs {count} times in its source (at offsets {shown}); it is "
-            f"anchored at the first, {first}: give 'start' and 'end' to choose another",
-            Severity.WARNING,
-        )
-
     def check_sources(self, used: set[str]) -> None:
         for index, source in _items(self.document, "sources"):
             id = _text(source.get("id"))
             if id is None:
                 continue
             if id not in used:
-                self.report(
-                    ["sources", index],
-                    ProblemCode.UNUSED_SOURCE,
-                    f"no quote cites source {id!r}",
-                    Severity.WARNING,
-                )
+                self.problems.append(unused_source(index, id))
             elif source.get("path") is None:
-                self.report(
-                    ["sources", index],
-                    ProblemCode.UNVERIFIED_QUOTES,
-                    unverified_quotes(id),
-                    Severity.WARNING,
-                )
+                self.problems.append(unverified_source(index, id))
 
-    def check_unused(
-        self,
-        key: str,
-        what: str,
-        declared: Mapping[str, int],
-        used: set[str],
-        *,
-        code: ProblemCode,
-    ) -> None:
+    def check_unused_sections(self, declared: Mapping[str, int], used: set[str]) -> None:
         for id, index in declared.items():
             if id not in used:
-                self.report([key, index], code, f"no node is in {what} {id!r}", Severity.WARNING)
+                self.problems.append(unused_section(index, id))
 
     def check_isolated(self) -> None:
         if len(self.node_kinds) < 2:
@@ -639,12 +615,7 @@ class _Checker:
             return
         for (index, _), id in zip(self.nodes, self.node_ids, strict=True):
             if id in isolated and self.declared[id] == ("nodes", index):
-                self.report(
-                    ["nodes", index],
-                    ProblemCode.ISOLATED_NODE,
-                    f"node {id!r} takes part in no relation",
-                    Severity.WARNING,
-                )
+                self.problems.append(isolated_node(index, id))
 
 
 _FOLD = str.maketrans(
@@ -673,9 +644,79 @@ def _excerpt(text: str) -> str:
     return f"{text[:half]!r}…{text[-half:]!r} ({len(text)} characters)"
 
 
-def unverified_quotes(source_id: str) -> str:
-    """The words of the warning that a source has no path, so its quotes go unchecked."""
-    return f"source {source_id!r} has no 'path' to its text, so its quotes are not verified"
+# -- warnings, worded here for both the checks and the fast path (argmap._typed) ---------------
+
+
+def _warning(parts: list[PathPart], code: ProblemCode, message: str) -> Problem:
+    return Problem(path=format_path(parts), code=code, message=message, severity=Severity.WARNING)
+
+
+def unverified_source(index: int, id: str) -> Problem:
+    """The warning that source `id` (at `index`) has no path, so its quotes go unchecked."""
+    return _warning(
+        ["sources", index],
+        ProblemCode.UNVERIFIED_QUOTES,
+        f"source {id!r} has no 'path' to its text, so its quotes are not verified",
+    )
+
+
+def unused_source(index: int, id: str) -> Problem:
+    """The warning that no quote cites source `id` (at `index`)."""
+    return _warning(["sources", index], ProblemCode.UNUSED_SOURCE, f"no quote cites source {id!r}")
+
+
+def unused_section(index: int, id: str) -> Problem:
+    """The warning that no node is in section `id` (at `index`)."""
+    return _warning(
+        ["sections", index], ProblemCode.UNUSED_SECTION, f"no node is in section {id!r}"
+    )
+
+
+def isolated_node(index: int, id: str) -> Problem:
+    """The warning that node `id` (at `index`) takes part in no relation."""
+    return _warning(
+        ["nodes", index], ProblemCode.ISOLATED_NODE, f"node {id!r} takes part in no relation"
+    )
+
+
+def ambiguous_quote(parts: list[PathPart], text: str, source_text: str, first: int) -> Problem:
+    """The warning that the quote at `parts` occurs more than once, anchored at `first`."""
+    positions = [first]
+    while len(positions) < _SHOWN_POSITIONS:
+        found = source_text.find(text, positions[-1] + 1)
+        if found < 0:
+            break
+        positions.append(found)
+    # str.count skips overlapping occurrences, which the positions include.
+    count = max(len(positions), source_text.count(text))
+    shown = ", ".join(map(str, positions)) + (", …" if count > len(positions) else "")
+    return _warning(
+        [*parts, "text"],
+        ProblemCode.AMBIGUOUS_QUOTE,
+        f"the quote occurs {count} times in its source (at offsets {shown}); it is "
+        f"anchored at the first, {first}: give 'start' and 'end' to choose another",
+    )
+
+
+def kind_remarks(
+    rows: Iterable[int],
+    froms: Sequence[str],
+    tos: Sequence[str],
+    kinds: Sequence[RelationKind],
+    node_kinds: Mapping[str, NodeKind],
+) -> list[Problem]:
+    """What the checks say of relations `rows`, between nodes whose kinds do not fit the relation.
+
+    Columns of every relation, and every node's kind, are given: whether a
+    misfit is a warning or an error can depend on the node's other relations.
+    """
+    checker = _Checker({}, {}, shapes_ok=True)
+    checker.node_kinds = cast("dict[str, str | None]", node_kinds)  # only read
+    checker.relation_rows = (range(len(froms)), froms, kinds, tos)
+    for index in rows:
+        source, target = froms[index], tos[index]
+        checker.check_kinds(index, kinds[index], node_kinds[source], node_kinds[target], source)
+    return checker.problems
 
 
 def _not_found(quote: str, source: str, folded_source: str) -> str:

@@ -9,6 +9,7 @@ the speed of the underlying parsers.
 from __future__ import annotations
 
 import bisect
+import functools
 import json
 import math
 import re
@@ -238,12 +239,21 @@ def _syntax_error(message: str, file: str | None, line: int | None, column: int 
     )
 
 
+_RESTARTS = 2
+"""Positions asked for out of order, after which a text's lines are indexed."""
+
+
 class _LineIndex:
     """Offsets in a text to 1-based (line, column)."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.first_break = text.find("\n")
+        # Positions asked for in order are found by counting line breaks from
+        # the last one: a few problems in a big text cost one pass in C, not
+        # the index of every line. Asked for out of order, the index is made.
+        self.last: tuple[int, int] = (0, 1)  # an offset and its line
+        self.restarts = 0
 
     @cached_property
     def starts(self) -> list[int]:
@@ -258,6 +268,15 @@ class _LineIndex:
             # On the first line (the root of most documents; all of a minified
             # one): found without splitting the whole text into lines.
             return 1, offset + 1
+        if "starts" not in self.__dict__:
+            last, line = self.last
+            if offset < last:
+                self.restarts += 1
+                last, line = 0, 1
+            if self.restarts <= _RESTARTS:
+                line += self.text.count("\n", last, offset)
+                self.last = (offset, line)
+                return line, offset - self.text.rfind("\n", 0, offset)
         line = bisect.bisect_right(self.starts, offset)
         return line, offset - self.starts[line - 1] + 1
 
@@ -265,14 +284,48 @@ class _LineIndex:
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 
+# Skipping values of JSON text known to be valid takes no parsing: a value
+# ends at the first comma or closing bracket outside its strings and
+# brackets. One regular expression finds it at C speed, for values nested up
+# to _NESTED deep (a node: an object holding lists of objects); deeper ones are
+# decoded to find their end. Every repetition is possessive and each text has
+# one way to match, so that a pattern that fails does so in linear time.
+_STRING = r'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
+_NESTED = 5
+
+
+def _run(between: str, *within: str) -> str:
+    """A pattern for characters of class `between` around any of the `within` patterns."""
+    return rf"{between}*+(?:(?:{'|'.join(within)}){between}*+)*+"
+
+
+def _inside(depth: int) -> str:
+    """A pattern for the inside of brackets nested at most `depth` deep."""
+    inside = _run(r'[^"\[\]{}]', _STRING)
+    for _ in range(depth):
+        inside = _run(r'[^"\[\]{}]', _STRING, rf"\[{inside}\]", rf"\{{{inside}\}}")
+    return inside
+
+
+_INSIDE = _inside(_NESTED - 1)
+_VALUE = _run(r'[^"\[\]{},]', _STRING, rf"\[{_INSIDE}\]", rf"\{{{_INSIDE}\}}")
+_VALUE_END = re.compile(_VALUE)
+
+
+@functools.cache
+def _items_pattern(count: int) -> re.Pattern[str]:
+    """A pattern for `count` items of a list, each with its comma (called for powers of two)."""
+    return re.compile(rf"(?>(?:{_VALUE},){{{count}}})")
+
 
 class _JsonScanner:
     """Walks JSON text that `json` accepts, to find where values stand."""
 
-    def __init__(self, text: str, file: str | None) -> None:
+    def __init__(self, text: str, file: str | None, *, unique_keys: bool = False) -> None:
         self.text = text
         self.file = file
         self.lines = _LineIndex(text)
+        self.unique_keys = unique_keys
 
     def skip_ws(self, index: int) -> int:
         match = _WS.match(self.text, index)
@@ -302,8 +355,31 @@ class _JsonScanner:
             index = self.skip_ws(index + 1)
 
     def value_end(self, index: int) -> int:
+        """Where the value at `index` ends (or white space after it, up to what follows)."""
+        end = _VALUE_END.match(self.text, index).end()  # type: ignore[union-attr]
+        if end == len(self.text) or self.text[end] not in "[{":
+            return end
+        # Nested deeper than the pattern sees.
         _, end = _DECODER.raw_decode(self.text, index)
         return end
+
+    def skip_items(self, index: int, count: int) -> int | None:
+        """Where the item `count` items after the one at `index` starts (None: past the list)."""
+        text = self.text
+        while count:
+            # As many items as the highest power of two in `count` allows, at once.
+            step = 1 << (count.bit_length() - 1)
+            match = _items_pattern(step).match(text, index)
+            if match is None:
+                break  # the list ends first, or an item nests deeper than the pattern sees
+            index, count = match.end(), count - step
+        index = self.skip_ws(index)
+        for _ in range(count):
+            index = self.skip_ws(self.value_end(index))
+            if text[index] == "]":
+                return None
+            index = self.skip_ws(index + 1)
+        return None if text[index] == "]" else index
 
     def positions(self, wanted: Iterable[tuple[PathPart, ...]]) -> dict[tuple[PathPart, ...], int]:
         """The offset of each wanted path's value (or, for a missing key, of its parent)."""
@@ -325,11 +401,28 @@ class _JsonScanner:
         found: dict[tuple[PathPart, ...], int],
     ) -> None:
         found[here] = index
-        if self.text[index] not in "[{" or len(trie) == (None in trie):
+        opening = self.text[index]
+        if opening not in "[{" or len(trie) == (None in trie):
             return
-        for part, _, value_start in self.items(index):
-            if part in trie:
-                self._walk(value_start, (*here, part), trie[part], found)
+        if opening == "{":
+            keys = len(trie) - (None in trie)
+            for part, _, value_start in self.items(index):
+                if part in trie:
+                    self._walk(value_start, (*here, part), trie[part], found)
+                    keys -= 1
+                    if not keys and self.unique_keys:
+                        return  # no later value of the key can take its place
+            return
+        # A list: from one wanted item to the next, the ones between skipped.
+        at: int | None = self.skip_ws(index + 1)
+        position = 0
+        for part in sorted(part for part in trie if type(part) is int):
+            assert at is not None
+            at = self.skip_items(at, part - position)
+            if at is None:
+                return
+            position = part
+            self._walk(at, (*here, part), trie[part], found)
 
     def duplicate_keys(self) -> list[Problem]:
         problems: list[Problem] = []
@@ -620,15 +713,21 @@ def compose_yaml(text: str, file: str | None) -> yaml.Node:
 # -- where values stand ----------------------------------------------------------------------
 
 
-def locate(text: str, format: Format, paths: Iterable[str]) -> Positions:
-    """The line and column of the value at each path (or of the nearest enclosing value)."""
+def locate(
+    text: str, format: Format, paths: Iterable[str], *, unique_keys: bool = False
+) -> Positions:
+    """The line and column of the value at each path (or of the nearest enclosing value).
+
+    `unique_keys` says no object of the JSON `text` holds a key twice, so that
+    the search may stop at the first.
+    """
     wanted = {path: parse_path(path) for path in set(paths)}
     if format == "json":
-        scanner = _JsonScanner(text, None)
+        scanner = _JsonScanner(text, None, unique_keys=unique_keys)
         offsets = scanner.positions(wanted.values())
-        return {
-            path: scanner.lines.position(_nearest(offsets, parts)) for path, parts in wanted.items()
-        }
+        # In the text's order: lines are then counted in one pass.
+        nearest = sorted((_nearest(offsets, parts), path) for path, parts in wanted.items())
+        return {path: scanner.lines.position(offset) for offset, path in nearest}
     marks = _yaml_marks(compose_yaml(text, None), wanted.values())
     return {path: _nearest(marks, parts) for path, parts in wanted.items()}
 

@@ -5,11 +5,13 @@ with msgspec straight into strict typed structs that mirror the schema (unknown
 fields, nulls, wrong types and unknown kinds are refused by the decoder), then
 checks what the structs cannot say on whole columns at once: the id and text
 patterns, repeated keys (by counting them), every semantic rule and the quote
-anchors. It returns the map only when the wordy path would find no problem at
-all, not even a warning; otherwise it returns None and the loader takes the
-wordy path, which finds, words and locates every problem. So the fast path
-decides nothing the wordy path would decide differently (tests/test_typed.py
-holds the two to the same maps and to the schema).
+anchors. It returns the map only when the wordy path would find no error
+(and, unless the caller takes warnings, no warning either: the warnings it gives
+are made by the functions of `_checks` the wordy path calls); otherwise it
+returns None and the loader takes the wordy path, which finds, words and
+locates every problem. So the fast path decides nothing the wordy path would
+decide differently (tests/test_typed.py holds the two to the same maps and to
+the schema).
 """
 
 from __future__ import annotations
@@ -24,11 +26,20 @@ import msgspec
 from msgspec import UNSET, Struct, UnsetType, field
 from msgspec.structs import astuple
 
-from ._checks import _ALLOWED, _UNDERCUTTERS, unverified_quotes
+from ._checks import (
+    _ALLOWED,
+    _UNDERCUTTERS,
+    ambiguous_quote,
+    isolated_node,
+    kind_remarks,
+    unused_section,
+    unused_source,
+    unverified_source,
+)
 from ._codec import structure_typed
-from ._paths import format_path
+from ._paths import PathPart
 from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
-from .errors import Problem, ProblemCode, Severity
+from .errors import Problem, Severity
 from .model import ArgumentMap, NodeKind, RelationKind
 
 __all__ = ["load_typed"]
@@ -206,9 +217,8 @@ def load_typed(
 
     `read_sources` reads the sources' texts from `(index, id, path)` rows, or
     says None if any of them has a problem. Given a `warnings` list, a map
-    whose only remarks are that sources have no path (`unverified-quotes`) is
-    taken too, those warnings (worded as the wordy path words them, not yet
-    located) added to the list.
+    the wordy path would only warn about is taken too, and its warnings (as
+    the wordy path words them, not yet located) are added to the list.
     """
     try:
         return _load(text, read_sources, warnings)
@@ -246,7 +256,8 @@ def _load(
     sections = () if document.sections is UNSET else document.sections
     relations = () if document.relations is UNSET else document.relations
 
-    # Sources and sections: ids unique, every one used.
+    remarks: list[Problem] = []  # the warnings the wordy path would give
+    # Sources and sections: ids unique.
     texts = keys.texts
     texts.append(document.title)
     if document.description is not None:
@@ -273,7 +284,14 @@ def _load(
     keys.required(nodes)
     texts += node_columns["text"]
     texts += keys.present(node_columns["attribution"])
-    _require(set(keys.present(node_columns["section"])) == set(section_ids))
+    used_sections = set(keys.present(node_columns["section"]))
+    _require(used_sections.issubset(section_ids))
+    if len(used_sections) < len(section_ids):
+        remarks += [
+            unused_section(index, id)
+            for index, id in enumerate(section_ids)
+            if id not in used_sections
+        ]
     tag_lists = keys.present(node_columns["tags"], UNSET)
     if tag_lists:
         all_tags = list(chain.from_iterable(tag_lists))
@@ -284,15 +302,21 @@ def _load(
     scores = keys.present(node_columns["base_score"])
     _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
     quoted = keys.present(node_columns["quotes"], UNSET)
-    unverified = _anchor_quotes(quoted, sources, read_sources, keys)
+    remarks += _anchor_quotes(node_columns["quotes"], quoted, sources, read_sources, keys)
 
     relation_columns: dict[str, Sequence[Any]] = {}
     if relations:
         relation_columns = _columns(relations, _Relation.__struct_fields__)
-        linked = _check_relations(relation_columns, node_kinds, keys)
+        linked = _check_relations(relation_columns, node_kinds, keys, remarks)
     else:
         linked = []
-        _require(len(node_ids) < 2)  # else some node takes part in no relation
+    if len(node_ids) >= 2:
+        isolated = set(node_kinds)
+        if relation_columns:
+            isolated.difference_update(relation_columns["source"])
+            isolated.difference_update(relation_columns["target"])
+        if isolated:
+            remarks += [isolated_node(i, id) for i, id in enumerate(node_ids) if id in isolated]
     _require(_ids_ok([*source_ids, *section_ids, *node_ids, *linked]))
     _require(_texts_ok(texts))
 
@@ -303,18 +327,24 @@ def _load(
         _require(ignore is UNSET or len(set(ignore)) == len(ignore))
 
     keys.check(text)
-    if unverified:
+    if remarks:
         # Given to the caller only now, with the map: a declined map says nothing.
         _require(warnings is not None)
         assert warnings is not None
-        warnings += unverified
+        warnings += remarks
     return structure_typed(document, metadata, node_columns, relation_columns)
 
 
 def _check_relations(
-    columns: dict[str, Sequence[Any]], node_kinds: dict[str, NodeKind], keys: _Keys
+    columns: dict[str, Sequence[Any]],
+    node_kinds: dict[str, Any],
+    keys: _Keys,
+    remarks: list[Problem],
 ) -> list[str]:
-    """Check the relations on their columns; their ids and linked arguments' ids, to check."""
+    """Check the relations on their columns; their ids and linked arguments' ids, to check.
+
+    Relations whose kinds of node are unusual are added to `remarks`.
+    """
     froms, tos, kinds = columns["source"], columns["target"], columns["kind"]
     count = len(froms)
     keys.count += count * _REQUIRED[_Relation]
@@ -338,16 +368,37 @@ def _check_relations(
     # so undercuts are looked at one by one.
     triples = set(zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True))
     if not triples <= _ALLOWED:
-        _require(bool(named) and all(t[0] is RelationKind.UNDERCUTS for t in triples - _ALLOWED))
-        _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
+        others = triples - _ALLOWED
+        undercuts = {t for t in others if t[0] is RelationKind.UNDERCUTS}
+        if undercuts:
+            _require(bool(named))
+            _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
+        if len(undercuts) < len(others):
+            remarks += _misfits(others - undercuts, froms, tos, kinds, node_kinds)
     if linked:
         _check_arguments(tos, kinds, arguments)
-    if len(node_kinds) >= 2:
-        isolated = set(node_kinds)
-        isolated.difference_update(froms)
-        isolated.difference_update(tos)
-        _require(not isolated)
     return [*named, *linked]
+
+
+def _misfits(
+    misfits: set[tuple[Any, Any, Any]],
+    froms: Sequence[str],
+    tos: Sequence[str],
+    kinds: Sequence[RelationKind],
+    node_kinds: dict[str, Any],
+) -> list[Problem]:
+    """The warnings on relations between nodes of kinds in `misfits`; declined if one is an error.
+
+    (A misfit is an error unless the kinds are unusual but possible, or the
+    node plays its kind in another relation: the checks decide, and word it.)
+    """
+    # A relation that supports or attacks something other than a node is an error.
+    _require(all(source is not None and target is not None for _, source, target in misfits))
+    rows = zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True)
+    flagged = [index for index, row in enumerate(rows) if row in misfits]
+    found = kind_remarks(flagged, froms, tos, kinds, node_kinds)
+    _require(all(p.severity is Severity.WARNING for p in found))
+    return found
 
 
 class _Keys:
@@ -436,21 +487,27 @@ _REQUIRED: dict[type[Struct], int] = {
 
 
 def _anchor_quotes(
+    column: Sequence[Any],
     quoted: Sequence[tuple[_Quote, ...]],
     sources: Sequence[_Source],
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
     keys: _Keys,
 ) -> list[Problem]:
-    """Anchor the quotes; the warnings for sources without a path (their quotes unverified)."""
+    """Anchor the `quoted` nodes' quotes (`column` holds every node's); the warnings on them.
+
+    Those are for sources that no quote cites, for sources without a path
+    (their quotes unverified) and for quotes that occur more than once.
+    """
     with_path = [(index, s.id, s.path) for index, s in enumerate(sources) if s.path is not None]
     read = read_sources(with_path) if with_path else {}
     _require(read is not None)
     assert read is not None
     unverified = {s.id for s in sources if s.path is None}
     cited: set[str] = set()
+    remarks: list[Problem] = []
     for quotes in quoted:
         keys.required(quotes)
-        for quote in quotes:
+        for number, quote in enumerate(quotes):
             cited.add(quote.source)
             text = quote.text
             keys.texts.append(text)
@@ -462,25 +519,24 @@ def _anchor_quotes(
                 _require(quote.end is None)
                 if source_text is not None:
                     start = source_text.find(text)
-                    _require(start >= 0 and source_text.find(text, start + 1) < 0)
+                    _require(start >= 0)
                     quote.start, quote.end = start, start + len(text)
+                    if source_text.find(text, start + 1) >= 0:
+                        node = next(i for i, q in enumerate(column) if q is quotes)
+                        parts: list[PathPart] = ["nodes", node, "quotes", number]
+                        remarks.append(ambiguous_quote(parts, text, source_text, start))
             else:
                 keys.count += 2
                 start = quote.start
                 _require(start >= 0 and quote.end is not None and quote.end == start + len(text))
                 if source_text is not None:
                     _require(source_text[start : start + len(text)] == text)
-    _require(len(cited) == len(sources))
-    return [
-        Problem(
-            path=format_path(["sources", index]),
-            code=ProblemCode.UNVERIFIED_QUOTES,
-            message=unverified_quotes(source.id),
-            severity=Severity.WARNING,
-        )
-        for index, source in enumerate(sources)
-        if source.path is None
-    ]
+    for index, source in enumerate(sources):
+        if source.id not in cited:
+            remarks.append(unused_source(index, source.id))
+        elif source.path is None:
+            remarks.append(unverified_source(index, source.id))
+    return remarks
 
 
 def _check_undercuts(

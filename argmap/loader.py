@@ -335,7 +335,12 @@ def _check_text(
             if not warnings:
                 return Report(map=argument_map, problems=())
             placed = _placed(
-                warnings, document=None, text=_decode(data, file), format=format, file=file
+                warnings,
+                document=None,
+                text=_decode(data, file),
+                format=format,
+                file=file,
+                unique_keys=True,  # counted by the fast path
             )
             return Report(map=argument_map, problems=placed)
     try:
@@ -405,12 +410,13 @@ def _placed(
     text: str | None,
     format: Format,
     file: str | None,
+    unique_keys: bool = False,
 ) -> tuple[Problem, ...]:
     """`problems` with their places (line and column in `text`, else the ids named), in order."""
     unplaced = [p.path for p in problems if p.line is None]
     if text is not None and unplaced:
         # Problems found while parsing know their place already; the rest are looked up.
-        positions = locate(text, format, unplaced)
+        positions = locate(text, format, unplaced, unique_keys=unique_keys)
         problems = [
             p
             if p.line is not None

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import json
+from typing import Any
 
-from argmap._syntax import dump_text, format_for, locate, parse_text
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from argmap._paths import PathPart, format_path
+from argmap._syntax import _NESTED, _LineIndex, dump_text, format_for, locate, parse_text
 from argmap.errors import FormatError, ValidationError
 
 
@@ -190,6 +196,86 @@ def test_locate_finds_each_value_or_its_nearest_container(
     format: str, text: str, expected: dict[str, tuple[int, int]]
 ) -> None:
     assert locate(text, format, expected) == expected  # type: ignore[arg-type]
+
+
+# Strings that look like JSON's structure, to throw off a scanner that skips values.
+_TRICKY = st.text(st.sampled_from('ab"\\[]{},: \n\u00e9\U0001f600'), max_size=8)
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | _TRICKY,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TRICKY, inner, max_size=4),
+    max_leaves=30,
+)
+_SPACE = st.sampled_from(["", " ", "\n", "\n    ", "\t", "\r\n"])
+
+
+def _written(
+    value: Any, draw: st.DrawFn, here: tuple[PathPart, ...], at: dict[str, int], out: list[str]
+) -> None:
+    """Write `value` as JSON into `out`, white space drawn, noting where each value starts."""
+    at[format_path(here)] = sum(map(len, out))
+    if isinstance(value, dict | list):
+        items = list(value.items()) if isinstance(value, dict) else list(enumerate(value))
+        out.append("{" if isinstance(value, dict) else "[")
+        for number, (key, item) in enumerate(items):
+            out.append(("," if number else "") + draw(_SPACE))
+            if isinstance(value, dict):
+                out.append(json.dumps(key) + draw(_SPACE) + ":" + draw(_SPACE))
+            _written(item, draw, (*here, key), at, out)
+        out.append(draw(_SPACE) + ("}" if isinstance(value, dict) else "]"))
+    else:
+        out.append(json.dumps(value, ensure_ascii=draw(st.booleans())))
+
+
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    lines = text[:offset].split("\n")
+    return len(lines), len(lines[-1]) + 1
+
+
+@st.composite
+def _json_texts(draw: st.DrawFn) -> tuple[str, dict[str, tuple[int, int]]]:
+    """JSON text (arbitrary values, arbitrary white space) and where each of its values is."""
+    value = draw(_JSON)
+    if draw(st.booleans()):
+        # Nested deeper than the pattern that skips values sees, inside a list.
+        value = [value, [[[[[[[[{"deep": [value]}]]]]]]]], value]
+    at: dict[str, int] = {}
+    out: list[str] = [draw(_SPACE)]
+    _written(value, draw, (), at, out)
+    text = "".join(out) + draw(_SPACE)
+    assert json.loads(text) == value
+    return text, {path: _line_and_column(text, offset) for path, offset in at.items()}
+
+
+@given(_json_texts(), st.data())
+def test_locate_finds_every_value_of_any_json_text(
+    written: tuple[str, dict[str, tuple[int, int]]], data: st.DataObject
+) -> None:
+    text, expected = written
+    paths = data.draw(st.lists(st.sampled_from(sorted(expected)), min_size=1, unique=True))
+    wanted = {path: expected[path] for path in paths}
+    assert locate(text, "json", paths) == wanted
+    # Without a key given twice (as written here), stopping at the first finds the same.
+    assert locate(text, "json", paths, unique_keys=True) == wanted
+
+
+def test_values_nested_deeper_than_the_skipping_pattern_are_skipped_by_decoding() -> None:
+    deep = "[" * (_NESTED + 3) + '"]" , {"}": 1}' + "]" * (_NESTED + 3)
+    text = f'{{"a": [{deep}, {deep}, 7], "b": {deep}, "c": 8}}'
+    assert locate(text, "json", ["$.a[2]", "$.c"]) == {
+        "$.a[2]": (1, text.index("7") + 1),
+        "$.c": (1, text.index("8") + 1),
+    }
+
+
+@given(
+    st.text(st.sampled_from("ab\n\u00e9"), max_size=40),
+    st.lists(st.integers(0, 40), max_size=8),
+)
+def test_line_and_column_are_found_in_any_order(text: str, offsets: list[int]) -> None:
+    # Looked up in order, lines are counted; out of order, the lines are indexed.
+    lines = _LineIndex(text)
+    for offset in [min(o, len(text)) for o in offsets]:
+        assert lines.position(offset) == _line_and_column(text, offset)
 
 
 @pytest.mark.parametrize("format", ["json", "yaml"])

@@ -49,20 +49,33 @@ def _agree(text: str, base: Path = HERE) -> ArgumentMap | None:
         assert wordy.map == fast
         assert _types(wordy.map) == _types(fast)
         assert validate_data(json.loads(text)) == []
-    # Allowed to warn that sources have no path: then the map is the wordy
-    # path's, and so are the warnings, word for word.
-    warnings: list[Problem] = []
-    warned = load_typed(text, lambda rows: _texts(rows, base), warnings)
+    # Given a list for warnings, a map the wordy path only warns about may be
+    # taken: then the map is the wordy path's, and so are the warnings, word for word.
+    warned = _warned(text, base)
     if warned is not None:
-        assert wordy.map == warned
-        assert _types(wordy.map) == _types(warned)
+        assert wordy.map == warned.map
+        assert _types(wordy.map) == _types(warned.map)
         unplaced = [attrs.evolve(p, line=None, column=None) for p in wordy.problems]
-        assert unplaced == warnings
-        assert {p.code for p in warnings} <= {"unverified-quotes"}
-        assert all(p.severity is Severity.WARNING for p in warnings)
+        assert _in_order(unplaced) == _in_order(list(warned.problems))
+        assert all(p.severity is Severity.WARNING for p in warned.problems)
     else:
         assert fast is None
     return fast
+
+
+def _warned(text: str, base: Path = HERE) -> Report | None:
+    """The fast path's map and warnings (not yet placed), or None if it declines."""
+    warnings: list[Problem] = []
+    taken = load_typed(text, lambda rows: _texts(rows, base), warnings)
+    if taken is None:
+        assert warnings == []  # a declined map says nothing
+        return None
+    return Report(map=taken, problems=tuple(warnings))
+
+
+def _in_order(problems: list[Problem]) -> list[Problem]:
+    # Both paths' problems are put in the document's order once placed.
+    return sorted(problems, key=lambda p: (p.path, p.code))
 
 
 def _texts(rows: list[tuple[int, str, str]], base: Path) -> dict[str, str] | None:
@@ -95,9 +108,15 @@ def test_both_paths_agree_on_every_generated_map(m: ArgumentMap, layout: str) ->
     else:
         text = json.dumps(document, separators=(" , ", " : "), indent="\t")
     fast = _agree(text)
-    if _wordy(text).problems == ():
+    wordy = _wordy(text)
+    if wordy.problems == ():
         # A map without a single remark is the common case the fast path is for.
         assert fast == m
+    if not wordy.errors:
+        # And a map with only warnings (generated ones cite sources without a path).
+        warned = _warned(text)
+        assert warned is not None
+        assert warned.map == m
 
 
 @given(argument_maps(), st.booleans())
@@ -266,6 +285,104 @@ def test_each_fault_declines_the_fast_path(fault: str) -> None:
     assert _wordy(text).problems != ()
 
 
+def _claim_attacks_claim(document: dict[str, Any]) -> None:
+    document["nodes"].append({"id": "a2", "kind": "claim", "text": "A2"})
+    document["relations"].append({"from": "a", "to": "a2", "kind": "attacks"})
+
+
+_WARNINGS = {
+    # The wordy path warns and loads the map; so, given a list for warnings, does the fast one.
+    "claim attacks claim": (_claim_attacks_claim, "kind-mismatch"),
+    "isolated node": ("isolated node", "isolated-node"),
+    "unused section": ("unused section", "unused-section"),
+    "unused source": ("unused source", "unused-source"),
+    "no relation at all": (_delete("relations"), "isolated-node"),
+}
+
+
+@pytest.mark.parametrize("remark", list(_WARNINGS))
+def test_maps_with_warnings_are_taken_with_the_wordy_warnings(remark: str) -> None:
+    edit, code = _WARNINGS[remark]
+    document = copy.deepcopy(_VALID)
+    (_FAULTS[edit] if isinstance(edit, str) else edit)(document)
+    text = json.dumps(document)
+    wordy = _wordy(text)
+    assert wordy.map is not None
+    assert code in {p.code for p in wordy.problems}
+    assert load_typed(text, _no_sources) is None  # no list for warnings: declined
+    _agree(text)
+    warned = _warned(text)
+    assert warned is not None
+    assert code in {p.code for p in warned.problems}
+    # And the loader places them where the wordy path does.
+    assert _check_text(text, format="json", file="m.json", base=HERE) == _check_text(
+        text, format="json", file="m.json", base=HERE, typed=False
+    )
+
+
+def test_an_unusual_kind_is_an_error_unless_the_node_plays_its_kind_elsewhere() -> None:
+    # Evidence does not attack: an error, but a warning where it supports elsewhere.
+    document: dict[str, Any] = copy.deepcopy(_VALID)
+    document["nodes"].append({"id": "e", "kind": "recommendation", "text": "E"})
+    document["relations"] += [
+        {"from": "a", "to": "e", "kind": "supports"},
+        {"from": "b", "to": "e", "kind": "attacks"},  # b supports a
+    ]
+    text = json.dumps(document)
+    warned = _warned(text)
+    assert warned is not None
+    assert [(p.path, p.code) for p in warned.problems] == [("$.relations[4].kind", "kind-mismatch")]
+    _agree(text)
+    document["nodes"].append({"id": "f", "kind": "evidence", "text": "F"})
+    document["relations"][4]["from"] = "f"  # f supports nothing
+    text = json.dumps(document)
+    assert _wordy(text).errors
+    assert _warned(text) is None
+    _agree(text)
+
+
+_KINDS = ["claim", "evidence", "objection", "rebuttal", "recommendation"]
+
+
+@given(
+    argument_maps(min_nodes=2),
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("relation"), st.sampled_from(["supports", "attacks"]), st.integers()),
+            st.tuples(st.just("node"), st.sampled_from(_KINDS), st.integers()),
+            st.tuples(st.sampled_from(["section", "source", "cut"]), st.just(""), st.integers()),
+        ),
+        max_size=4,
+    ),
+)
+def test_both_paths_agree_on_maps_with_remarks(
+    m: ArgumentMap, edits: list[tuple[str, str, int]]
+) -> None:
+    # Unusual relations (warnings, or errors where the node plays its kind
+    # nowhere), isolated nodes, unused sections and sources, relations cut.
+    document = to_dict(m)
+    for number, (what, kind, pick) in enumerate(edits):
+        nodes, relations = document["nodes"], document.setdefault("relations", [])
+        fresh = f"zz-added-{number}"  # longer than any id `ids()` makes
+        if what == "relation":
+            source = nodes[pick % len(nodes)]["id"]
+            target = nodes[(pick // len(nodes) + 1 + pick) % len(nodes)]["id"]
+            if source != target:
+                relations.append({"from": source, "to": target, "kind": kind})
+        elif what == "node":
+            nodes.append({"id": fresh, "kind": kind, "text": "added"})
+        elif what == "section":
+            document.setdefault("sections", []).append({"id": fresh, "title": "added"})
+        elif what == "source":
+            document.setdefault("sources", []).append({"id": fresh, "title": "added"})
+        elif relations:
+            del relations[pick % len(relations)]
+    text = json.dumps(document, ensure_ascii=False)
+    _agree(text)
+    if not _wordy(text).errors:
+        assert _warned(text) is not None
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -383,6 +500,10 @@ def test_quotes_are_anchored_on_the_fast_path_as_on_the_wordy_one(tmp_path: Path
         text = json.dumps(document)
         assert _agree(text, tmp_path) is None
         assert _wordy(text, tmp_path).problems
+        if fault["text"] == "the 1990s":
+            warned = _warned(text, tmp_path)
+            assert warned is not None
+            assert [p.code for p in warned.problems] == ["ambiguous-quote"]
     document["sources"] = [{"id": "src", "path": "missing.txt"}]
     assert _agree(json.dumps(document), tmp_path) is None
 
