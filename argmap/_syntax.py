@@ -291,7 +291,7 @@ _DECODER = json.JSONDecoder()
 # decoded to find their end. Every repetition is possessive and each text has
 # one way to match, so that a pattern that fails does so in linear time.
 _STRING = r'"[^"\\]*+(?:\\.[^"\\]*+)*+"'
-_NESTED = 5
+_NESTED = 3
 
 
 def _run(between: str, *within: str) -> str:
@@ -312,9 +312,13 @@ _VALUE = _run(r'[^"\[\]{},]', _STRING, rf"\[{_INSIDE}\]", rf"\{{{_INSIDE}\}}")
 _VALUE_END = re.compile(_VALUE)
 
 
+_RUN = 16
+"""Items are skipped in runs of a power of this many: few patterns to compile, few calls."""
+
+
 @functools.cache
 def _items_pattern(count: int) -> re.Pattern[str]:
-    """A pattern for `count` items of a list, each with its comma (called for powers of two)."""
+    """A pattern for `count` items of a list, each with its comma (a power of `_RUN`)."""
     return re.compile(rf"(?>(?:{_VALUE},){{{count}}})")
 
 
@@ -366,13 +370,18 @@ class _JsonScanner:
     def skip_items(self, index: int, count: int) -> int | None:
         """Where the item `count` items after the one at `index` starts (None: past the list)."""
         text = self.text
-        while count:
-            # As many items as the highest power of two in `count` allows, at once.
-            step = 1 << (count.bit_length() - 1)
-            match = _items_pattern(step).match(text, index)
-            if match is None:
+        step = 1
+        while step * _RUN <= count:
+            step *= _RUN
+        while step and count:
+            # Runs of `step` items at once, as many as fit in `count`, then shorter runs.
+            match = _items_pattern(step).match(text, index) if step <= count else None
+            if match is not None:
+                index, count = match.end(), count - step
+            elif step <= count:
                 break  # the list ends first, or an item nests deeper than the pattern sees
-            index, count = match.end(), count - step
+            else:
+                step //= _RUN
         index = self.skip_ws(index)
         for _ in range(count):
             index = self.skip_ws(self.value_end(index))

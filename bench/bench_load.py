@@ -18,7 +18,9 @@ uneven length with mixed punctuation and non-ASCII words, one to three
 relations a node. Both are written indented (two spaces), as argmap writes
 maps; `varied-compact` is the varied document written with no white space at
 all, as `JSON.stringify` writes: less for `json.loads` to skip, the same checks
-and objects for argmap.
+and objects for argmap; `remarked`, the varied map with warnings (claims
+attacking claims, a node in no relation, a section no node is in), each of
+which argmap words and places in the text.
 
 Goals (issue #12): a full load (parse with duplicate-key detection, schema,
 semantic checks, structuring) of a 100k-node map in at most 2x the time of
@@ -49,6 +51,7 @@ WRITTEN: dict[str, tuple[str, dict[str, Any]]] = {
     "synthetic": ("synthetic", {"indent": 2}),
     "varied": ("varied", {"indent": 2}),
     "varied-compact": ("varied", {"separators": (",", ":")}),
+    "remarked": ("remarked", {"indent": 2}),
 }
 FIGURES = "### Figures from bench_load.py"
 LOAD_GOAL, SMALL_LOAD_GOAL, MEMORY_GOAL, DUMPS_GOAL = 2.0, 4.0, 2.0, 1.0

@@ -1,10 +1,14 @@
-"""Valid argument maps of any size, for benchmarks, in two shapes.
+"""Valid argument maps of any size, for benchmarks, in three shapes.
 
 `synthetic_document`: ten sections, one sentence pattern, about two relations a
 node. `varied_document`: about fifty sections, texts of uneven length with mixed
 punctuation and non-ASCII words, one to three relations a node (unevenly), some
 relation ids, undercuts, attributions and several tags. Both are schema- and
-check-valid; the second is closer to what people write.
+check-valid, without a warning; the second is closer to what people write.
+`remarked_document`: the varied map with what maps made elsewhere (or by hand)
+often hold, which argmap loads with warnings: claims attacking claims (one
+relation in a hundred), a node in no relation and a section no node is in
+(one each in ten thousand nodes).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-__all__ = ["SHAPES", "synthetic_document", "varied_document"]
+__all__ = ["SHAPES", "remarked_document", "synthetic_document", "varied_document"]
 
 _KINDS = ("claim", "evidence", "objection", "rebuttal", "recommendation")
 # (relation kind, kinds of node it may point at) per node kind, following argmap._checks.
@@ -123,5 +127,20 @@ def varied_document(nodes: int, *, seed: int = 0) -> dict[str, Any]:
     }
 
 
-SHAPES = {"synthetic": synthetic_document, "varied": varied_document}
+def remarked_document(nodes: int, *, seed: int = 0) -> dict[str, Any]:
+    """The varied map with warnings: claims attacking claims, isolated nodes, unused sections."""
+    document = varied_document(nodes, seed=seed)
+    relations = document["relations"]
+    claims = [node["id"] for node in document["nodes"] if node["kind"] == "claim"]
+    # Claims attack the claim after next: no pair repeats, none is related already.
+    step = max(1, len(claims) * 100 // len(relations)) if relations else 1
+    for index in range(0, len(claims) - 2, step):
+        relations.append({"from": claims[index], "to": claims[index + 2], "kind": "attacks"})
+    for number in range(max(1, nodes // 10_000)):
+        document["nodes"].append({"id": f"alone_{number}", "kind": "evidence", "text": "Alone."})
+        document["sections"].append({"id": f"empty-{number}", "title": "No node is here"})
+    return document
+
+
+SHAPES = {"synthetic": synthetic_document, "varied": varied_document, "remarked": remarked_document}
 """The map shapes the benchmarks measure, by name."""

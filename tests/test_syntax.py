@@ -236,8 +236,11 @@ def _json_texts(draw: st.DrawFn) -> tuple[str, dict[str, tuple[int, int]]]:
     """JSON text (arbitrary values, arbitrary white space) and where each of its values is."""
     value = draw(_JSON)
     if draw(st.booleans()):
-        # Nested deeper than the pattern that skips values sees, inside a list.
-        value = [value, [[[[[[[[{"deep": [value]}]]]]]]]], value]
+        # Long lists, skipped in runs, with an item nested deeper than the
+        # pattern that skips values sees, somewhere in them.
+        deep = [[[[[[[[{"deep": [value]}]]]]]]]]
+        before, after = draw(st.integers(0, 300)), draw(st.integers(0, 300))
+        value = [value] * before + [deep] * draw(st.integers(0, 1)) + [value] * after
     at: dict[str, int] = {}
     out: list[str] = [draw(_SPACE)]
     _written(value, draw, (), at, out)
