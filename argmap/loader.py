@@ -25,7 +25,7 @@ from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base, root_folder
 from ._syntax import FORMATS, Format, format_for, locate, parse_text
 from ._typed import load_typed
-from ._wording import check_format
+from ._wording import check_format, shown
 from .errors import Problem, ProblemCode, Severity, ValidationError
 from .model import ArgumentMap
 from .schema import validate_data
@@ -88,7 +88,9 @@ def load(
     """
     if isinstance(path, ArgumentMap):
         raise TypeError("load reads a map from a file; argmap.check or validate checks a map")
-    return check(path, format=format, sources_root=sources_root).unwrap()
+    return _check_file(
+        path, format=format, base=None, root=root_folder(sources_root), map_only=True
+    ).unwrap()
 
 
 def loads(
@@ -126,7 +128,12 @@ def loads(
     # The folder is looked up only if a source needs it: small maps load in microseconds.
     folder = None if base is None else Path(base)
     return _check_text(
-        text, format=format, file=None, base=folder, root=root_folder(sources_root)
+        text,
+        format=format,
+        file=None,
+        base=folder,
+        root=root_folder(sources_root),
+        map_only=True,
     ).unwrap()
 
 
@@ -204,8 +211,29 @@ def check(
     root = root_folder(sources_root)
     if isinstance(target, ArgumentMap):
         return _check_data(unstructure_map(target), base=_base(base), root=root)
+    return _check_file(target, format=format, base=base, root=root)
+
+
+def _check_file(
+    target: str | os.PathLike[str],
+    *,
+    format: Format | None,
+    base: str | os.PathLike[str] | None,
+    root: Path | None,
+    map_only: bool = False,
+) -> Report:
     path = Path(target)
-    _status(path)
+    try:
+        _status(path)
+    except OSError as error:
+        if isinstance(target, str) and _looks_like_text(target):
+            # The map's text given for its file name: say so, and not the whole text.
+            raise type(error)(
+                error.errno,
+                f"{error.strerror} (this is map text, not a file name: argmap.loads reads text)",
+                shown(target),
+            ) from None
+        raise
     chosen = format_for(path.name, format)
     folder = path.parent if base is None else Path(base)
     try:
@@ -215,7 +243,9 @@ def check(
             path="$", code=ProblemCode.TOO_LARGE, message=str(error), file=str(target)
         )
         return Report(map=None, problems=(problem,))
-    return _check_text(data, format=chosen, file=str(target), base=folder, root=root)
+    return _check_text(
+        data, format=chosen, file=str(target), base=folder, root=root, map_only=map_only
+    )
 
 
 MAX_MAP_BYTES = 512 * 2**20
@@ -230,6 +260,11 @@ MAX_TOTAL_SOURCE_BYTES = 256 * 2**20
 
 class _TooLargeError(Exception):
     pass
+
+
+def _looks_like_text(name: str) -> bool:
+    """Whether a file name that was not found is more likely a map's text."""
+    return "\n" in name or name.lstrip().startswith(("{", "argmap:"))
 
 
 def _status(path: Path) -> os.stat_result:
@@ -312,8 +347,13 @@ def _check_text(
     base: Path | None,
     root: Path | None = None,
     typed: bool = True,
+    map_only: bool = False,
 ) -> Report:
-    """Check map text; `base` is the sources' folder (None: the current one)."""
+    """Check map text; `base` is the sources' folder (None: the current one).
+
+    `map_only` says the caller keeps only the map (`load`, `loads`): the
+    warnings of a map that loads are then not looked up in the text.
+    """
     if typed and format == "json":
         # The common case, a valid map, at the speed of parsing; anything
         # else takes the wordy path below, which finds and words every problem.
@@ -332,8 +372,8 @@ def _check_text(
                 gc.enable()
         if argument_map is not None:
             _remember_base(argument_map, base)
-            if not warnings:
-                return Report(map=argument_map, problems=())
+            if not warnings or map_only:
+                return Report(map=argument_map, problems=tuple(warnings))
             placed = _placed(
                 warnings,
                 document=None,
@@ -358,7 +398,14 @@ def _check_text(
         document["metadata"], found = plain_json(document["metadata"], at=("metadata",))
         problems += found
     return _check_document(
-        document, early=problems, base=_base(base), root=root, text=text, format=format, file=file
+        document,
+        early=problems,
+        base=_base(base),
+        root=root,
+        text=text,
+        format=format,
+        file=file,
+        map_only=map_only,
     )
 
 
@@ -376,6 +423,7 @@ def _check_document(
     text: str | None = None,
     format: Format = "json",
     file: str | None = None,
+    map_only: bool = False,
 ) -> Report:
     with collector_paused():
         problems = validate_data(document)
@@ -397,6 +445,8 @@ def _check_document(
             argument_map = _structure(document, problems)
     if argument_map is not None:
         _remember_base(argument_map, base)
+        if map_only:
+            return Report(map=argument_map, problems=tuple(problems))  # warnings, not placed
     return Report(
         map=argument_map,
         problems=_placed(problems, document=document, text=text, format=format, file=file),

@@ -112,6 +112,30 @@ def test_loads_given_no_text_says_what_it_got(given: object, hint: str) -> None:
             argmap.loads(given)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("call", [argmap.load, argmap.check])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"argmap": "1.1", "title": "t", "nodes": []}',
+        "argmap: '1.1'\ntitle: t\nnodes: []\n",
+        "{" + '"x": 1, ' * 5000 + "}",  # a name too long for the OS, not just not found
+    ],
+)
+def test_map_text_given_as_a_file_name_points_to_loads(
+    call: Callable[[str], object], text: str
+) -> None:
+    # The OS's error, with a hint and the text cut short (it held all of it).
+    with pytest.raises(OSError, match=r"argmap\.loads reads text") as raised:
+        call(text)
+    assert len(str(raised.value)) < 200
+
+
+def test_a_missing_file_name_is_told_as_the_os_tells_it(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as raised:
+        argmap.load(tmp_path / "missing.json")
+    assert "argmap.loads" not in str(raised.value)
+
+
 def test_lint_refuses_a_single_code_as_text_and_names_the_codes() -> None:
     # A string was read letter by letter: "'u' is not a valid LintCode".
     with pytest.raises(TypeError, match="not a string"):

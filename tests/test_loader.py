@@ -6,8 +6,10 @@ import json
 import sys
 import textwrap
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+import yaml
 
 import argmap
 from argmap import Severity, ValidationError
@@ -222,6 +224,26 @@ def test_check_reports_warnings_without_failing(folder: Path) -> None:
         ("unused-section", Severity.WARNING, 15)
     ]
     assert report.unwrap() is report.map
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_load_and_loads_do_not_look_up_warnings_they_do_not_return(
+    folder: Path, suffix: str
+) -> None:
+    # Placing a warning in a big text costs a scan of it; load and loads keep
+    # only the map, so they skip it (check places every warning, as above).
+    text = GOOD_YAML + "sections:\n  - {id: unused, title: Unused}\n"
+    if suffix == ".json":
+        text = json.dumps(yaml.safe_load(text))
+    path = folder / f"remarked{suffix}"
+    path.write_text(text, encoding="utf-8")
+    checked = argmap.check(path)
+    assert [(p.code, p.line is not None) for p in checked.problems] == [("unused-section", True)]
+    with patch.object(argmap.loader, "locate", side_effect=AssertionError("looked up")):
+        assert argmap.load(path) == checked.map
+        assert argmap.loads(text, format="yaml", base=folder) == checked.map
+        if suffix == ".json":
+            assert argmap.loads(text, format="json", base=folder) == checked.map
 
 
 def test_warnings_ride_along_with_errors_without_counting_as_them(tmp_path: Path) -> None:
