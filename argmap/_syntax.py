@@ -500,7 +500,7 @@ class _YamlReader:
         self.aliases: dict[tuple[PathPart, ...], Any] | None = None
 
     def read(self) -> Parsed:
-        root = compose_yaml(self.text, self.file)
+        root = _compose_yaml(self.text, self.file)
         document = self.build(root, ())
         return Parsed(document, tuple(self.problems))
 
@@ -694,7 +694,7 @@ def _alias_marks(text: str) -> dict[tuple[PathPart, ...], Any]:
     return marks
 
 
-def compose_yaml(text: str, file: str | None) -> yaml.Node:
+def _compose_yaml(text: str, file: str | None) -> yaml.Node:
     """YAML's node graph of a single-document text; `ValidationError` for bad syntax."""
     try:
         root = yaml.compose(text, Loader=_Composer)
@@ -737,7 +737,7 @@ def locate(
         # In the text's order: lines are then counted in one pass.
         nearest = sorted((_nearest(offsets, parts), path) for path, parts in wanted.items())
         return {path: scanner.lines.position(offset) for offset, path in nearest}
-    marks = _yaml_marks(compose_yaml(text, None), wanted.values())
+    marks = _yaml_marks(_compose_yaml(text, None), wanted.values())
     return {path: _nearest(marks, parts) for path, parts in wanted.items()}
 
 

@@ -482,7 +482,7 @@ def _placed(
     return tuple(problems)
 
 
-def check_built(document: dict[str, Any], *, base: Path) -> Report:
+def _check_built(document: dict[str, Any], *, base: Path) -> Report:
     """Check a document a program built (not read from text), the fast way when it can.
 
     The document is written out as JSON and read by the typed fast path;

@@ -89,7 +89,7 @@ def _supported(m: ArgumentMap, node: str) -> bool:
     return any(r.kind is RelationKind.SUPPORTS for r in m.incoming(node))
 
 
-def longest_support_chain(m: ArgumentMap) -> int:
+def _longest_support_chain(m: ArgumentMap) -> int:
     """Relations in the longest chain of supports; links closing a cycle are not followed."""
     ids = [n.id for n in m.nodes]
     known = set(ids)
@@ -149,5 +149,5 @@ def summary(m: ArgumentMap) -> Summary:
             if n.kind in (NodeKind.CLAIM, NodeKind.RECOMMENDATION) and not _supported(m, n.id)
         ),
         unquoted_evidence=tuple(n.id for n in m.nodes_of_kind(NodeKind.EVIDENCE) if not n.quotes),
-        longest_support_chain=longest_support_chain(m),
+        longest_support_chain=_longest_support_chain(m),
     )

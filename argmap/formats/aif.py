@@ -30,7 +30,7 @@ from .._paths import format_path, parse_path
 from .._syntax import locate, parse_text
 from .._wording import describe_value, plural, suggest
 from ..errors import Problem, ProblemCode, Severity, ValidationError
-from ..loader import Report, _decode, check_built
+from ..loader import Report, _check_built, _decode
 from ..model import ID_PATTERN, ArgumentMap, NodeKind, Relation, RelationKind
 from ..schema import FORMAT_VERSION
 from ._roles import kind_by_role
@@ -794,7 +794,7 @@ def _from_data(
         return None, problems
     # metadata.aif came from parsed JSON and no check reads it: the map is
     # checked without it (walking it was most of the time) and gets it back.
-    report = check_built(built, base=Path.cwd())
+    report = _check_built(built, base=Path.cwd())
     # A problem of the map built from the file is about an AIF node or edge:
     # it is reported there, where the user can fix it.
     problems += [reader.translate(p) for p in report.problems]
