@@ -44,18 +44,31 @@ def dumps_iccma(fw: Framework, fmt: IccmaFormat = "i23") -> str:
         lines = [f"p af {len(fw.arguments)}"]
         lines += [f"{number[s]} {number[t]}" for s, t in fw.attacks]
     elif fmt == "apx":
+        _check_text_names(fw, fmt)
         for name in fw.arguments:
             if not name or any(c in name for c in ",() \t\n%"):
                 raise ValueError(f"argument {name!r} cannot be written in apx")
         lines = [f"arg({a})." for a in fw.arguments]
         lines += [f"att({s},{t})." for s, t in fw.attacks]
     else:
+        _check_text_names(fw, fmt)
         for name in fw.arguments:
             if not name or name == "#" or any(c.isspace() for c in name):
                 raise ValueError(f"argument {name!r} cannot be written in tgf")
         lines = [*fw.arguments, "#"]
         lines += [f"{s} {t}" for s, t in fw.attacks]
     return "\n".join(lines) + "\n"
+
+
+def _check_text_names(fw: Framework, fmt: IccmaFormat) -> None:
+    # A framework's names are text (its type says so); made of other values
+    # (ints, say), they solve all the same, but a format that writes names must say which.
+    other = next((name for name in fw.arguments if not isinstance(name, str)), None)
+    if other is not None:
+        raise TypeError(
+            f"{fmt} writes arguments by name, and names are text: argument {other!r} is "
+            f"{type(other).__name__} (name them with str, or write i23, which numbers them)"
+        )
 
 
 def loads_iccma(text: str, fmt: IccmaFormat = "i23") -> Framework:

@@ -244,6 +244,15 @@ def test_iccma_round_trip(fmt: str) -> None:
         assert back == fw
 
 
+@pytest.mark.parametrize("fmt", ["apx", "tgf"])
+def test_names_that_are_not_text_are_refused_by_the_formats_that_write_names(fmt: str) -> None:
+    # They solve all the same; the writers failed with "argument of type 'int' is not iterable".
+    fw = Framework(arguments=[1, 2], attacks=[(1, 2)])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"argument 1 is int \(name them with str, or write i23"):
+        dumps_iccma(fw, fmt)  # type: ignore[arg-type]
+    assert dumps_iccma(fw, "i23") == "p af 2\n1 2\n"
+
+
 def test_iccma_readers_tolerate_comments_and_spacing() -> None:
     apx = "% a comment\narg( a ).arg(b) .\n\n att(a , b).  % trailing\n"
     assert loads_iccma(apx, "apx") == Framework.of([("a", "b")])
