@@ -395,7 +395,7 @@ def _misfits(
     # A relation that supports or attacks something other than a node is an error.
     _require(all(source is not None and target is not None for _, source, target in misfits))
     rows = zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True)
-    flagged = [index for index, row in enumerate(rows) if row in misfits]
+    flagged = compress(range(len(froms)), map(misfits.__contains__, rows))
     found = kind_remarks(flagged, froms, tos, kinds, node_kinds)
     _require(all(p.severity is Severity.WARNING for p in found))
     return found
