@@ -256,7 +256,9 @@ def main() -> int:
             "`json.dumps(to_dict(m))` is `json.dumps(argmap.to_dict(m), "
             "ensure_ascii=False, indent=2)`, the same text `argmap.dumps(m, "
             'format="json")` writes. Maps from `bench/synthetic.py`, written indented '
-            "(`synthetic`, `varied`) or with no white space (`varied-compact`).\n\n"
+            "(`synthetic`, `varied`, `remarked`) or with no white space "
+            "(`varied-compact`); `remarked` is the varied map with warnings, which "
+            "`argmap.loads` checks and drops (`argmap.check` returns them, placed).\n\n"
             f"{result}\n\n" + "\n".join(f"- {line}" for line in said) + "\n\n"
             f"{environment()}.\n",
         )

@@ -13,13 +13,16 @@ make one):
 - `decode + build`: that, then the structs' columns read and the model's
   objects made from them, with no check at all.
 - `argmap.loads`: the whole load, every check included.
+- `argmap.check`: the whole check of the file (read from it), the warnings of
+  a map that has some placed in the text, as `argmap validate` reports them.
 
 So `argmap.loads` less `decode + build` is what the checks cost. The parts call
 argmap's private functions: this is a diagnostic for whoever works on loading,
 not an API. The shapes and their texts are bench_load.py's.
 
 `--baseline DIR` (another checkout, e.g. made with `git worktree add`) adds its
-`argmap.loads`, timed in the same rounds, and its ratio to this checkout's.
+`argmap.loads` and `argmap.check`, timed in the same rounds, and their ratios
+to this checkout's.
 """
 
 from __future__ import annotations
@@ -37,8 +40,16 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from bench_load import WRITTEN, _ms  # noqa: E402
 from synthetic import SHAPES  # noqa: E402
 
-PARTS = ("json.loads", "decode", "decode + build", "argmap.loads")
-BASELINE = "argmap.loads, baseline"
+PARTS = ("json.loads", "decode", "decode + build", "argmap.loads", "argmap.check")
+COMPARED = ("argmap.loads", "argmap.check")
+"""The parts timed in the baseline checkout too, given one."""
+
+
+_BASELINE = ", baseline"
+
+
+def _baseline(part: str) -> str:
+    return part + _BASELINE
 
 
 def child(part: str, path: str, home: str | None) -> None:
@@ -83,8 +94,9 @@ def child(part: str, path: str, home: str | None) -> None:
         "decode": paused(decode),
         "decode + build": paused(build),
         "argmap.loads": lambda: argmap.loads(text, format="json"),
-        BASELINE: lambda: argmap.loads(text, format="json"),
+        "argmap.check": lambda: argmap.check(path),
     }
+    actions |= {_baseline(part): actions[part] for part in COMPARED}
     gc.collect()
     start = time.perf_counter()
     kept = actions[part]()
@@ -109,10 +121,10 @@ def main() -> int:
         return 0
     from measure import child_json
 
-    parts = PARTS + ((BASELINE,) if args.baseline else ())
+    parts = PARTS + (tuple(map(_baseline, COMPARED)) if args.baseline else ())
     columns = [f"`{part}`" for part in parts]
     if args.baseline:
-        columns.append("this checkout / baseline")
+        columns += [f"`{part}`, this checkout / baseline" for part in COMPARED]
     print("| shape | " + " | ".join(columns) + " |")
     print("|---|" + "---:|" * len(columns))
     with tempfile.TemporaryDirectory() as folder:
@@ -125,7 +137,7 @@ def main() -> int:
             for _ in range(args.runs):  # the parts in turn, round after round
                 for part in parts:
                     command = [sys.executable, __file__, "--child", part, str(path)]
-                    if part == BASELINE:
+                    if part.endswith(_BASELINE):
                         command += ["--home", str(args.baseline.resolve())]
                     times[part].append(child_json(command))
             base = statistics.median(times["json.loads"])
@@ -133,8 +145,8 @@ def main() -> int:
             for part in parts:
                 median = statistics.median(times[part])
                 cells.append(f"{_ms(median)} ({median / base:.2f}×)")
-            if args.baseline:
-                pairs = zip(times["argmap.loads"], times[BASELINE], strict=True)
+            for part in COMPARED if args.baseline else ():
+                pairs = zip(times[part], times[_baseline(part)], strict=True)
                 cells.append(f"{statistics.median(new / old for new, old in pairs):.2f}×")
             print(f"| {shape}, {args.nodes:,} nodes | " + " | ".join(cells) + " |")
     return 0
