@@ -163,6 +163,7 @@ class _Checker:
         self.declared: dict[str, tuple[str, int]] = {}
         self.touched: set[str | None] = set()
         self._outgoing: dict[str, list[tuple[int, Any, str | None]]] | None = None
+        self._fitting: dict[str, frozenset[int]] = {}
         # Each relation's index, from, kind and to (kept by check_relations).
         self.relation_rows: tuple[Sequence[int], Sequence[Any], Sequence[Any], Sequence[Any]] = (
             (),
@@ -494,6 +495,14 @@ class _Checker:
         error where the kind fits none of the node's relations, or where the
         node both supports and attacks the same target (self-contradictory).
         """
+        fitting = self._fitting.get(node)
+        if fitting is None:
+            # Once a node: a node with thousands of misfits is asked thousands of times.
+            fitting = self._fitting[node] = self.fitting(node)
+        return len(fitting) > 1 or (len(fitting) == 1 and index not in fitting)
+
+    def fitting(self, node: str) -> frozenset[int]:
+        """The relations from `node` in which its kind fits (none if it contradicts itself)."""
         if self._outgoing is None:
             self._outgoing = {}
             for i, source, kind, to in zip(*self.relation_rows, strict=True):
@@ -503,14 +512,12 @@ class _Checker:
         kind = self.node_kinds.get(node)
         supported = {to for _, k, to in rows if k == "supports"}
         if any(k == "attacks" and to in supported for _, k, to in rows):
-            return False
-        return any(
-            i != index
-            and (
-                (k, kind, self.node_kinds.get(to) if to else None) in _ALLOWED
-                or (k == "undercuts" and _NODE_KINDS.get(kind) in _UNDERCUTTERS)
-            )
+            return frozenset()
+        return frozenset(
+            i
             for i, k, to in rows
+            if (k, kind, self.node_kinds.get(to) if to else None) in _ALLOWED
+            or (k == "undercuts" and _NODE_KINDS.get(kind) in _UNDERCUTTERS)
         )
 
     def check_kinds(
@@ -701,14 +708,17 @@ def ambiguous_quote(parts: list[PathPart], text: str, source_text: str, first: i
 def kind_remarks(
     rows: Iterable[int],
     froms: Sequence[str],
-    tos: Sequence[str],
     kinds: Sequence[RelationKind],
+    tos: Sequence[str],
     node_kinds: Mapping[str, NodeKind],
 ) -> list[Problem]:
     """What the checks say of relations `rows`, between nodes whose kinds do not fit the relation.
 
-    Columns of every relation, and every node's kind, are given: whether a
-    misfit is a warning or an error can depend on the node's other relations.
+    The fast path's way into `check_kinds`: every relation's from, kind and
+    to (as columns, in `relation_rows`' order) and every node's kind are
+    given, for whether a misfit is a warning or an error can depend on the
+    node's other relations. Each of `rows` must support or attack, from a
+    node to a node. Kinds may be the enums: they hash and compare as their names.
     """
     checker = _Checker({}, {}, shapes_ok=True)
     checker.node_kinds = cast("dict[str, str | None]", node_kinds)  # only read

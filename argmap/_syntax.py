@@ -251,7 +251,8 @@ class _LineIndex:
         self.first_break = text.find("\n")
         # Positions asked for in order are found by counting line breaks from
         # the last one: a few problems in a big text cost one pass in C, not
-        # the index of every line. Asked for out of order, the index is made.
+        # the index of every line. Asked for out of order more than
+        # _RESTARTS times, the index is made.
         self.last: tuple[int, int] = (0, 1)  # an offset and its line
         self.restarts = 0
 

@@ -211,7 +211,7 @@ def load_typed(
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
     warnings: list[Problem] | None = None,
 ) -> ArgumentMap | None:
-    """The map of the JSON `text` (or UTF-8 bytes) if the wordy path would find no problem in it.
+    """The map of the JSON `text` (or UTF-8 bytes) if the wordy path would take it without a word.
 
     Otherwise None: the document is not one the fast path vouches for.
 
@@ -396,7 +396,7 @@ def _misfits(
     _require(all(source is not None and target is not None for _, source, target in misfits))
     rows = zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True)
     flagged = compress(range(len(froms)), map(misfits.__contains__, rows))
-    found = kind_remarks(flagged, froms, tos, kinds, node_kinds)
+    found = kind_remarks(flagged, froms, kinds, tos, node_kinds)
     _require(all(p.severity is Severity.WARNING for p in found))
     return found
 
@@ -505,6 +505,7 @@ def _anchor_quotes(
     unverified = {s.id for s in sources if s.path is None}
     cited: set[str] = set()
     remarks: list[Problem] = []
+    node_of: dict[int, int] = {}  # id of a node's quotes -> the node's index, made if needed
     for quotes in quoted:
         keys.required(quotes)
         for number, quote in enumerate(quotes):
@@ -513,7 +514,7 @@ def _anchor_quotes(
             keys.texts.append(text)
             source_text = read.get(quote.source)
             # No text to check against: a source without a path (its quotes
-            # unverified, the caller warned); else one not declared.
+            # unverified, warned below); else one not declared.
             _require(source_text is not None or quote.source in unverified)
             if quote.start is None:
                 _require(quote.end is None)
@@ -522,8 +523,9 @@ def _anchor_quotes(
                     _require(start >= 0)
                     quote.start, quote.end = start, start + len(text)
                     if source_text.find(text, start + 1) >= 0:
-                        node = next(i for i, q in enumerate(column) if q is quotes)
-                        parts: list[PathPart] = ["nodes", node, "quotes", number]
+                        if not node_of:
+                            node_of = {id(q): i for i, q in enumerate(column)}
+                        parts: list[PathPart] = ["nodes", node_of[id(quotes)], "quotes", number]
                         remarks.append(ambiguous_quote(parts, text, source_text, start))
             else:
                 keys.count += 2

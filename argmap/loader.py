@@ -25,7 +25,7 @@ from ._plain import plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base, root_folder
 from ._syntax import FORMATS, Format, format_for, locate, parse_text
 from ._typed import load_typed
-from ._wording import check_format, shown
+from ._wording import check_format, cut
 from .errors import Problem, ProblemCode, Severity, ValidationError
 from .model import ArgumentMap
 from .schema import validate_data
@@ -230,8 +230,8 @@ def _check_file(
             # The map's text given for its file name: say so, and not the whole text.
             raise type(error)(
                 error.errno,
-                f"{error.strerror} (this is map text, not a file name: argmap.loads reads text)",
-                shown(target),
+                f"{error.strerror} (the name looks like map text: argmap.loads reads text)",
+                cut(target, 60),
             ) from None
         raise
     chosen = format_for(path.name, format)
@@ -264,7 +264,8 @@ class _TooLargeError(Exception):
 
 def _looks_like_text(name: str) -> bool:
     """Whether a file name that was not found is more likely a map's text."""
-    return "\n" in name or name.lstrip().startswith(("{", "argmap:"))
+    start = name.lstrip()
+    return "\n" in name or start.startswith("argmap:") or (start.startswith("{") and ":" in start)
 
 
 def _status(path: Path) -> os.stat_result:

@@ -128,12 +128,15 @@ def test_map_text_given_as_a_file_name_points_to_loads(
     with pytest.raises(OSError, match=r"argmap\.loads reads text") as raised:
         call(text)
     assert len(str(raised.value)) < 200
+    assert raised.value.filename == (text if len(text) <= 60 else text[:59] + "…")
 
 
-def test_a_missing_file_name_is_told_as_the_os_tells_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["missing.json", "{draft} map.json"])
+def test_a_missing_file_name_is_told_as_the_os_tells_it(tmp_path: Path, name: str) -> None:
     with pytest.raises(FileNotFoundError) as raised:
-        argmap.load(tmp_path / "missing.json")
+        argmap.load(str(tmp_path / name))
     assert "argmap.loads" not in str(raised.value)
+    assert raised.value.filename == str(tmp_path / name)
 
 
 def test_lint_refuses_a_single_code_as_text_and_names_the_codes() -> None:
