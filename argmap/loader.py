@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import json
 import os
 import stat
 from collections.abc import Mapping
@@ -21,7 +22,7 @@ from ._checks import check_document
 from ._codec import structure_map, unstructure_map
 from ._collector import collector_paused
 from ._paths import format_path, parse_path
-from ._plain import plain_json
+from ._plain import MAX_DEPTH, plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base, root_folder
 from ._syntax import FORMATS, Format, format_for, locate, parse_text
 from ._typed import load_typed
@@ -158,7 +159,9 @@ def from_dict(
             (sets, dates, NaN, keys that are not text); every problem is listed
             with its JSON path.
     """
-    return _check_data(data, base=_base(base), root=root_folder(sources_root)).unwrap()
+    return _check_data(
+        data, base=_base(base), root=root_folder(sources_root), map_only=True
+    ).unwrap()
 
 
 def validate(
@@ -410,9 +413,63 @@ def _check_text(
     )
 
 
-def _check_data(data: object, *, base: Path, root: Path | None = None) -> Report:
+def _check_data(
+    data: object, *, base: Path, root: Path | None = None, map_only: bool = False
+) -> Report:
+    text = _json_text(data)
+    if text is not None:
+        # Written out by json's C encoder and read by the fast path: many
+        # times quicker than walking the data in Python and checking it the
+        # wordy way, which remains for what the fast path does not vouch for.
+        report = _typed_report(text, base=base, root=root, document=data, map_only=map_only)
+        if report is not None:
+            return report
     document, problems = plain_json(data)
-    return _check_document(document, early=problems, base=base, root=root)
+    return _check_document(document, early=problems, base=base, root=root, map_only=map_only)
+
+
+def _json_text(data: object) -> str | None:
+    """`data` as JSON text, if `plain_json` would take it as it is; else None."""
+    if not isinstance(data, dict) or not _keys_are_text(data.get("metadata")):
+        return None
+    try:
+        # Types JSON lacks (sets, dates, …) and NaN raise; dicts and lists,
+        # tuples too, are written as plain_json would copy them. Keys that
+        # are not text are written as text, so they are looked for first in
+        # metadata, the only free-form part (elsewhere they are unknown fields).
+        return json.dumps(data, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
+def _keys_are_text(value: object, depth: int = 0) -> bool:
+    if depth >= MAX_DEPTH:
+        return False  # plain_json reports it
+    if isinstance(value, dict):
+        return all(type(key) is str for key in value) and all(
+            _keys_are_text(item, depth + 1) for item in value.values()
+        )
+    if isinstance(value, list | tuple):
+        return all(_keys_are_text(item, depth + 1) for item in value)
+    return True
+
+
+def _typed_report(
+    text: str | bytes, *, base: Path, root: Path | None, document: Any, map_only: bool
+) -> Report | None:
+    """The report of a document written as JSON `text`, if the fast path takes it."""
+    warnings: list[Problem] = []
+    with collector_paused():
+        argument_map = load_typed(text, lambda rows: _source_texts(rows, base, root), warnings)
+    if argument_map is None:
+        return None
+    _remember_base(argument_map, base)
+    if map_only or not warnings:
+        return Report(map=argument_map, problems=tuple(warnings))
+    return Report(
+        map=argument_map,
+        problems=_placed(warnings, document=document, text=None, format="json", file=None),
+    )
 
 
 def _check_document(
@@ -489,20 +546,9 @@ def _check_built(document: dict[str, Any], *, base: Path) -> Report:
     The document is written out as JSON and read by the typed fast path;
     what that path cannot vouch for is checked the wordy way.
     """
-    warnings: list[Problem] = []
-    with collector_paused():
-        argument_map = load_typed(
-            msgspec.json.encode(document),
-            lambda rows: _source_texts(rows, base, None),
-            warnings,
-        )
-    if argument_map is None:
-        return _check_document(document, early=[], base=base)
-    _remember_base(argument_map, base)
-    return Report(
-        map=argument_map,
-        problems=_placed(warnings, document=document, text=None, format="json", file=None),
-    )
+    text = msgspec.json.encode(document)
+    report = _typed_report(text, base=base, root=None, document=document, map_only=False)
+    return _check_document(document, early=[], base=base) if report is None else report
 
 
 def _structure(document: dict[str, Any], problems: list[Problem]) -> ArgumentMap | None:

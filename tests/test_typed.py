@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import re
 import sys
@@ -13,13 +14,14 @@ from unittest.mock import patch
 import attrs
 import msgspec
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, Problem, Severity, _codec, to_dict
+from argmap._plain import plain_json
 from argmap._typed import STRUCTS, load_typed
-from argmap.loader import Report, _check_text
+from argmap.loader import Report, _check_data, _check_document, _check_text
 from argmap.model import ID_PATTERN, TEXT_PATTERN
 from argmap.schema import json_schema, validate_data
 from argmap.strategies import BrokenDocument, argument_maps, broken_documents
@@ -381,6 +383,69 @@ def test_both_paths_agree_on_maps_with_remarks(
     _agree(text)
     if not _wordy(text).errors:
         assert _warned(text) is not None
+
+
+def _wordy_data(data: object) -> Report:
+    document, problems = plain_json(data)
+    return _check_document(document, early=problems, base=HERE)
+
+
+def _nested(depth: int) -> object:
+    value: object = "deep"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+# Python values plain_json refuses or changes, which JSON text cannot show.
+_ODD_VALUES = [
+    {1, 2},
+    datetime.date(2024, 7, 10),
+    float("nan"),
+    float("inf"),
+    b"bytes",
+    {1: "int key"},
+    {None: "null key"},
+    {"\ud800": "lone surrogate key"},
+    "lone \ud800 surrogate",
+    10**40,
+    (1, "tuple"),
+    _nested(70),
+    True,
+    6.0,
+]
+
+
+_PLACES = ["metadata", "deep metadata", "title", "base_score", "tags", "start"]
+
+
+@settings(max_examples=15)
+@given(argument_maps())
+def test_from_dict_takes_the_fast_path_only_for_what_plain_json_takes(m: ArgumentMap) -> None:
+    # from_dict writes plain data out with json and reads it the fast way;
+    # values JSON text cannot show must still reach the wordy path's words.
+    for odd in _ODD_VALUES:
+        for where in _PLACES:
+            document = copy.deepcopy(to_dict(m))
+            node = document["nodes"][0]
+            if where == "metadata":
+                document["metadata"] = {"x": odd}
+            elif where == "deep metadata":
+                document["metadata"] = {"a": [{"b": odd}]}
+            elif where == "title":
+                document["title"] = odd
+            elif where in ("base_score", "tags"):
+                node[where] = odd
+            elif node.get("quotes"):
+                node["quotes"][0]["start"] = odd
+            wordy = _wordy_data(document)
+            assert _check_data(document, base=HERE) == wordy, (odd, where)
+            assert _check_data(document, base=HERE, map_only=True).map == wordy.map
+
+
+@given(broken_documents())
+def test_from_dict_reports_broken_documents_as_the_wordy_path_does(broken: BrokenDocument) -> None:
+    assert _check_data(broken.document, base=HERE) == _wordy_data(broken.document)
 
 
 @pytest.mark.parametrize(
