@@ -11,7 +11,7 @@ import gc
 import json
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -363,30 +363,22 @@ def _check_text(
         # else takes the wordy path below, which finds and words every problem.
         # Bytes (a file) go to the decoder as they are: it reads UTF-8, and
         # text of other scripts would be decoded only to be encoded again.
-        # Inline rather than `collector_paused`: a small map loads in tens of microseconds.
-        warnings: list[Problem] = []
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            argument_map = load_typed(
-                _without_bom(data), lambda rows: _source_texts(rows, _base(base), root), warnings
-            )
-        finally:
-            if was_enabled:
-                gc.enable()
-        if argument_map is not None:
-            _remember_base(argument_map, base)
-            if not warnings or map_only:
-                return Report(map=argument_map, problems=tuple(warnings))
-            placed = _placed(
+        report = _typed_report(
+            _without_bom(data),
+            base=base,
+            root=root,
+            map_only=map_only,
+            placed=lambda warnings: _placed(
                 warnings,
                 document=None,
                 text=_decode(data, file),
                 format=format,
                 file=file,
                 unique_keys=True,  # counted by the fast path
-            )
-            return Report(map=argument_map, problems=placed)
+            ),
+        )
+        if report is not None:
+            return report
     try:
         text = _decode(data, file)
     except ValidationError as error:
@@ -421,7 +413,9 @@ def _check_data(
         # Written out by json's C encoder and read by the fast path: many
         # times quicker than walking the data in Python and checking it the
         # wordy way, which remains for what the fast path does not vouch for.
-        report = _typed_report(text, base=base, root=root, document=data, map_only=map_only)
+        report = _typed_report(
+            text, base=base, root=root, map_only=map_only, placed=_placed_by_ids(data)
+        )
         if report is not None:
             return report
     document, problems = plain_json(data)
@@ -455,20 +449,40 @@ def _keys_are_text(value: object, depth: int = 0) -> bool:
 
 
 def _typed_report(
-    text: str | bytes, *, base: Path, root: Path | None, document: Any, map_only: bool
+    text: str | bytes,
+    *,
+    base: Path | None,
+    root: Path | None,
+    map_only: bool,
+    placed: Callable[[list[Problem]], tuple[Problem, ...]],
 ) -> Report | None:
-    """The report of a document written as JSON `text`, if the fast path takes it."""
+    """The report of a map written as JSON `text`, if the fast path takes it (else None).
+
+    Its warnings are `placed` unless the caller keeps only the map (`map_only`).
+    """
     warnings: list[Problem] = []
-    with collector_paused():
-        argument_map = load_typed(text, lambda rows: _source_texts(rows, base, root), warnings)
+    # Inline rather than `collector_paused`: a small map loads in tens of microseconds.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        argument_map = load_typed(
+            text, lambda rows: _source_texts(rows, _base(base), root), warnings
+        )
+    finally:
+        if was_enabled:
+            gc.enable()
     if argument_map is None:
         return None
     _remember_base(argument_map, base)
     if map_only or not warnings:
         return Report(map=argument_map, problems=tuple(warnings))
-    return Report(
-        map=argument_map,
-        problems=_placed(warnings, document=document, text=None, format="json", file=None),
+    return Report(map=argument_map, problems=placed(warnings))
+
+
+def _placed_by_ids(document: Any) -> Callable[[list[Problem]], tuple[Problem, ...]]:
+    """Problems placed in a document that has no text: by the ids they name."""
+    return lambda problems: _placed(
+        problems, document=document, text=None, format="json", file=None
     )
 
 
@@ -547,7 +561,9 @@ def _check_built(document: dict[str, Any], *, base: Path) -> Report:
     what that path cannot vouch for is checked the wordy way.
     """
     text = msgspec.json.encode(document)
-    report = _typed_report(text, base=base, root=None, document=document, map_only=False)
+    report = _typed_report(
+        text, base=base, root=None, map_only=False, placed=_placed_by_ids(document)
+    )
     return _check_document(document, early=[], base=base) if report is None else report
 
 
