@@ -62,8 +62,11 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
                 f"{MAX_INTEGER_DIGITS} digits",
             )
             return None
-        return bool(value) if isinstance(value, bool) else int(value)
+        # The number itself, as JSON writes it: a subclass's __int__ (or, for
+        # text, __str__: a `(str, Enum)` says 'Kind.CLAIM') is not its value.
+        return int.__int__(value)
     if isinstance(value, str):
+        value = str.__str__(value)
         if has_lone_surrogates(value):
             _report(
                 problems,
@@ -72,13 +75,13 @@ def _plain(value: object, path: list[PathPart], depth: int, problems: list[Probl
                 "the text holds a lone surrogate (half of a UTF-16 pair), which is not "
                 "Unicode text and cannot be saved; expected well-formed text",
             )
-            return LONE_SURROGATE.sub(_REPLACEMENT, str(value))
-        return str(value)
+            return LONE_SURROGATE.sub(_REPLACEMENT, value)
+        return value
     if isinstance(value, float):
         if not math.isfinite(value):
             _report(problems, path, ProblemCode.WRONG_TYPE, f"{value} is not a JSON number")
             return None
-        return float(value)
+        return float.__float__(value)
     if depth >= MAX_DEPTH:
         _report(
             problems,

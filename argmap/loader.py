@@ -414,7 +414,12 @@ def _check_data(
         # times quicker than walking the data in Python and checking it the
         # wordy way, which remains for what the fast path does not vouch for.
         report = _typed_report(
-            text, base=base, root=root, map_only=map_only, placed=_placed_by_ids(data)
+            text,
+            base=base,
+            root=root,
+            map_only=map_only,
+            # Named from the plain copy, as the wordy path names them (made only for warnings).
+            placed=lambda warnings: _placed_by_ids(plain_json(data)[0])(warnings),
         )
         if report is not None:
             return report
@@ -424,14 +429,17 @@ def _check_data(
 
 def _json_text(data: object) -> str | None:
     """`data` as JSON text, if `plain_json` would take it as it is; else None."""
-    if not isinstance(data, dict) or not _keys_are_text(data.get("metadata")):
+    # (Metadata is one level into the document, as plain_json counts levels.)
+    if not isinstance(data, dict) or not _keys_are_text(data.get("metadata"), 1):
         return None
     try:
         # Types JSON lacks (sets, dates, …) and NaN raise; dicts and lists,
         # tuples too, are written as plain_json would copy them. Keys that
         # are not text are written as text, so they are looked for first in
         # metadata, the only free-form part (elsewhere they are unknown fields).
-        return json.dumps(data, allow_nan=False)
+        # Not escaped to ASCII: a surrogate, alone or two making a pair, would
+        # be read back as one character; as it is, the fast path declines it.
+        return json.dumps(data, allow_nan=False, ensure_ascii=False)
     except (TypeError, ValueError, RecursionError):
         return None
 
@@ -440,8 +448,9 @@ def _keys_are_text(value: object, depth: int = 0) -> bool:
     if depth >= MAX_DEPTH:
         return False  # plain_json reports it
     if isinstance(value, dict):
-        return all(type(key) is str for key in value) and all(
-            _keys_are_text(item, depth + 1) for item in value.values()
+        # items(), as json and plain_json read a dict.
+        return all(
+            type(key) is str and _keys_are_text(item, depth + 1) for key, item in value.items()
         )
     if isinstance(value, list | tuple):
         return all(_keys_are_text(item, depth + 1) for item in value)

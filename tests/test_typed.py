@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import enum
 import json
 import re
 import sys
@@ -390,11 +391,24 @@ def _wordy_data(data: object) -> Report:
     return _check_document(document, early=problems, base=HERE)
 
 
-def _nested(depth: int) -> object:
-    value: object = "deep"
+def _nested(depth: int, value: object = "deep") -> object:
     for _ in range(depth):
         value = [value]
     return value
+
+
+class _Kind(str, enum.Enum):  # noqa: UP042 (the mixin users write, not StrEnum)
+    CLAIM = "claim"  # str() of it is '_Kind.CLAIM'
+
+
+class _Text(str):
+    def __str__(self) -> str:
+        return "not the text"
+
+
+class _Number(float):
+    def __float__(self) -> float:
+        return 0.25
 
 
 # Python values plain_json refuses or changes, which JSON text cannot show.
@@ -408,6 +422,11 @@ _ODD_VALUES = [
     {None: "null key"},
     {"\ud800": "lone surrogate key"},
     "lone \ud800 surrogate",
+    "a pair \ud83d\ude00 of surrogates",  # two code points, which json would escape as one
+    _Kind.CLAIM,
+    _Text("text"),
+    _Number(0.5),
+    _nested(62, []),  # an empty list 64 levels into the document
     10**40,
     (1, "tuple"),
     _nested(70),
@@ -446,6 +465,26 @@ def test_from_dict_takes_the_fast_path_only_for_what_plain_json_takes(m: Argumen
 @given(broken_documents())
 def test_from_dict_reports_broken_documents_as_the_wordy_path_does(broken: BrokenDocument) -> None:
     assert _check_data(broken.document, base=HERE) == _wordy_data(broken.document)
+
+
+@settings(max_examples=30)
+@given(argument_maps(min_nodes=2), st.booleans())
+def test_from_dict_words_warnings_as_the_wordy_path_does(m: ArgumentMap, tuples: bool) -> None:
+    # Warnings name their node or relation: from the plain copy, whatever the
+    # caller's sequences and text types (tuples, str subclasses).
+    document = to_dict(m)
+    document["relations"] = [*document.get("relations", []), *_misfit(document["nodes"])]
+    document["nodes"].append({"id": _Text("zz-alone"), "kind": "claim", "text": "Alone"})
+    if tuples:
+        document = {key: tuple(v) if isinstance(v, list) else v for key, v in document.items()}
+    assert _check_data(document, base=HERE) == _wordy_data(document)
+
+
+def _misfit(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    claims = [node["id"] for node in nodes if node["kind"] == "claim"]
+    if len(claims) < 2:
+        return []
+    return [{"from": _Text(claims[0]), "to": claims[1], "kind": "attacks"}]
 
 
 @pytest.mark.parametrize(
