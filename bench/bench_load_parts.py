@@ -15,6 +15,8 @@ make one):
 - `argmap.loads`: the whole load, every check included.
 - `argmap.check`: the whole check of the file (read from it), the warnings of
   a map that has some placed in the text, as `argmap validate` reports them.
+- `argmap.from_dict`: the map of the document as `json.loads` gives it (made
+  before the timer starts).
 
 So `argmap.loads` less `decode + build` is what the checks cost. The parts call
 argmap's private functions: this is a diagnostic for whoever works on loading,
@@ -34,14 +36,22 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 from bench_load import WRITTEN, _ms  # noqa: E402
 from synthetic import SHAPES  # noqa: E402
 
-PARTS = ("json.loads", "decode", "decode + build", "argmap.loads", "argmap.check")
-COMPARED = ("argmap.loads", "argmap.check")
+PARTS = (
+    "json.loads",
+    "decode",
+    "decode + build",
+    "argmap.loads",
+    "argmap.check",
+    "argmap.from_dict",
+)
+COMPARED = ("argmap.loads", "argmap.check", "argmap.from_dict")
 """The parts timed in the baseline checkout too, given one."""
 
 
@@ -65,6 +75,7 @@ def child(part: str, path: str, home: str | None) -> None:
     from argmap import _codec, _typed
 
     text = Path(path).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text) if part.startswith("argmap.from_dict") else {}
 
     def decode() -> _typed._Map:
         return _typed._DECODER.decode(_typed._for_decoder(text))
@@ -95,6 +106,7 @@ def child(part: str, path: str, home: str | None) -> None:
         "decode + build": paused(build),
         "argmap.loads": lambda: argmap.loads(text, format="json"),
         "argmap.check": lambda: argmap.check(path),
+        "argmap.from_dict": lambda: argmap.from_dict(data),
     }
     actions |= {_baseline(part): actions[part] for part in COMPARED}
     gc.collect()
