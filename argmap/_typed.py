@@ -250,7 +250,7 @@ def _load(
     metadata: dict[str, Any] = {}
     if document.metadata is not UNSET:
         metadata = document.metadata
-        keys.metadata(metadata)
+        keys.metadata(metadata, 1)  # one level into the document, as plain_json counts
     nodes = document.nodes
     sources = () if document.sources is UNSET else document.sources
     sections = () if document.sections is UNSET else document.sections

@@ -391,7 +391,8 @@ def _check_text(
     document, problems = parsed.document, list(parsed.problems)
     if isinstance(document, dict) and "metadata" in document:
         # The parsers make JSON data; only metadata may nest without bound.
-        document["metadata"], found = plain_json(document["metadata"], at=("metadata",))
+        # One level into the document: depth counts from its root, as from_dict counts it.
+        document["metadata"], found = plain_json(document["metadata"], at=("metadata",), depth=1)
         problems += found
     return _check_document(
         document,

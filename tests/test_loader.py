@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from unittest.mock import patch
 
@@ -367,6 +368,28 @@ def test_metadata_may_not_nest_without_bound(tmp_path: Path) -> None:
     with pytest.raises(ValidationError) as caught:
         argmap.load(path)
     assert [p.code for p in caught.value.problems] == ["too-deep"]
+
+
+@pytest.mark.parametrize(("depth", "allowed"), [(61, True), (62, False)])
+def test_metadata_nests_as_deep_in_text_as_in_data(depth: int, allowed: bool) -> None:
+    # At most 64 levels from the document's root (docs/format.md), read from
+    # JSON text, from YAML or from data alike: the text path let one more through.
+    nested: object = []
+    for _ in range(depth):
+        nested = [nested]
+    document = {"argmap": "1.0", "title": "t", "nodes": [], "metadata": {"m": nested}}
+    readers: list[Callable[[], argmap.ArgumentMap]] = [
+        lambda: argmap.from_dict(document),
+        lambda: argmap.loads(json.dumps(document), format="json"),
+        lambda: argmap.loads(json.dumps(document), format="yaml"),
+    ]
+    for read in readers:
+        if allowed:
+            assert read().metadata == document["metadata"]
+        else:
+            with pytest.raises(ValidationError) as caught:
+                read()
+            assert [p.code for p in caught.value.problems] == ["too-deep"]
 
 
 def test_an_empty_map_round_trips() -> None:

@@ -506,8 +506,8 @@ def _misfit(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         json.dumps(_VALID).replace('"k": [1,', '"k": [' + "9" * 5000 + ","),
         json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 70 + "]" * 70 + ","),
         # The deepest nesting allowed, and one level more.
+        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 61 + "]" * 61 + ","),
         json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 62 + "]" * 62 + ","),
-        json.dumps(_VALID).replace('"k": [1,', '"k": [' + "[" * 63 + "]" * 63 + ","),
         json.dumps(_VALID).replace('"k": [1,', '"k": [' + '{"a":' * 63 + "1" + "}" * 63 + ","),
         json.dumps(_VALID).replace('"k": [1,', '"k": [1e400,'),
         # Numbers JSON spells as integers only in name.
