@@ -31,6 +31,7 @@ __all__ = [
     "check_document",
     "isolated_node",
     "kind_remarks",
+    "only_warned",
     "unused_section",
     "unused_source",
     "unverified_source",
@@ -528,20 +529,10 @@ class _Checker:
         target: NodeKind,
         source_id: str | None = None,
     ) -> None:
-        allowed, warned = (
-            (SUPPORTS, _SUPPORT_WARNINGS)
-            if kind is RelationKind.SUPPORTS
-            else (ATTACKS, _ATTACK_WARNINGS)
-        )
-        if target in allowed[source]:
+        severity = self.misfit_severity(index, kind, source, target, source_id)
+        if severity is None:
             return
-        severity = Severity.WARNING if target in warned.get(source, ()) else Severity.ERROR
-        if (
-            severity is Severity.ERROR
-            and source_id is not None
-            and self.plays_its_kind(source_id, index)
-        ):
-            severity = Severity.WARNING
+        allowed = SUPPORTS if kind is RelationKind.SUPPORTS else ATTACKS
         verb = kind.value.removesuffix("s")
         may = ", ".join(sorted(k.value for k in allowed[source]))
         rule = f"{a(source)} may {verb} only: {may}" if may else f"{a(source)} does not {verb}"
@@ -552,6 +543,28 @@ class _Checker:
             f"{a(source)} {kind.value} {a(target)}; {rule}" + (f" ({advice})" if advice else ""),
             severity,
         )
+
+    def misfit_severity(
+        self,
+        index: int,
+        kind: RelationKind,
+        source: NodeKind,
+        target: NodeKind,
+        source_id: str | None = None,
+    ) -> Severity | None:
+        """How relation `index` between nodes of these kinds is remarked on (None: it fits)."""
+        allowed, warned = (
+            (SUPPORTS, _SUPPORT_WARNINGS)
+            if kind is RelationKind.SUPPORTS
+            else (ATTACKS, _ATTACK_WARNINGS)
+        )
+        if target in allowed[source]:
+            return None
+        if target in warned.get(source, ()):
+            return Severity.WARNING
+        if source_id is not None and self.plays_its_kind(source_id, index):
+            return Severity.WARNING
+        return Severity.ERROR
 
     def check_span(self, parts: list[PathPart], quote: Mapping[str, Any]) -> None:
         text, start, end = _text(quote.get("text")), _offset(quote, "start"), _offset(quote, "end")
@@ -720,13 +733,39 @@ def kind_remarks(
     node's other relations. Each of `rows` must support or attack, from a
     node to a node. Kinds may be the enums: they hash and compare as their names.
     """
-    checker = _Checker({}, {}, shapes_ok=True)
-    checker.node_kinds = cast("dict[str, str | None]", node_kinds)  # only read
-    checker.relation_rows = (range(len(froms)), froms, kinds, tos)
+    checker = _kind_checker(froms, kinds, tos, node_kinds)
     for index in rows:
         source, target = froms[index], tos[index]
         checker.check_kinds(index, kinds[index], node_kinds[source], node_kinds[target], source)
     return checker.problems
+
+
+def only_warned(
+    rows: Iterable[int],
+    froms: Sequence[str],
+    kinds: Sequence[RelationKind],
+    tos: Sequence[str],
+    node_kinds: Mapping[str, NodeKind],
+) -> bool:
+    """Whether `kind_remarks` would find only warnings in `rows` (decided as it does, unworded)."""
+    checker = _kind_checker(froms, kinds, tos, node_kinds)
+    return all(
+        checker.misfit_severity(i, kinds[i], node_kinds[froms[i]], node_kinds[tos[i]], froms[i])
+        is not Severity.ERROR
+        for i in rows
+    )
+
+
+def _kind_checker(
+    froms: Sequence[str],
+    kinds: Sequence[RelationKind],
+    tos: Sequence[str],
+    node_kinds: Mapping[str, NodeKind],
+) -> _Checker:
+    checker = _Checker({}, {}, shapes_ok=True)
+    checker.node_kinds = cast("dict[str, str | None]", node_kinds)  # only read
+    checker.relation_rows = (range(len(froms)), froms, kinds, tos)
+    return checker
 
 
 def _not_found(quote: str, source: str, folded_source: str) -> str:

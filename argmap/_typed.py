@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from itertools import chain, compress, repeat
 from typing import Any, Literal
 
@@ -32,6 +33,7 @@ from ._checks import (
     ambiguous_quote,
     isolated_node,
     kind_remarks,
+    only_warned,
     unused_section,
     unused_source,
     unverified_source,
@@ -42,7 +44,7 @@ from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
 from .errors import Problem, Severity
 from .model import ArgumentMap, NodeKind, RelationKind
 
-__all__ = ["load_typed"]
+__all__ = ["DROPPED", "load_typed"]
 
 # -- the typed mirror of the schema ----------------------------------------------------------
 # Field names are the model's (so `_codec` builds the model from them); names in
@@ -192,6 +194,18 @@ _GETTERS = {
 }
 
 
+class _Dropped:
+    """The `warnings` of a caller that takes maps with warnings but keeps none of them."""
+
+    def __repr__(self) -> str:
+        return "DROPPED"
+
+
+DROPPED = _Dropped()
+"""Given as `load_typed`'s `warnings`: maps with warnings are taken, the warnings not made
+(`load` and `loads` return only the map)."""
+
+
 class _DeclinedError(Exception):
     """The document is not one the fast path can vouch for: the wordy path decides."""
 
@@ -209,7 +223,7 @@ _OWN_COPY = 1 << 16
 def load_typed(
     text: str | bytes,
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
-    warnings: list[Problem] | None = None,
+    warnings: list[Problem] | _Dropped | None = None,
 ) -> ArgumentMap | None:
     """The map of the JSON `text` (or UTF-8 bytes) if the wordy path would take it without a word.
 
@@ -218,7 +232,8 @@ def load_typed(
     `read_sources` reads the sources' texts from `(index, id, path)` rows, or
     says None if any of them has a problem. Given a `warnings` list, a map
     the wordy path would only warn about is taken too, and its warnings (as
-    the wordy path words them, not yet located) are added to the list.
+    the wordy path words them, not yet located) are added to the list; given
+    `DROPPED`, such a map is taken and its warnings are not made.
     """
     try:
         return _load(text, read_sources, warnings)
@@ -239,10 +254,37 @@ def _for_decoder(text: str | bytes) -> str | bytes:
     return text
 
 
+class _Remarks:
+    """The warnings the wordy path would give, as the caller of `load_typed` takes them."""
+
+    def __init__(self, warnings: list[Problem] | _Dropped | None) -> None:
+        self.warnings = warnings
+        self.made: list[Problem] = []
+
+    @property
+    def worded(self) -> bool:
+        """Whether the caller takes the warnings themselves."""
+        return isinstance(self.warnings, list)
+
+    def add(self, make: Callable[[], Iterable[Problem]]) -> None:
+        """The map has warnings, which `make` makes if the caller takes them.
+
+        A caller that takes no warnings (None) takes no map that has some.
+        """
+        _require(self.warnings is not None)
+        if isinstance(self.warnings, list):
+            self.made += make()
+
+    def give(self) -> None:
+        """Hand the warnings over: only now, with the map (a declined map says nothing)."""
+        if isinstance(self.warnings, list):
+            self.warnings += self.made
+
+
 def _load(
     text: str | bytes,
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
-    warnings: list[Problem] | None = None,
+    warnings: list[Problem] | _Dropped | None = None,
 ) -> ArgumentMap:
     text = _for_decoder(text)
     document = _DECODER.decode(text)
@@ -256,7 +298,7 @@ def _load(
     sections = () if document.sections is UNSET else document.sections
     relations = () if document.relations is UNSET else document.relations
 
-    remarks: list[Problem] = []  # the warnings the wordy path would give
+    remarks = _Remarks(warnings)
     # Sources and sections: ids unique.
     texts = keys.texts
     texts.append(document.title)
@@ -287,11 +329,13 @@ def _load(
     used_sections = set(keys.present(node_columns["section"]))
     _require(used_sections.issubset(section_ids))
     if len(used_sections) < len(section_ids):
-        remarks += [
-            unused_section(index, id)
-            for index, id in enumerate(section_ids)
-            if id not in used_sections
-        ]
+        remarks.add(
+            lambda: [
+                unused_section(index, id)
+                for index, id in enumerate(section_ids)
+                if id not in used_sections
+            ]
+        )
     tag_lists = keys.present(node_columns["tags"], UNSET)
     if tag_lists:
         all_tags = list(chain.from_iterable(tag_lists))
@@ -302,7 +346,7 @@ def _load(
     scores = keys.present(node_columns["base_score"])
     _require(not scores or (min(scores) >= 0.0 and max(scores) <= 1.0))
     quoted = keys.present(node_columns["quotes"], UNSET)
-    remarks += _anchor_quotes(node_columns["quotes"], quoted, sources, read_sources, keys)
+    _anchor_quotes(node_columns["quotes"], quoted, sources, read_sources, keys, remarks)
 
     relation_columns: dict[str, Sequence[Any]] = {}
     if relations:
@@ -316,7 +360,9 @@ def _load(
             isolated.difference_update(relation_columns["source"])
             isolated.difference_update(relation_columns["target"])
         if isolated:
-            remarks += [isolated_node(i, id) for i, id in enumerate(node_ids) if id in isolated]
+            remarks.add(
+                lambda: [isolated_node(i, id) for i, id in enumerate(node_ids) if id in isolated]
+            )
     _require(_ids_ok([*source_ids, *section_ids, *node_ids, *linked]))
     _require(_texts_ok(texts))
 
@@ -327,11 +373,7 @@ def _load(
         _require(ignore is UNSET or len(set(ignore)) == len(ignore))
 
     keys.check(text)
-    if remarks:
-        # Given to the caller only now, with the map: a declined map says nothing.
-        _require(warnings is not None)
-        assert warnings is not None
-        warnings += remarks
+    remarks.give()
     return structure_typed(document, metadata, node_columns, relation_columns)
 
 
@@ -339,7 +381,7 @@ def _check_relations(
     columns: dict[str, Sequence[Any]],
     node_kinds: dict[str, Any],
     keys: _Keys,
-    remarks: list[Problem],
+    remarks: _Remarks,
 ) -> list[str]:
     """Check the relations on their columns; their ids and linked arguments' ids, to check.
 
@@ -374,7 +416,7 @@ def _check_relations(
             _require(bool(named))
             _check_undercuts(froms, tos, kinds, relation_ids, named, node_kinds)
         if len(undercuts) < len(others):
-            remarks += _misfits(others - undercuts, froms, tos, kinds, node_kinds)
+            _misfits(others - undercuts, froms, tos, kinds, node_kinds, remarks)
     if linked:
         _check_arguments(tos, kinds, arguments)
     return [*named, *linked]
@@ -386,7 +428,8 @@ def _misfits(
     tos: Sequence[str],
     kinds: Sequence[RelationKind],
     node_kinds: dict[str, Any],
-) -> list[Problem]:
+    remarks: _Remarks,
+) -> None:
     """The warnings on relations between nodes of kinds in `misfits`; declined if one is an error.
 
     (A misfit is an error unless the kinds are unusual but possible, or the
@@ -396,9 +439,13 @@ def _misfits(
     _require(all(source is not None and target is not None for _, source, target in misfits))
     rows = zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True)
     flagged = compress(range(len(froms)), map(misfits.__contains__, rows))
+    if not remarks.worded:
+        _require(only_warned(flagged, froms, kinds, tos, node_kinds))
+        remarks.add(list)
+        return
     found = kind_remarks(flagged, froms, kinds, tos, node_kinds)
     _require(all(p.severity is Severity.WARNING for p in found))
-    return found
+    remarks.add(lambda: found)
 
 
 class _Keys:
@@ -492,8 +539,9 @@ def _anchor_quotes(
     sources: Sequence[_Source],
     read_sources: Callable[[list[tuple[int, str, str]]], dict[str, str] | None],
     keys: _Keys,
-) -> list[Problem]:
-    """Anchor the `quoted` nodes' quotes (`column` holds every node's); the warnings on them.
+    remarks: _Remarks,
+) -> None:
+    """Anchor the `quoted` nodes' quotes (`column` holds every node's); remark on them.
 
     Those are for sources that no quote cites, for sources without a path
     (their quotes unverified) and for quotes that occur more than once.
@@ -504,7 +552,6 @@ def _anchor_quotes(
     assert read is not None
     unverified = {s.id for s in sources if s.path is None}
     cited: set[str] = set()
-    remarks: list[Problem] = []
     node_of: dict[int, int] = {}  # id of a node's quotes -> the node's index, made if needed
     for quotes in quoted:
         keys.required(quotes)
@@ -523,22 +570,35 @@ def _anchor_quotes(
                     _require(start >= 0)
                     quote.start, quote.end = start, start + len(text)
                     if source_text.find(text, start + 1) >= 0:
-                        if not node_of:
-                            node_of = {id(q): i for i, q in enumerate(column)}
-                        parts: list[PathPart] = ["nodes", node_of[id(quotes)], "quotes", number]
-                        remarks.append(ambiguous_quote(parts, text, source_text, start))
+                        where = (column, node_of, quotes, number)
+                        remarks.add(partial(_ambiguous, where, text, source_text, start))
             else:
                 keys.count += 2
                 start = quote.start
                 _require(start >= 0 and quote.end is not None and quote.end == start + len(text))
                 if source_text is not None:
                     _require(source_text[start : start + len(text)] == text)
-    for index, source in enumerate(sources):
-        if source.id not in cited:
-            remarks.append(unused_source(index, source.id))
-        elif source.path is None:
-            remarks.append(unverified_source(index, source.id))
-    return remarks
+    uncited = [(index, s.id) for index, s in enumerate(sources) if s.id not in cited]
+    if uncited:
+        remarks.add(lambda: [unused_source(index, id) for index, id in uncited])
+    unchecked = [(i, s.id) for i, s in enumerate(sources) if s.id in cited and s.path is None]
+    if unchecked:
+        remarks.add(lambda: [unverified_source(index, id) for index, id in unchecked])
+
+
+def _ambiguous(
+    where: tuple[Sequence[Any], dict[int, int], tuple[_Quote, ...], int],
+    text: str,
+    source_text: str,
+    start: int,
+) -> list[Problem]:
+    """The warning on a quote found more than once: `where` is every node's quotes, the index
+    of nodes by their quotes (filled on first use), the quote's node's quotes and its number."""
+    column, node_of, quotes, number = where
+    if not node_of:
+        node_of.update({id(q): i for i, q in enumerate(column)})
+    parts: list[PathPart] = ["nodes", node_of[id(quotes)], "quotes", number]
+    return [ambiguous_quote(parts, text, source_text, start)]
 
 
 def _check_undercuts(

@@ -25,7 +25,7 @@ from ._paths import format_path, parse_path
 from ._plain import MAX_DEPTH, plain_json
 from ._sources import OutsideRootError, confine, read_source_text, remember_base, root_folder
 from ._syntax import FORMATS, Format, format_for, locate, parse_text
-from ._typed import load_typed
+from ._typed import DROPPED, load_typed
 from ._wording import check_format, cut
 from .errors import Problem, ProblemCode, Severity, ValidationError
 from .model import ArgumentMap
@@ -468,7 +468,8 @@ def _typed_report(
 ) -> Report | None:
     """The report of a map written as JSON `text`, if the fast path takes it (else None).
 
-    Its warnings are `placed` unless the caller keeps only the map (`map_only`).
+    Its warnings are made and `placed`, unless the caller keeps only the map
+    (`map_only`): then they are not even made.
     """
     warnings: list[Problem] = []
     # Inline rather than `collector_paused`: a small map loads in tens of microseconds.
@@ -476,7 +477,9 @@ def _typed_report(
     gc.disable()
     try:
         argument_map = load_typed(
-            text, lambda rows: _source_texts(rows, _base(base), root), warnings
+            text,
+            lambda rows: _source_texts(rows, _base(base), root),
+            DROPPED if map_only else warnings,
         )
     finally:
         if was_enabled:
@@ -484,8 +487,8 @@ def _typed_report(
     if argument_map is None:
         return None
     _remember_base(argument_map, base)
-    if map_only or not warnings:
-        return Report(map=argument_map, problems=tuple(warnings))
+    if not warnings:
+        return Report(map=argument_map, problems=())
     return Report(map=argument_map, problems=placed(warnings))
 
 

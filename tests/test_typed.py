@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import ArgumentMap, Problem, Severity, _codec, to_dict
 from argmap._plain import plain_json
-from argmap._typed import STRUCTS, load_typed
+from argmap._typed import DROPPED, STRUCTS, load_typed
 from argmap.loader import Report, _check_data, _check_document, _check_text
 from argmap.model import ID_PATTERN, TEXT_PATTERN
 from argmap.schema import json_schema, validate_data
@@ -70,6 +70,8 @@ def _warned(text: str, base: Path = HERE) -> Report | None:
     """The fast path's map and warnings (not yet placed), or None if it declines."""
     warnings: list[Problem] = []
     taken = load_typed(text, lambda rows: _texts(rows, base), warnings)
+    # Warnings dropped (load, loads): the same map taken, or not, without making them.
+    assert load_typed(text, lambda rows: _texts(rows, base), DROPPED) == taken
     if taken is None:
         assert warnings == []  # a declined map says nothing
         return None
