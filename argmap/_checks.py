@@ -528,11 +528,29 @@ class _Checker:
         source: NodeKind,
         target: NodeKind,
         source_id: str | None = None,
-    ) -> None:
-        severity = self.misfit_severity(index, kind, source, target, source_id)
-        if severity is None:
-            return
-        allowed = SUPPORTS if kind is RelationKind.SUPPORTS else ATTACKS
+        *,
+        worded: bool = True,
+    ) -> Severity | None:
+        """How relation `index` between nodes of these kinds is remarked on (None: it fits).
+
+        The remark is reported too, unless not `worded`.
+        """
+        allowed, warned = (
+            (SUPPORTS, _SUPPORT_WARNINGS)
+            if kind is RelationKind.SUPPORTS
+            else (ATTACKS, _ATTACK_WARNINGS)
+        )
+        if target in allowed[source]:
+            return None
+        severity = Severity.WARNING if target in warned.get(source, ()) else Severity.ERROR
+        if (
+            severity is Severity.ERROR
+            and source_id is not None
+            and self.plays_its_kind(source_id, index)
+        ):
+            severity = Severity.WARNING
+        if not worded:
+            return severity
         verb = kind.value.removesuffix("s")
         may = ", ".join(sorted(k.value for k in allowed[source]))
         rule = f"{a(source)} may {verb} only: {may}" if may else f"{a(source)} does not {verb}"
@@ -543,28 +561,7 @@ class _Checker:
             f"{a(source)} {kind.value} {a(target)}; {rule}" + (f" ({advice})" if advice else ""),
             severity,
         )
-
-    def misfit_severity(
-        self,
-        index: int,
-        kind: RelationKind,
-        source: NodeKind,
-        target: NodeKind,
-        source_id: str | None = None,
-    ) -> Severity | None:
-        """How relation `index` between nodes of these kinds is remarked on (None: it fits)."""
-        allowed, warned = (
-            (SUPPORTS, _SUPPORT_WARNINGS)
-            if kind is RelationKind.SUPPORTS
-            else (ATTACKS, _ATTACK_WARNINGS)
-        )
-        if target in allowed[source]:
-            return None
-        if target in warned.get(source, ()):
-            return Severity.WARNING
-        if source_id is not None and self.plays_its_kind(source_id, index):
-            return Severity.WARNING
-        return Severity.ERROR
+        return severity
 
     def check_span(self, parts: list[PathPart], quote: Mapping[str, Any]) -> None:
         text, start, end = _text(quote.get("text")), _offset(quote, "start"), _offset(quote, "end")
@@ -749,8 +746,11 @@ def only_warned(
 ) -> bool:
     """Whether `kind_remarks` would find only warnings in `rows` (decided as it does, unworded)."""
     checker = _kind_checker(froms, kinds, tos, node_kinds)
+    kinds_of = node_kinds.__getitem__
     return all(
-        checker.misfit_severity(i, kinds[i], node_kinds[froms[i]], node_kinds[tos[i]], froms[i])
+        checker.check_kinds(
+            i, kinds[i], kinds_of(froms[i]), kinds_of(tos[i]), froms[i], worded=False
+        )
         is not Severity.ERROR
         for i in rows
     )
