@@ -31,7 +31,6 @@ __all__ = [
     "check_document",
     "isolated_node",
     "kind_remarks",
-    "only_warned",
     "unused_section",
     "unused_source",
     "unverified_source",
@@ -721,39 +720,28 @@ def kind_remarks(
     kinds: Sequence[RelationKind],
     tos: Sequence[str],
     node_kinds: Mapping[str, NodeKind],
-) -> list[Problem]:
-    """What the checks say of relations `rows`, between nodes whose kinds do not fit the relation.
+    *,
+    worded: bool = True,
+) -> list[Problem] | None:
+    """The warnings on relations `rows`, between nodes whose kinds do not fit the relation.
 
-    The fast path's way into `check_kinds`: every relation's from, kind and
-    to (as columns, in `relation_rows`' order) and every node's kind are
-    given, for whether a misfit is a warning or an error can depend on the
-    node's other relations. Each of `rows` must support or attack, from a
-    node to a node. Kinds may be the enums: they hash and compare as their names.
+    None if one of them is an error. The fast path's way into `check_kinds`:
+    every relation's from, kind and to (as columns, in `relation_rows`' order)
+    and every node's kind are given, for whether a misfit is a warning or an
+    error can depend on the node's other relations. Each of `rows` must
+    support or attack, from a node to a node. Kinds may be the enums: they
+    hash and compare as their names. Not `worded`, the warnings are decided
+    but not made (the list is empty).
     """
     checker = _kind_checker(froms, kinds, tos, node_kinds)
     for index in rows:
         source, target = froms[index], tos[index]
-        checker.check_kinds(index, kinds[index], node_kinds[source], node_kinds[target], source)
-    return checker.problems
-
-
-def only_warned(
-    rows: Iterable[int],
-    froms: Sequence[str],
-    kinds: Sequence[RelationKind],
-    tos: Sequence[str],
-    node_kinds: Mapping[str, NodeKind],
-) -> bool:
-    """Whether `kind_remarks` would find only warnings in `rows` (decided as it does, unworded)."""
-    checker = _kind_checker(froms, kinds, tos, node_kinds)
-    kinds_of = node_kinds.__getitem__
-    return all(
-        checker.check_kinds(
-            i, kinds[i], kinds_of(froms[i]), kinds_of(tos[i]), froms[i], worded=False
+        severity = checker.check_kinds(
+            index, kinds[index], node_kinds[source], node_kinds[target], source, worded=worded
         )
-        is not Severity.ERROR
-        for i in rows
-    )
+        if severity is Severity.ERROR:
+            return None
+    return checker.problems
 
 
 def _kind_checker(

@@ -33,7 +33,6 @@ from ._checks import (
     ambiguous_quote,
     isolated_node,
     kind_remarks,
-    only_warned,
     unused_section,
     unused_source,
     unverified_source,
@@ -41,7 +40,7 @@ from ._checks import (
 from ._codec import structure_typed
 from ._paths import PathPart
 from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
-from .errors import Problem, Severity
+from .errors import Problem
 from .model import ArgumentMap, NodeKind, RelationKind
 
 __all__ = ["DROPPED", "load_typed"]
@@ -439,12 +438,9 @@ def _misfits(
     _require(all(source is not None and target is not None for _, source, target in misfits))
     rows = zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True)
     flagged = compress(range(len(froms)), map(misfits.__contains__, rows))
-    if not remarks.worded:
-        _require(only_warned(flagged, froms, kinds, tos, node_kinds))
-        remarks.add(list)
-        return
-    found = kind_remarks(flagged, froms, kinds, tos, node_kinds)
-    _require(all(p.severity is Severity.WARNING for p in found))
+    found = kind_remarks(flagged, froms, kinds, tos, node_kinds, worded=remarks.worded)
+    _require(found is not None)
+    assert found is not None
     remarks.add(lambda: found)
 
 
