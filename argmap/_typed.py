@@ -566,8 +566,9 @@ def _anchor_quotes(
                     _require(start >= 0)
                     quote.start, quote.end = start, start + len(text)
                     if source_text.find(text, start + 1) >= 0:
-                        where = (column, node_of, quotes, number)
-                        remarks.add(partial(_ambiguous, where, text, source_text, start))
+                        remarks.add(
+                            partial(_ambiguous, column, node_of, quotes, number, text, source_text)
+                        )
             else:
                 keys.count += 2
                 start = quote.start
@@ -583,18 +584,22 @@ def _anchor_quotes(
 
 
 def _ambiguous(
-    where: tuple[Sequence[Any], dict[int, int], tuple[_Quote, ...], int],
+    column: Sequence[Any],
+    node_of: dict[int, int],
+    quotes: tuple[_Quote, ...],
+    number: int,
     text: str,
     source_text: str,
-    start: int,
 ) -> list[Problem]:
-    """The warning on a quote found more than once: `where` is every node's quotes, the index
-    of nodes by their quotes (filled on first use), the quote's node's quotes and its number."""
-    column, node_of, quotes, number = where
+    """The warning on quote `number` of `quotes`, found more than once in `source_text`.
+
+    `column` holds every node's quotes; `node_of` indexes the nodes by the
+    identity of their quotes, filled here on first use.
+    """
     if not node_of:
         node_of.update({id(q): i for i, q in enumerate(column)})
     parts: list[PathPart] = ["nodes", node_of[id(quotes)], "quotes", number]
-    return [ambiguous_quote(parts, text, source_text, start)]
+    return [ambiguous_quote(parts, text, source_text, quotes[number].start)]
 
 
 def _check_undercuts(
