@@ -420,7 +420,7 @@ def _check_data(
             root=root,
             map_only=map_only,
             # Named from the plain copy, as the wordy path names them (made only for warnings).
-            placed=lambda warnings: _placed_by_ids(plain_json(data)[0])(warnings),
+            placed=lambda warnings: _placed_by_ids(warnings, plain_json(data)[0]),
         )
         if report is not None:
             return report
@@ -492,11 +492,9 @@ def _typed_report(
     return Report(map=argument_map, problems=placed(warnings))
 
 
-def _placed_by_ids(document: Any) -> Callable[[list[Problem]], tuple[Problem, ...]]:
-    """Problems placed in a document that has no text: by the ids they name."""
-    return lambda problems: _placed(
-        problems, document=document, text=None, format="json", file=None
-    )
+def _placed_by_ids(problems: list[Problem], document: Any) -> tuple[Problem, ...]:
+    """`problems` placed in a document that has no text: by the ids they name."""
+    return _placed(problems, document=document, text=None, format="json", file=None)
 
 
 def _check_document(
@@ -575,7 +573,11 @@ def _check_built(document: dict[str, Any], *, base: Path) -> Report:
     """
     text = msgspec.json.encode(document)
     report = _typed_report(
-        text, base=base, root=None, map_only=False, placed=_placed_by_ids(document)
+        text,
+        base=base,
+        root=None,
+        map_only=False,
+        placed=lambda warnings: _placed_by_ids(warnings, document),
     )
     return _check_document(document, early=[], base=base) if report is None else report
 
