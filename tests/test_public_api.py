@@ -85,7 +85,7 @@ def test_one_version_from_the_package_metadata() -> None:
     assert shown.stdout.strip() == f"argmap {argmap.__version__}"
 
 
-def test_importing_argmap_leaves_drawing_analysis_and_the_validators_for_first_use() -> None:
+def test_importing_argmap_leaves_yaml_drawing_analysis_and_the_validators_for_first_use() -> None:
     # A program that loads and checks maps waits only for what that needs.
     script = (
         "import sys, argmap\n"
@@ -103,6 +103,8 @@ def test_importing_argmap_leaves_drawing_analysis_and_the_validators_for_first_u
         "importlib.metadata",
         "graphviz",
         "cattrs",  # writing maps needs it, reading them does not
+        "yaml",  # reading or writing YAML needs it, JSON does not
+        "argmap._yaml_syntax",
     ):
         assert module not in shown, module
     assert "argmap.loader" in shown
