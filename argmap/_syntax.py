@@ -14,7 +14,7 @@ import bisect
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Mapping
 from functools import cached_property
 from itertools import accumulate
 from typing import Any, Literal
@@ -339,26 +339,31 @@ class _JsonScanner:
         assert match is not None
         return match.end()
 
-    def items(self, index: int) -> Iterator[tuple[PathPart, int, int]]:
-        """(key or index, key or item offset, value offset) of the container at `index`."""
+    def items(self, index: int) -> Generator[tuple[PathPart, int, int], int | None, int]:
+        """(key or index, key or item offset, value offset) of the container at `index`.
+
+        Returns where the container ends. A caller that walks a value itself
+        sends back where the value ends, so that it is not walked twice;
+        otherwise (a `for` loop sends None) the value is skipped here.
+        """
         text = self.text
         opening = text[index]
         index = self.skip_ws(index + 1)
         if text[index] in "]}":
-            return
+            return index + 1
         position = 0
         while True:
             if opening == "{":
                 key_start = index
                 key, index = _scanstring(text, index + 1)
                 index = self.skip_ws(self.skip_ws(index) + 1)
-                yield key, key_start, index
+                end = yield key, key_start, index
             else:
-                yield position, index, index
+                end = yield position, index, index
                 position += 1
-            index = self.skip_ws(self.value_end(index))
+            index = self.skip_ws(self.value_end(index) if end is None else end)
             if text[index] in "]}":
-                return
+                return index + 1
             index = self.skip_ws(index + 1)
 
     def value_end(self, index: int) -> int:
@@ -441,11 +446,23 @@ class _JsonScanner:
         self._duplicates(self.skip_ws(0), (), problems)
         return problems
 
-    def _duplicates(self, index: int, here: tuple[PathPart, ...], out: list[Problem]) -> None:
+    def _duplicates(self, index: int, here: tuple[PathPart, ...], out: list[Problem]) -> int:
+        """Report each key given twice in the value at `index`; where the value ends.
+
+        One pass: each nested value is walked once, its end handed back to the
+        walk of its container (skipping it there would decode it once a level).
+        """
         if self.text[index] not in "[{":
-            return
+            return self.value_end(index)
         first: dict[PathPart, int] = {}
-        for part, key_start, value_start in self.items(index):
+        items = self.items(index)
+        end = None
+        while True:
+            try:
+                part, key_start, value_start = items.send(end)
+            except StopIteration as stop:
+                container_end: int = stop.value
+                return container_end
             if part in first:
                 line, column = self.lines.position(key_start)
                 seen_line, seen_column = self.lines.position(first[part])
@@ -462,7 +479,7 @@ class _JsonScanner:
                 )
             else:
                 first[part] = key_start
-            self._duplicates(value_start, (*here, part), out)
+            end = self._duplicates(value_start, (*here, part), out)
 
 
 def _scanstring(text: str, index: int) -> tuple[str, int]:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from argmap import _syntax
 from argmap._paths import PathPart, format_path
 from argmap._syntax import _NESTED, _LineIndex, dump_text, format_for, locate, parse_text
 from argmap.errors import FormatError, ValidationError
@@ -83,6 +84,33 @@ def test_a_json_key_given_twice_is_reported_at_each_repeat() -> None:
     assert all(p.code == "duplicate-key" for p in parsed.problems)
     assert any("first at line 1, column 2" in str(p) for p in parsed.problems)
     assert parsed.document == {"a": 3, "b": {"c": 2}}
+
+
+def test_keys_given_twice_deep_inside_are_found_in_one_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each nested value is walked once, its end handed back to its container:
+    # skipped there instead, a value deeper than the skipping pattern sees would
+    # be decoded again at every level above it (quadratic in the depth).
+    decoded: list[int] = []
+    decoder = json.JSONDecoder()
+
+    class Counting:
+        def raw_decode(self, text: str, index: int) -> tuple[Any, int]:
+            decoded.append(index)
+            return decoder.raw_decode(text, index)
+
+    monkeypatch.setattr(_syntax, "_DECODER", Counting())
+    depth = 40
+    inner = '{"x": "]}[{", "x": [1, {"y": 2}]}'
+    text = '{"k": ' * depth + inner + "}" * depth
+    text = f'{{"m": {text}, "list": [[[[[["{{"]]]]]], "m": 1}}'
+    found = [(p.path, p.line, p.column) for p in parse_text(text, "json").problems]
+    assert found == [
+        ("$.m" + ".k" * depth + ".x", 1, text.index('"x"', text.index('"x"') + 1) + 1),
+        ("$.m", 1, text.rindex('"m"') + 1),
+    ]
+    assert decoded == []
 
 
 def test_a_yaml_key_given_twice_is_a_problem() -> None:
