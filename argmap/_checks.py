@@ -12,7 +12,7 @@ import difflib
 import operator
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from itertools import repeat
 from typing import Any, cast
 
@@ -31,6 +31,7 @@ __all__ = [
     "check_document",
     "isolated_node",
     "kind_remarks",
+    "undercut_rings",
     "unused_section",
     "unused_source",
     "unverified_source",
@@ -355,25 +356,14 @@ class _Checker:
             id, to = _text(relation.get("id")), _text(relation.get("to"))
             if id is not None and to is not None and relation.get("kind") == "undercuts":
                 targets[id] = (to, index)
-        done: set[str] = set()
-        for start in targets:
-            path: list[str] = []
-            on_path: set[str] = set()  # a list's `in` would make long chains quadratic
-            current: str | None = start
-            while current in targets and current not in done and current not in on_path:
-                path.append(current)
-                on_path.add(current)
-                current = targets[current][0]
-            if current in on_path:
-                ring = path[path.index(current) :]
-                first = min(targets[id][1] for id in ring)
-                self.report(
-                    ["relations", first, "to"],
-                    ProblemCode.UNDERCUT_CYCLE,
-                    f"undercuts {' → '.join(repr(id) for id in [*ring, ring[0]])} form a ring; "
-                    "expected each undercut to lead, in the end, to a relation between nodes",
-                )
-            done.update(path)
+        for ring in undercut_rings({id: to for id, (to, _) in targets.items()}):
+            first = min(targets[id][1] for id in ring)
+            self.report(
+                ["relations", first, "to"],
+                ProblemCode.UNDERCUT_CYCLE,
+                f"undercuts {' → '.join(repr(id) for id in [*ring, ring[0]])} form a ring; "
+                "expected each undercut to lead, in the end, to a relation between nodes",
+            )
 
     def check_arguments(self) -> None:
         # A linked argument is several premises into one conclusion: every
@@ -742,6 +732,26 @@ def kind_remarks(
         if severity is Severity.ERROR:
             return None
     return checker.problems
+
+
+def undercut_rings(targets: Mapping[str, str]) -> Iterator[list[str]]:
+    """Each ring of undercuts, once: `targets` maps an undercut's id to the id it undercuts.
+
+    Linear in the number of undercuts: every chain is walked once, its ids
+    then done, so a long chain is not walked again from each of its links.
+    """
+    done: set[str] = set()
+    for start in targets:
+        path: list[str] = []
+        on_path: set[str] = set()  # a list's `in` would make long chains quadratic
+        current = start
+        while current in targets and current not in done and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = targets[current]
+        if current in on_path:
+            yield path[path.index(current) :]
+        done.update(path)
 
 
 def _kind_checker(

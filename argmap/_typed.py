@@ -33,6 +33,7 @@ from ._checks import (
     ambiguous_quote,
     isolated_node,
     kind_remarks,
+    undercut_rings,
     unused_section,
     unused_source,
     unverified_source,
@@ -619,13 +620,7 @@ def _check_undercuts(
         if relation_ids[index] is not None:
             targets[relation_ids[index]] = to
     # No ring of undercuts: each chain ends at a relation between nodes.
-    for start in targets:
-        seen = {start}
-        current = targets[start]
-        while current in targets:
-            _require(current not in seen)
-            seen.add(current)
-            current = targets[current]
+    _require(next(undercut_rings(targets), None) is None)
 
 
 def _check_arguments(
