@@ -17,7 +17,7 @@ import re
 from collections.abc import Generator, Iterable, Mapping
 from functools import cached_property
 from itertools import accumulate
-from typing import Any, Literal
+from typing import Any, AnyStr, Literal
 
 import attrs
 import msgspec
@@ -33,6 +33,7 @@ __all__ = [
     "Parsed",
     "Positions",
     "dump_text",
+    "escaped_colons",
     "format_for",
     "locate",
     "parse_text",
@@ -142,9 +143,32 @@ def _empty(file: str | None) -> ValidationError:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-# Escapes that make the quick read decline: a colon's (it would hide from the
-# count of keys) and a UTF-16 surrogate's (only then can a string need mending).
-_QUICK_DECLINES = re.compile(r"\\u(?:003[aA]|[dD][89a-fA-F])")
+def escaped_colons(text: str | bytes) -> int:
+    """How many colons JSON `text` writes as an escape (`\\u003a` or `\\u003A`).
+
+    Counting keys by the colons after them must count these too: each is a
+    colon in the string read, none in the text.
+    """
+    if isinstance(text, str):
+        return _escapes(text, "\\", "\\u003", "aA")
+    return _escapes(text, b"\\", b"\\u003", b"aA")
+
+
+def _escapes(text: AnyStr, backslash: AnyStr, escape: AnyStr, letters: AnyStr) -> int:
+    count = 0
+    at = text.find(escape)
+    while at >= 0:
+        letter = text[at + len(escape) : at + len(escape) + 1]
+        if letter and letter in letters:
+            # An escape if its backslash is not itself escaped: an even run before it.
+            run = at
+            while run and text[run - 1 : run] == backslash:
+                run -= 1
+            count += (at - run) % 2 == 0
+        at = text.find(escape, at + 1)
+    return count
+
+
 _ENCODE = msgspec.json.Encoder().encode
 # msgspec reads a few levels deeper than `json` before it gives up: read from
 # this many frames further down, it gives up first, and `json` says TOO_DEEP.
@@ -156,21 +180,21 @@ def _quick_json(text: str, margin: int = _DEPTH_MARGIN) -> Any:
 
     A key given twice decodes silently (the last one wins), so keys are counted
     instead: each key in the text stands before one colon and every other colon
-    in a string, so the document, written out again, holds as many colons as
-    the text if and only if nothing was dropped. Anything unusual (an escaped
-    colon or surrogate, a value msgspec refuses, a nesting too deep) declines,
-    and the careful reading decides.
+    in a string (or written as an escape), so the document, written out again,
+    holds as many colons as the text if and only if nothing was dropped.
+    Anything unusual (an escaped surrogate, a value msgspec refuses, a nesting
+    too deep) declines, and the careful reading decides.
     """
     if margin:
         return _quick_json(text, margin - 1)
-    if "\\u" in text and _QUICK_DECLINES.search(text) is not None:
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text) is not None:
         return None
     try:
         document = msgspec.json.decode(text)
     except (msgspec.DecodeError, RecursionError, UnicodeError):
         return None
     try:
-        if _ENCODE(document).count(b":") != text.count(":"):
+        if _ENCODE(document).count(b":") != text.count(":") + escaped_colons(text):
             return None
     except RecursionError:
         return None

@@ -41,6 +41,7 @@ from ._checks import (
 from ._codec import structure_typed
 from ._paths import PathPart
 from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
+from ._syntax import escaped_colons
 from .errors import Problem
 from .model import ArgumentMap, NodeKind, RelationKind
 
@@ -144,8 +145,6 @@ _DECODER = msgspec.json.Decoder(_Map)
 _ID_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-\n]*").fullmatch
 _BAD_ID_START = re.compile(r"\n[0-9.\-]").search
 _ID_LIMIT = 128
-_ESCAPED_COLON = re.compile(r"\\u003[aA]")
-_ESCAPED_COLON_BYTES = re.compile(_ESCAPED_COLON.pattern.encode())
 
 
 def _ids_ok(ids: Sequence[str]) -> bool:
@@ -458,9 +457,11 @@ class _Keys:
     left out of `texts` could only make the text seem to hold more.
 
     A colon written as an escape (`\\u003a`) is one in the string read but not
-    in the text: it could make up for a lost key. It can only be in a string
-    that holds a colon once read, so the text is searched for one only when
-    some string read holds a colon.
+    in the text's count of colons: such escapes are counted too (those after
+    an odd run of backslashes; `\\\\u003a` is a backslash and "u003a"), so
+    that every colon read has exactly one in the text and a lost key always
+    shows. They can only be in a string that holds a colon once read (or in
+    a lost value, which shows anyway), so they are looked for only then.
     """
 
     def __init__(self, document: _Map) -> None:
@@ -511,16 +512,8 @@ class _Keys:
 
     def check(self, text: str | bytes) -> None:
         colons = sum(map(str.count, chain(self.texts, self.free), repeat(":")))
-        # An escaped colon starts with a backslash: the first one is found at
-        # memchr's speed, and the pattern searched for only from there.
-        if isinstance(text, bytes):
-            _require(text.count(b":") == self.count + colons)
-            first = text.find(b"\\") if colons else -1
-            _require(first < 0 or _ESCAPED_COLON_BYTES.search(text, first) is None)
-        else:
-            _require(text.count(":") == self.count + colons)
-            first = text.find("\\") if colons else -1
-            _require(first < 0 or _ESCAPED_COLON.search(text, first) is None)
+        written = text.count(":") if isinstance(text, str) else text.count(b":")
+        _require(written + (escaped_colons(text) if colons else 0) == self.count + colons)
 
 
 _INTEGER_BOUND = 10**MAX_INTEGER_DIGITS

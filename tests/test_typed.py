@@ -101,7 +101,10 @@ def _types(value: object) -> object:
     return type(value)
 
 
-@given(argument_maps(), st.sampled_from(["compact", "indented", "ascii", "spaced"]))
+@given(
+    argument_maps(),
+    st.sampled_from(["compact", "indented", "ascii", "spaced", "escaped colons"]),
+)
 def test_both_paths_agree_on_every_generated_map(m: ArgumentMap, layout: str) -> None:
     document = to_dict(m)
     if layout == "compact":
@@ -110,6 +113,11 @@ def test_both_paths_agree_on_every_generated_map(m: ArgumentMap, layout: str) ->
         text = json.dumps(document, ensure_ascii=False, indent=2)
     elif layout == "ascii":
         text = json.dumps(document)
+    elif layout == "escaped colons":
+        # Every colon in a string written as an escape (json writes NUL as one, so
+        # the only NULs are the separators).
+        text = json.dumps(document, separators=(",", "\0"))
+        text = text.replace(":", "\\u003a").replace("\0", ":")
     else:
         text = json.dumps(document, separators=(" , ", " : "), indent="\t")
     fast = _agree(text)
@@ -501,8 +509,7 @@ def _misfit(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
         json.dumps(_VALID).replace('"ignore"', '"ignore": [], "ignore"'),
         json.dumps(_VALID).replace('"z": "a:b"', '"z": 1, "z": "a:b"'),
         json.dumps(_VALID).replace('"from": "c"', '"from": "c" , "from" :"c"'),
-        # Escapes the count of keys cannot see through, and lone surrogates.
-        json.dumps(_VALID).replace("A: first", "A\\u003a first"),
+        # Lone surrogates.
         json.dumps(_VALID).replace("A: first", "A \\ud800 first"),
         # Metadata argmap does not read: a number too long, nesting too deep, no number.
         json.dumps(_VALID).replace('"k": [1,', '"k": [' + "9" * 5000 + ","),
@@ -531,8 +538,9 @@ def test_texts_the_fast_path_must_not_take(text: str) -> None:
         # The lost key's colon, made up for by a colon written as an escape.
         '"text": "X", "text": "B\\u003a"',
         '"text": "X", "text": "B\\u003A"',
-        # ... after another escape (the search starts at the first backslash).
+        # ... after another escape, or an escaped backslash.
         '"text": "X\\n", "text": "B\\u003a"',
+        '"text": "X", "text": "B\\\\\\u003a"',
     ],
 )
 def test_repeated_keys_decline(replacement: str) -> None:
@@ -540,6 +548,28 @@ def test_repeated_keys_decline(replacement: str) -> None:
     assert load_typed(text, _no_sources) is None
     assert load_typed(text.encode(), _no_sources) is None
     assert [p.code for p in _wordy(text).problems] == ["duplicate-key"]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("A\\u003a first", "A: first"),
+        ("A\\u003A first", "A: first"),
+        # A backslash, then the letters u003a: no colon (and the text holds one).
+        ("A: \\\\u003a first", "A: \\u003a first"),
+        # A backslash, then an escaped colon.
+        ("A\\\\\\u003a first", "A\\: first"),
+        ("A\\u003a\\u003a\\n\\u003A first", "A::\n: first"),
+    ],
+)
+def test_colons_written_as_escapes_take_the_fast_path(written: str, read: str) -> None:
+    # The count of keys counts the escapes too: every colon read has one in the text.
+    text = json.dumps(_VALID).replace("A: first", written)
+    fast = _agree(text)
+    assert fast is not None
+    assert fast.nodes[0].text == read
+    escaped_key = json.dumps(_VALID).replace('"z": "a:b"', '"z\\u003a": "a\\u003ab"')
+    assert _agree(escaped_key) is not None
 
 
 def test_utf8_bytes_load_as_their_text_does() -> None:
