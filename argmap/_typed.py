@@ -76,8 +76,9 @@ class _Section(_Strict):
 class _Quote(_Strict):
     source: str
     text: str
-    start: int = None  # type: ignore[assignment]
-    end: int = None  # type: ignore[assignment]
+    # JSON Schema's integers include 6.0: read as a float, made an int (`_offsets`).
+    start: int | float = None  # type: ignore[assignment]
+    end: int | float = None  # type: ignore[assignment]
 
 
 class _Node(_Strict):
@@ -565,8 +566,8 @@ def _anchor_quotes(
                         )
             else:
                 keys.count += 2
-                start = quote.start
-                _require(start >= 0 and quote.end is not None and quote.end == start + len(text))
+                start, end = _offsets(quote)
+                _require(start >= 0 and end == start + len(text))
                 if source_text is not None:
                     _require(source_text[start : start + len(text)] == text)
     uncited = [(index, s.id) for index, s in enumerate(sources) if s.id not in cited]
@@ -593,7 +594,18 @@ def _ambiguous(
     if not node_of:
         node_of.update({id(q): i for i, q in enumerate(column)})
     parts: list[PathPart] = ["nodes", node_of[id(quotes)], "quotes", number]
-    return [ambiguous_quote(parts, text, source_text, quotes[number].start)]
+    return [ambiguous_quote(parts, text, source_text, int(quotes[number].start))]
+
+
+def _offsets(quote: _Quote) -> tuple[int, int]:
+    """The start and end given for `quote`, as ints (so set on it); declined if not whole."""
+    start, end = quote.start, quote.end
+    _require(end is not None)
+    if type(start) is float or type(end) is float:
+        # JSON Schema's integers include 6.0, which msgspec reads as a float.
+        _require(float(start).is_integer() and float(end).is_integer())
+        quote.start, quote.end = start, end = int(start), int(end)
+    return int(start), int(end)
 
 
 def _check_undercuts(

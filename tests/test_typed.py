@@ -625,6 +625,14 @@ def test_quotes_are_anchored_on_the_fast_path_as_on_the_wordy_one(tmp_path: Path
     assert m.node("b").quotes[0].start == start
     with patch.object(_codec, "_BY_COLUMNS", 0):
         assert _agree(text, tmp_path) == m
+    # Whole numbers written as floats are JSON Schema integers: read as ints, the same map.
+    for written in (f"{start}.0, ", f"{start}e0, ", f"{start}.000, "):
+        floats = text.replace(f'"start": {start}, ', f'"start": {written}', 1)
+        assert floats != text
+        assert (
+            _agree(floats.replace(f'"end": {start + 11}', f'"end": {start + 11}.0'), tmp_path) == m
+        )
+    assert _agree(text.replace(f'"start": {start}, ', f'"start": {start}.5, '), tmp_path) is None
     for fault in (
         {"source": "src", "text": "the 1990s"},  # twice in the source: a warning
         {"source": "src", "text": "not there"},
