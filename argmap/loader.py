@@ -661,57 +661,59 @@ def _read_source_rows(
     """The texts of the sources `(index, id, path)`, and the problems of reading them."""
     texts: dict[str, str] = {}
     problems: list[Problem] = []
-    # Many sources may name one file: it is read (and held) once.
+    # Many sources may name one file: it is looked at once a path as written,
+    # read (and held) once a file.
+    outcomes: dict[str, str | Exception] = {}
     read_before: dict[tuple[int, int], str] = {}
     total = 0
     for index, id, path in rows:
         if id in texts:
             continue
-        where = format_path(["sources", index, "path"])
-        full = base / path
-        try:
-            read = full if root is None else confine(full, root)
-            status = _status(read)
-            known = read_before.get((status.st_dev, status.st_ino))
-            if known is None:
-                if total + status.st_size > MAX_TOTAL_SOURCE_BYTES:
-                    raise _TooLargeError(
-                        f"the map's sources hold more than {MAX_TOTAL_SOURCE_BYTES // 2**20} "
-                        "MiB together; argmap reads no more"
-                    )
-                known = read_source_text(_read_regular_file(read, MAX_SOURCE_BYTES))
-                read_before[status.st_dev, status.st_ino] = known
-                total += status.st_size
-            texts[id] = known
-        except OutsideRootError as error:
-            problems.append(
-                Problem(path=where, code=ProblemCode.SOURCE_OUTSIDE_ROOT, message=str(error))
-            )
-        except _TooLargeError as error:
-            problems.append(
-                Problem(
-                    path=where,
-                    code=ProblemCode.SOURCE_UNREADABLE,
-                    message=f"source {id!r}: {error}",
-                )
-            )
-        except UnicodeDecodeError as error:
-            problems.append(
-                Problem(
-                    path=where,
-                    code=ProblemCode.SOURCE_UNREADABLE,
-                    message=f"the text of source {id!r} ({full}) is not UTF-8: "
-                    f"byte offset {error.start} cannot be decoded",
-                )
-            )
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            problems.append(
-                Problem(
-                    path=where,
-                    code=ProblemCode.SOURCE_NOT_FOUND,
-                    message=f"cannot read the text of source {id!r} at {path!r} "
-                    f"(resolved to {full}): {reason}; paths are relative to the map file",
-                )
-            )
+        outcome = outcomes.get(path)
+        if outcome is None:
+            try:
+                read = base / path if root is None else confine(base / path, root)
+                status = _status(read)
+                outcome = read_before.get((status.st_dev, status.st_ino))
+                if outcome is None:
+                    if total + status.st_size > MAX_TOTAL_SOURCE_BYTES:
+                        raise _TooLargeError(
+                            f"the map's sources hold more than "
+                            f"{MAX_TOTAL_SOURCE_BYTES // 2**20} MiB together; argmap reads no more"
+                        )
+                    outcome = read_source_text(_read_regular_file(read, MAX_SOURCE_BYTES))
+                    read_before[status.st_dev, status.st_ino] = outcome
+                    total += status.st_size
+            except (OutsideRootError, _TooLargeError, UnicodeDecodeError, OSError) as error:
+                outcome = error
+            outcomes[path] = outcome
+        if isinstance(outcome, str):
+            texts[id] = outcome
+        else:
+            problems.append(_source_problem(outcome, index, id, path, base / path))
     return texts, problems
+
+
+def _source_problem(error: Exception, index: int, id: str, path: str, full: Path) -> Problem:
+    """The problem of source `index`, whose text could not be read from `path` (`full`)."""
+    where = format_path(["sources", index, "path"])
+    if isinstance(error, OutsideRootError):
+        return Problem(path=where, code=ProblemCode.SOURCE_OUTSIDE_ROOT, message=str(error))
+    if isinstance(error, _TooLargeError):
+        return Problem(
+            path=where, code=ProblemCode.SOURCE_UNREADABLE, message=f"source {id!r}: {error}"
+        )
+    if isinstance(error, UnicodeDecodeError):
+        return Problem(
+            path=where,
+            code=ProblemCode.SOURCE_UNREADABLE,
+            message=f"the text of source {id!r} ({full}) is not UTF-8: "
+            f"byte offset {error.start} cannot be decoded",
+        )
+    reason = getattr(error, "strerror", None) or type(error).__name__
+    return Problem(
+        path=where,
+        code=ProblemCode.SOURCE_NOT_FOUND,
+        message=f"cannot read the text of source {id!r} at {path!r} "
+        f"(resolved to {full}): {reason}; paths are relative to the map file",
+    )
