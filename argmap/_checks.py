@@ -34,6 +34,7 @@ __all__ = [
     "undercut_rings",
     "unused_section",
     "unused_source",
+    "unusual_but_possible",
     "unverified_source",
 ]
 
@@ -524,14 +525,12 @@ class _Checker:
 
         The remark is reported too, unless not `worded`.
         """
-        allowed, warned = (
-            (SUPPORTS, _SUPPORT_WARNINGS)
-            if kind is RelationKind.SUPPORTS
-            else (ATTACKS, _ATTACK_WARNINGS)
-        )
+        allowed = SUPPORTS if kind is RelationKind.SUPPORTS else ATTACKS
         if target in allowed[source]:
             return None
-        severity = Severity.WARNING if target in warned.get(source, ()) else Severity.ERROR
+        severity = (
+            Severity.WARNING if unusual_but_possible(kind, source, target) else Severity.ERROR
+        )
         if (
             severity is Severity.ERROR
             and source_id is not None
@@ -732,6 +731,15 @@ def kind_remarks(
         if severity is Severity.ERROR:
             return None
     return checker.problems
+
+
+def unusual_but_possible(kind: RelationKind, source: NodeKind, target: NodeKind) -> bool:
+    """Whether a relation that does not fit its nodes' kinds is only a warning, come what may.
+
+    (Otherwise it is an error, unless the source plays its kind in another relation.)
+    """
+    warned = _SUPPORT_WARNINGS if kind is RelationKind.SUPPORTS else _ATTACK_WARNINGS
+    return target in warned.get(source, ())
 
 
 def undercut_rings(targets: Mapping[str, str]) -> Iterator[list[str]]:

@@ -36,6 +36,7 @@ from ._checks import (
     undercut_rings,
     unused_section,
     unused_source,
+    unusual_but_possible,
     unverified_source,
 )
 from ._codec import structure_typed
@@ -437,6 +438,10 @@ def _misfits(
     """
     # A relation that supports or attacks something other than a node is an error.
     _require(all(source is not None and target is not None for _, source, target in misfits))
+    if not remarks.worded and all(unusual_but_possible(*misfit) for misfit in misfits):
+        # Warnings whatever else the nodes do: nothing to decide relation by relation.
+        remarks.add(list)
+        return
     rows = zip(kinds, map(node_kinds.get, froms), map(node_kinds.get, tos), strict=True)
     flagged = compress(range(len(froms)), map(misfits.__contains__, rows))
     found = kind_remarks(flagged, froms, kinds, tos, node_kinds, worded=remarks.worded)
