@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
+from functools import cache, partial
 from typing import Any
 
 import attrs
@@ -174,10 +175,15 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
     skipped = members(ignore, LintCode, name="ignore", what="lint code")
     if m.lint is not None:
         skipped.update(LintCode(code) for code in m.lint.ignore)
-    cyclic: dict[str, list[str]] = {}
+    # One message a group, shared by its members: a ring of n nodes names n nodes
+    # n times, but is written once.
+    cyclic: dict[str, str] = {}
     for group in support_cycles(m):
+        message = f"supports itself through {' → '.join(group)}"
         for member in group:
-            cyclic[member] = group
+            cyclic[member] = message
+    # Each attacker asked once whether it is answered, however many nodes it attacks.
+    is_answered = cache(partial(answered, m))
     findings: list[Lint] = []
 
     def add(code: LintCode, node: Node, message: str) -> None:
@@ -194,14 +200,13 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
         if node.kind is NodeKind.EVIDENCE and not node.quotes:
             add(LintCode.UNQUOTED_EVIDENCE, node, "evidence with no quote from a source")
         if node.id in cyclic:
-            cycle = " → ".join(cyclic[node.id])
-            add(LintCode.CIRCULAR_SUPPORT, node, f"supports itself through {cycle}")
+            add(LintCode.CIRCULAR_SUPPORT, node, cyclic[node.id])
         if node.id in attackers:
             add(LintCode.SELF_ATTACK, node, "attacks itself")
         if (
             attackers
             and not m.outgoing(node.id)
-            and not any(answered(m, a) for a in attackers if a != node.id)
+            and not any(is_answered(a) for a in attackers if a != node.id)
         ):
             add(
                 LintCode.UNDEFENDED_CONCLUSION,
@@ -216,6 +221,6 @@ def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
                 node,
                 "supported only by what someone said (attributed nodes)",
             )
-        if node.kind is NodeKind.OBJECTION and not answered(m, node.id):
+        if node.kind is NodeKind.OBJECTION and not is_answered(node.id):
             add(LintCode.UNANSWERED_OBJECTION, node, "no attack or undercut answers it")
     return Lints(findings=tuple(findings), ignored=tuple(sorted(skipped)))
