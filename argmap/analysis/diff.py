@@ -121,12 +121,10 @@ def diff(a: ArgumentMap, b: ArgumentMap) -> MapDiff:
         for q in _quotes(new[i]):
             by_quote.setdefault(q, i)
         by_text.setdefault(new[i].text, i)
-    taken: set[str] = set()
+    taken: set[str | None] = {None}  # None: no added node has it
     for i in gone:
-        match = next(
-            (by_quote[q] for q in _quotes(old[i]) if by_quote.get(q) not in (None, *taken)), None
-        )
-        if match is None and by_text.get(old[i].text) not in (None, *taken):
+        match = next((by_quote[q] for q in _quotes(old[i]) if by_quote.get(q) not in taken), None)
+        if match is None and by_text.get(old[i].text) not in taken:
             match = by_text[old[i].text]
         if match is not None:
             renamed[i] = match
@@ -144,12 +142,14 @@ def diff(a: ArgumentMap, b: ArgumentMap) -> MapDiff:
                 Change(where=j, field="tags", old=", ".join(before.tags), new=", ".join(after.tags))
             )
         qa, qb = _quotes(before), _quotes(after)
-        for q in qa:
-            if q not in qb:
-                changes.append(Change(where=j, field="quote removed", old=q, new=""))
-        for q in qb:
-            if q not in qa:
-                changes.append(Change(where=j, field="quote added", old="", new=q))
+        if qa != qb:
+            kept_a, kept_b = set(qa), set(qb)  # looked up once a quote, not searched
+            for q in qa:
+                if q not in kept_b:
+                    changes.append(Change(where=j, field="quote removed", old=q, new=""))
+            for q in qb:
+                if q not in kept_a:
+                    changes.append(Change(where=j, field="quote added", old="", new=q))
 
     def key(r: Relation) -> tuple[str, str, str]:
         return (renamed.get(r.source, r.source), renamed.get(r.target, r.target), r.kind.value)
