@@ -448,9 +448,21 @@ class ArgumentMap:
 
 def _prune(relations: tuple[Relation, ...], gone: set[str]) -> tuple[Relation, ...]:
     """`relations` less those touching an id in `gone`, then less what undercut those."""
-    while True:
-        dropped = [r for r in relations if r.source in gone or r.target in gone]
-        if not dropped:
-            return relations
-        relations = tuple(r for r in relations if r.source not in gone and r.target not in gone)
-        gone = gone | {r.id for r in dropped if r.id is not None}
+    # A worklist over the ids that go, not rounds over every relation: a chain
+    # of undercuts goes in one pass.
+    touching: dict[str, list[int]] = {}
+    for index, r in enumerate(relations):
+        touching.setdefault(r.source, []).append(index)
+        touching.setdefault(r.target, []).append(index)
+    dropped: set[int] = set()
+    pending = list(gone)
+    while pending:
+        for index in touching.get(pending.pop(), ()):
+            found = relations[index].id
+            if index not in dropped:
+                dropped.add(index)
+                if found is not None:
+                    pending.append(found)
+    if not dropped:
+        return relations
+    return tuple(r for index, r in enumerate(relations) if index not in dropped)
