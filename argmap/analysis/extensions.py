@@ -196,26 +196,36 @@ def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
         return
     for a in open_:
         label[a] = 0
+    # How many of an argument's attackers bear each label (0: open), kept up to
+    # date as labels change: a label is checked in constant time, where
+    # counting a hub's attackers at every step made the search quadratic.
+    watched = {b for a in open_ for b in (a, *targets[a])}
+    tally = {b: [0, 0, 0, 0] for b in watched}
+    for b in watched:
+        counts = tally[b]
+        for c in attackers[b]:
+            counts[label[c]] += 1
+
+    def relabel(a: int, new: int) -> None:
+        old = label[a]
+        for b in targets[a]:
+            counts = tally[b]
+            counts[old] -= 1
+            counts[new] += 1
+        label[a] = new
 
     def consistent(a: int) -> bool:
         """Whether a's label can still be completed, given its attackers' labels so far."""
         own = label[a]
         if own == 0:
             return True
-        some_in = some_undec = some_open = False
-        for b in attackers[a]:
-            lab = label[b]
-            if lab == _IN:
-                some_in = True
-            elif lab == _UNDEC:
-                some_undec = True
-            elif lab == 0:
-                some_open = True
+        _, some_in, _, some_undec = tally[a]
+        some_open = tally[a][0]
         if own == _IN:
             return not some_in and not some_undec
         if own == _OUT:
-            return some_in or some_open
-        return not some_in and (some_undec or some_open)
+            return bool(some_in or some_open)
+        return not some_in and bool(some_undec or some_open)
 
     # Order: breadth first through the undecided part, so that an argument's
     # attackers tend to be labelled before it and conflicts show early.
@@ -243,10 +253,10 @@ def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
             continue
         a = order[depth]
         if not choices:
-            label[a] = 0
+            relabel(a, 0)
             stack.pop()
             continue
-        label[a] = choices.pop()
+        relabel(a, choices.pop())
         if consistent(a) and all(consistent(b) for b in targets[a]):
             stack.append((depth + 1, [_UNDEC, _OUT, _IN]))
     return
