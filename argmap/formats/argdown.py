@@ -454,6 +454,10 @@ class _Builder:
     def transform(self) -> None:
         """Argdown's own rewriting of relations of reconstructed arguments."""
         kept: list[_Rel] = []
+        # Looked up, not searched: a relation a kept one repeats, and the
+        # statements each statement attacks or contradicts (by title).
+        seen: set[tuple[_Key, _Key, str]] = set()
+        opposed: dict[_Key, set[str]] = {}
         for rel in self.relations:
             source = self.things.get(rel.source)
             if source is not None and source.pcs:
@@ -461,29 +465,26 @@ class _Builder:
                 rel = attrs.evolve(rel, source=("s", source.pcs[-1][0]))
                 if rel.source == rel.target:
                     continue  # an argument's relation to its own conclusion says nothing more
-                if any(
-                    (o.source, o.target, o.type) == (rel.source, rel.target, rel.type) for o in kept
-                ):
+                if (rel.source, rel.target, rel.type) in seen:
                     continue
             target = self.things.get(rel.target)
             if target is not None and target.pcs and rel.type == "undercut":
                 rel = attrs.evolve(rel, target=("i", rel.target[1]))
             kept.append(rel)
+            seen.add((rel.source, rel.target, rel.type))
+            if rel.source[0] == "s" and rel.target[0] == "s":
+                if rel.type in ("attack", "contradictory"):
+                    opposed.setdefault(rel.source, set()).add(rel.target[1])
+                if rel.type == "contradictory":
+                    opposed.setdefault(rel.target, set()).add(rel.source[1])
         final: list[_Rel] = []
         for rel in kept:
             target = self.things.get(rel.target)
             if rel.source[0] == "s" and rel.type == "attack" and target is not None and target.pcs:
+                # An attack on an argument that attacks (or contradicts) one of
+                # its premises already says so.
                 premises = {title for title, _, conclusion in target.pcs if not conclusion}
-                if any(
-                    o.source[0] == "s"
-                    and o.target[0] == "s"
-                    and rel.source in (o.source, o.target)
-                    and (
-                        (o.type == "attack" and o.source == rel.source) or o.type == "contradictory"
-                    )
-                    and (o.target if o.source == rel.source else o.source)[1] in premises
-                    for o in kept
-                ):
+                if not premises.isdisjoint(opposed.get(rel.source, ())):
                     continue
             final.append(rel)
         self.relations = final
@@ -491,15 +492,24 @@ class _Builder:
 
 def _without_tags(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` without the tags that end it (they are the node's tags), stripped."""
-    end = len(text.rstrip())
-    moved = True
-    while moved:
-        moved = False
-        for start, stop in spans:
-            if start < end and len(text[:stop].rstrip()) == end:
-                end = len(text[:start].rstrip())
-                moved = True
-    return text[:end].strip()
+    # Each tag's start, by where the text before its end stops once stripped:
+    # tags are peeled off the end one lookup at a time.
+    ending: dict[int, list[int]] = {}
+    for start, stop in spans:
+        ending.setdefault(_stripped_end(text, stop), []).append(start)
+    end = _stripped_end(text, len(text))
+    while True:
+        peeled = next((start for start in ending.get(end, ()) if start < end), None)
+        if peeled is None:
+            return text[:end].strip()
+        end = _stripped_end(text, peeled)
+
+
+def _stripped_end(text: str, end: int) -> int:
+    """`len(text[:end].rstrip())`, without the copy."""
+    while end and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _slug(title: str) -> str:
@@ -509,6 +519,9 @@ def _slug(title: str) -> str:
 class _Ids:
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        # The last number tried for each wanted id: those below stay taken, so
+        # a thousand "Discussion" headings do not count up from 2 each time.
+        self.counted: dict[str, int] = {}
 
     def make(self, title: str, prefix: str) -> str:
         if _ID_OK(title) and len(title) <= 100:
@@ -516,10 +529,11 @@ class _Ids:
         else:
             slug = _slug(title)
             wanted = slug if slug and _ID_OK(slug) else f"{prefix}-{slug}" if slug else prefix
-        candidate, n = wanted, 1
+        candidate, n = wanted, self.counted.get(wanted, 1)
         while candidate in self.taken:
             n += 1
             candidate = f"{wanted}-{n}"
+        self.counted[wanted] = n
         self.taken.add(candidate)
         return candidate
 
