@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.formats import argdown
+from argmap.formats.argdown import _Ids
 from argmap.strategies import HOSTILE_CHARACTERS, argument_maps
 
 NATO = Path(__file__).resolve().parents[1] / "examples" / "nato_indo_pacific" / "map.yaml"
@@ -106,6 +108,20 @@ def test_argmap_argdown_argmap_keeps_what_argdown_can_hold(m: argmap.ArgumentMap
     assert _after_round_trip(report.map) == _after_round_trip(m)
     assert report.map.metadata == {}
     assert not [p for p in report.problems if p.code.startswith("argdown-")]
+
+
+def test_ids_up_to_the_longest_come_back_as_they_were() -> None:
+    # Ids of 101 to 128 characters were cut to 100 on the way back, and collided.
+    long = [("n" * 100) + "x", "n" * 127, "n" * 128, ("n" * 127) + "b"]
+    nodes = [argmap.Node(id=i, kind="claim", text=f"Claim {n}.") for n, i in enumerate(long)]
+    m = argmap.ArgumentMap(title="Long ids", nodes=tuple(nodes))
+    back = argdown.loads(argdown.dumps(m))
+    assert [n.id for n in back.nodes] == long
+    # A repeat is numbered within the longest id the format takes.
+    ids = _Ids()
+    first, second = ids.make("z" * 128, "s"), ids.make("z" * 128, "s")
+    assert (first, second) == ("z" * 128, "z" * 126 + "-2")
+    assert re.fullmatch(argmap.model.ID_PATTERN, second)
 
 
 def test_quotes_and_sources_come_back_anchored(tmp_path: Path) -> None:

@@ -79,6 +79,7 @@ from ._roles import kind_by_role
 __all__ = ["check_text", "dump", "dumps", "load", "loads"]
 
 _ID_OK = re.compile(ID_PATTERN).match
+_ID_LENGTH = 128  # the longest id ID_PATTERN takes
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 
 # Argdown's shortcodes (`.^.` or `:^:` is ∧); `:smile:` alone differs from `.smile.`.
@@ -524,15 +525,16 @@ class _Ids:
         self.counted: dict[str, int] = {}
 
     def make(self, title: str, prefix: str) -> str:
-        if _ID_OK(title) and len(title) <= 100:
-            wanted = title
+        if _ID_OK(title):
+            wanted = title  # an argmap id (up to 128 characters) comes back as it was
         else:
             slug = _slug(title)
             wanted = slug if slug and _ID_OK(slug) else f"{prefix}-{slug}" if slug else prefix
         candidate, n = wanted, self.counted.get(wanted, 1)
         while candidate in self.taken:
             n += 1
-            candidate = f"{wanted}-{n}"
+            suffix = f"-{n}"
+            candidate = wanted[: _ID_LENGTH - len(suffix)] + suffix
         self.counted[wanted] = n
         self.taken.add(candidate)
         return candidate
