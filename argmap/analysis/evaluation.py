@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal
 
 import attrs
@@ -60,12 +61,20 @@ class Evaluation:
             for n in self.nodes
         }
 
+    @cached_property
+    def _rows(self) -> dict[str, NodeStatus]:
+        # Made on the first lookup: a row for each node, looked up, not searched.
+        rows: dict[str, NodeStatus] = {}
+        for row in self.nodes:
+            rows.setdefault(row.id, row)
+        return rows
+
     def node(self, id: str) -> NodeStatus:
         """The row of one node; `KeyError` if there is none."""
-        for row in self.nodes:
-            if row.id == id:
-                return row
-        raise KeyError(f"no node with id {id!r}")
+        try:
+            return self._rows[id]
+        except KeyError:
+            raise KeyError(f"no node with id {id!r}") from None
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
