@@ -156,7 +156,10 @@ def escaped_colons(text: str | bytes) -> int:
 
 def _escapes(text: AnyStr, backslash: AnyStr, escape: AnyStr, letters: AnyStr) -> int:
     count = 0
-    at = text.find(escape)
+    # The first backslash is found at memchr's speed; most texts have none.
+    at = text.find(backslash)
+    if at >= 0:
+        at = text.find(escape, at)
     while at >= 0:
         letter = text[at + len(escape) : at + len(escape) + 1]
         if letter and letter in letters:
