@@ -86,12 +86,13 @@ def _renamed(m: ArgumentMap) -> ArgumentMap:
 
 def premise_conclusion_structures(n: int) -> str:
     """Argdown: n reconstructed arguments, each supporting one thesis."""
-    blocks = [
-        f"<A{i}>\n\n(1) [P{i}]: Premise {i}.\n(2) [Q{i}]: Other premise {i}.\n"
-        "----\n(3) [T]: The thesis."
+    parts = ["[T]: The thesis.\n"]
+    parts += [
+        f"<A{i}>: Argument {i}.\n  +> [T]\n\n"
+        f"<A{i}>\n\n(1) Premise {i}.\n----\n(2) Conclusion {i}.\n"
         for i in range(n)
     ]
-    return "\n\n".join(blocks)
+    return "\n".join(parts)
 
 
 # name: (make the input of size n, the operation, known to be quadratic still)
