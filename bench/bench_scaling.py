@@ -51,10 +51,8 @@ def one_attacks_many(n: int) -> ArgumentMap:
 def hub_attacked(n: int) -> ArgumentMap:
     """A claim (listed first) attacked by n objections, each attacked by a member of a 3-cycle.
 
-    The search for complete labellings labels the claim first and checks it
-    again as each objection is labelled. (Were the cycle listed after the
-    objections, it would be labelled last, and the search would try every
-    labelling of the objections first: exponential, known, docs/development.md.)
+    The search for complete labellings labels the claim first and checked it
+    again, attacker by attacker, as each objection was labelled.
     """
     nodes = [_node("hub")] + [_node(f"x{i}", "objection") for i in range(3)]
     nodes += [_node(f"o{i}", "objection") for i in range(n)]

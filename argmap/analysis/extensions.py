@@ -17,6 +17,7 @@ from operator import not_
 from typing import Literal
 
 from .._wording import unknown
+from ._graph import strongly_connected
 from .framework import Framework, _Packed
 
 __all__ = [
@@ -227,22 +228,28 @@ def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
             return bool(some_in or some_open)
         return not some_in and bool(some_undec or some_open)
 
-    # Order: breadth first through the undecided part, so that an argument's
-    # attackers tend to be labelled before it and conflicts show early.
+    # Order: the strongly connected parts of the undecided arguments, each
+    # before the parts it attacks, breadth first within a part, so that an
+    # argument's attackers are labelled before it and conflicts show early.
+    # (In the map's order, an odd cycle listed after the arguments it attacks
+    # was labelled last, and every labelling of theirs was tried before it.)
+    after = {a: [b for b in targets[a] if label[b] == 0] for a in open_}
     order: list[int] = []
-    placed = set()
-    for start in open_:
-        if start in placed:
-            continue
-        placed.add(start)
-        queue = deque([start])
-        while queue:
-            a = queue.popleft()
-            order.append(a)
-            for b in targets[a]:
-                if label[b] == 0 and b not in placed:
-                    placed.add(b)
-                    queue.append(b)
+    placed: set[int] = set()
+    for part in reversed(strongly_connected(open_, after)):
+        members = set(part)
+        for start in sorted(part):
+            if start in placed:
+                continue
+            placed.add(start)
+            queue = deque([start])
+            while queue:
+                a = queue.popleft()
+                order.append(a)
+                for b in after[a]:
+                    if b in members and b not in placed:
+                        placed.add(b)
+                        queue.append(b)
     # An explicit stack of (depth, choices left) instead of recursion.
     stack: list[tuple[int, list[int]]] = [(0, [_UNDEC, _OUT, _IN])]
     while stack:
@@ -268,7 +275,10 @@ def _extension(fw: Framework, label: list[int]) -> frozenset[str]:
 
 def complete_extensions(fw: Framework) -> tuple[frozenset[str], ...]:
     """All complete extensions (the grounded one first)."""
-    return tuple(_extension(fw, label) for label in _complete_labellings(fw))
+    found = [_extension(fw, label) for label in _complete_labellings(fw)]
+    # The grounded extension is the least complete one: every other holds it.
+    grounded = min(found, key=len)
+    return (grounded, *(extension for extension in found if extension is not grounded))
 
 
 def preferred_extensions(fw: Framework) -> tuple[frozenset[str], ...]:

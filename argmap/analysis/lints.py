@@ -17,6 +17,7 @@ import attrs
 from .._expect import expect_map
 from .._wording import cut, members
 from ..model import ArgumentMap, Node, NodeKind, RelationKind
+from ._graph import strongly_connected
 from ._table import table
 from .summary import answered
 
@@ -97,45 +98,11 @@ def support_cycles(m: ArgumentMap) -> list[list[str]]:
     for r in m.relations:
         if r.kind is RelationKind.SUPPORTS and r.source in known and r.target in known:
             after.setdefault(r.source, []).append(r.target)
-    # Tarjan's algorithm with an explicit stack.
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    groups: list[list[str]] = []
-    for root in (n.id for n in m.nodes):
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index[node] = low[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            targets = after.get(node, [])
-            if child < len(targets):
-                work.append((node, child + 1))
-                nxt = targets[child]
-                if nxt not in index:
-                    work.append((nxt, 0))
-                elif nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-                continue
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    top = stack.pop()
-                    on_stack.discard(top)
-                    group.append(top)
-                    if top == node:
-                        break
-                if len(group) > 1 or node in after.get(node, []):
-                    groups.append(group)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return groups
+    return [
+        group
+        for group in strongly_connected((n.id for n in m.nodes), after)
+        if len(group) > 1 or group[0] in after.get(group[0], [])
+    ]
 
 
 def lint(m: ArgumentMap, *, ignore: Iterable[LintCode | str] = ()) -> Lints:
