@@ -608,7 +608,8 @@ def _offsets(quote: _Quote) -> tuple[int, int]:
     _require(end is not None)
     if type(start) is float or type(end) is float:
         # JSON Schema's integers include 6.0, which msgspec reads as a float.
-        _require(float(start).is_integer() and float(end).is_integer())
+        # (Each asked alone: an int too long for a float is whole, not an overflow.)
+        _require(all(isinstance(x, int) or x.is_integer() for x in (start, end)))
         quote.start, quote.end = start, end = int(start), int(end)
     return int(start), int(end)
 

@@ -633,6 +633,9 @@ def test_quotes_are_anchored_on_the_fast_path_as_on_the_wordy_one(tmp_path: Path
             _agree(floats.replace(f'"end": {start + 11}', f'"end": {start + 11}.0'), tmp_path) == m
         )
     assert _agree(text.replace(f'"start": {start}, ', f'"start": {start}.5, '), tmp_path) is None
+    # A float beside an integer too long for a float: declined, not an OverflowError.
+    huge = text.replace(f'"start": {start}, ', f'"start": {start}.0, ')
+    assert _agree(huge.replace(f'"end": {start + 11}', '"end": ' + "9" * 400), tmp_path) is None
     for fault in (
         {"source": "src", "text": "the 1990s"},  # twice in the source: a warning
         {"source": "src", "text": "not there"},

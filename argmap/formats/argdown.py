@@ -278,7 +278,7 @@ class _Builder:
 
     def text_of(self, parts: list[Part]) -> tuple[str, list[str], list[tuple[int, int]]]:
         out: list[str] = []
-        tags: list[str] = []
+        tags: dict[str, None] = {}  # in order, each once (a dict: looked up, not searched)
         spans: list[tuple[int, int]] = []
         size = 0
 
@@ -305,25 +305,22 @@ class _Builder:
                 elif kind == "Tag":
                     match = TAG.match(part.image)
                     assert match is not None  # the lexer matched the same pattern
-                    tag = match.group(1) or match.group(2)
-                    if tag not in tags:
-                        tags.append(tag)
+                    tags[match.group(1) or match.group(2)] = None
                     spans.append((size, size + len(part.image)))
                     add(part.image)
                 else:
                     add(freestyle_text([part], _shortcode))
 
         walk(parts)
-        return "".join(out), tags, spans
+        return "".join(out), list(tags), spans
 
     def member(self, node: Statement | Argument) -> _Member:
         text, tags, spans = self.text_of(node.content)
         return _Member(text, tags, spans, self.data(node.data), node.reference, node.start)
 
     def add_member(self, thing: _Thing, member: _Member, data_token: Token | None) -> None:
-        for tag in member.tags:
-            if tag not in thing.tags:
-                thing.tags.append(tag)
+        if member.tags:
+            thing.tags[:] = dict.fromkeys([*thing.tags, *member.tags])
         if member.data:
             _merge(thing.data, member.data)
             thing.data_at = data_token.start if data_token else member.start
