@@ -295,6 +295,20 @@ def test_argdown_argmap_argdown_argmap_keeps_the_map(path: Path) -> None:
     assert kept(again) == kept(first)
 
 
+def test_a_structure_whose_premise_is_its_conclusion_is_written_as_relations() -> None:
+    # The premise and the conclusion are one statement: the import keeps no
+    # premise, and a structure without one (`----` first) is not Argdown.
+    text = "<A>: x\n\n(1) [T]: p\n----\n(2) [T]: q\n  - [Doubt]\n"
+    first = argdown.loads(text)
+    written = argdown.dumps(first)
+    assert "----" not in written
+    again = argdown.check_text(written)
+    assert again.map is not None, [str(p) for p in again.errors]
+    ends = [(r.source, r.target, r.kind) for r in first.relations]
+    assert [(r.source, r.target, r.kind) for r in again.map.relations] == ends
+    assert ("A", "T", argmap.RelationKind.SUPPORTS) in ends
+
+
 def test_argdown_argmap_argdown_keeps_titles_and_arguments() -> None:
     first = argdown.loads(CONSTRUCTS.read_text(encoding="utf-8"))
     text = argdown.dumps(first)

@@ -1409,7 +1409,10 @@ def _structures(argument_map: ArgumentMap, arguments: set[str]) -> dict[str, tup
             premises.setdefault(r.target, []).append(r.source)
         elif r.source in arguments:
             conclusions[r.source] = r.target
-    return {a: (premises.get(a, []), c) for a, c in conclusions.items() if a in arguments}
+    # A structure needs a premise: `----` first is not Argdown. (An import
+    # makes none when the premise was the conclusion itself.) Its relation to
+    # its conclusion is then written among the relations.
+    return {a: (premises[a], c) for a, c in conclusions.items() if a in arguments and a in premises}
 
 
 def _inference(step: Any) -> list[str]:
