@@ -44,7 +44,7 @@ from ._paths import PathPart
 from ._plain import MAX_DEPTH, MAX_INTEGER_DIGITS
 from ._syntax import escaped_colons
 from .errors import Problem
-from .model import ArgumentMap, NodeKind, RelationKind
+from .model import _ID_LENGTH, ArgumentMap, NodeKind, RelationKind
 
 __all__ = ["DROPPED", "load_typed"]
 
@@ -146,7 +146,6 @@ _DECODER = msgspec.json.Decoder(_Map)
 
 _ID_CHARACTERS = re.compile(r"[A-Za-z0-9_.\-\n]*").fullmatch
 _BAD_ID_START = re.compile(r"\n[0-9.\-]").search
-_ID_LIMIT = 128
 
 
 def _ids_ok(ids: Sequence[str]) -> bool:
@@ -160,7 +159,7 @@ def _ids_ok(ids: Sequence[str]) -> bool:
         and _BAD_ID_START(joined) is None
         and "\n\n" not in joined
         and not joined.endswith("\n")  # nor is empty
-        and max(map(len, ids)) <= _ID_LIMIT
+        and max(map(len, ids)) <= _ID_LENGTH
     )
 
 

@@ -31,7 +31,9 @@ __all__ = [
     "Source",
 ]
 
-ID_PATTERN = r"^[A-Za-z_][A-Za-z0-9_.\-]{0,127}$"
+_ID_LENGTH = 128
+"""The most characters an id may have (every reader and writer of ids checks against it)."""
+ID_PATTERN = rf"^[A-Za-z_][A-Za-z0-9_.\-]{{0,{_ID_LENGTH - 1}}}$"
 """What an id looks like: a letter or `_`, then letters, digits, `_`, `.` or `-` (128 at most)."""
 
 TEXT_PATTERN = "[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"

@@ -31,7 +31,7 @@ from .._syntax import locate, parse_text
 from .._wording import describe_value, plural, suggest
 from ..errors import Problem, ProblemCode, Severity, ValidationError
 from ..loader import Report, _check_built, _decode
-from ..model import ID_PATTERN, ArgumentMap, NodeKind, Relation, RelationKind
+from ..model import _ID_LENGTH, ID_PATTERN, ArgumentMap, NodeKind, Relation, RelationKind
 from ..schema import FORMAT_VERSION
 from ._roles import kind_by_role
 
@@ -71,7 +71,6 @@ _NODE_TEXT = operator.methodcaller("get", "text")
 _FROM_ID, _TO_ID = operator.itemgetter("fromID"), operator.itemgetter("toID")
 # AIFdb's nodeIDs, each after a line break: numbers, or numbers and id characters.
 _DIGIT_KEYS = re.compile(r"(?:\n[0-9][A-Za-z0-9_.\-]*)*").fullmatch
-_ID_LIMIT = 128
 _EXPECTED = "AIF JSON: an object with a list 'nodes' and a list 'edges' (or OVA's {\"AIF\": {...}})"
 
 
@@ -741,7 +740,7 @@ def _names_for(prefixes: list[str], keys: list[str], taken: set[str]) -> list[st
     if (
         keys
         and _DIGIT_KEYS("\n" + "\n".join(keys)) is not None
-        and max(map(len, keys)) + max(map(len, prefixes)) <= _ID_LIMIT
+        and max(map(len, keys)) + max(map(len, prefixes)) <= _ID_LENGTH
     ):
         names = list(map(operator.add, prefixes, keys))
         if len(set(names)) == len(names) and taken.isdisjoint(names):

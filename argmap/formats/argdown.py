@@ -43,6 +43,7 @@ from ..loader import (
     _TooLargeError,
 )
 from ..model import (
+    _ID_LENGTH,
     ID_PATTERN,
     ArgumentMap,
     Node,
@@ -79,7 +80,6 @@ from ._roles import kind_by_role
 __all__ = ["check_text", "dump", "dumps", "load", "loads"]
 
 _ID_OK = re.compile(ID_PATTERN).match
-_ID_LENGTH = 128  # the longest id ID_PATTERN takes
 _NOT_ID = re.compile(r"[^A-Za-z0-9_.\-]+")
 
 # Argdown's shortcodes (`.^.` or `:^:` is ∧); `:smile:` alone differs from `.smile.`.
