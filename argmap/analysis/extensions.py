@@ -220,8 +220,7 @@ def _complete_labellings(fw: Framework) -> Iterator[list[int]]:
         own = label[a]
         if own == 0:
             return True
-        _, some_in, _, some_undec = tally[a]
-        some_open = tally[a][0]
+        some_open, some_in, _, some_undec = tally[a]  # counts by label: open, in, out, undec
         if own == _IN:
             return not some_in and not some_undec
         if own == _OUT:
